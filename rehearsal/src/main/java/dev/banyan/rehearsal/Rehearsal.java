@@ -1,0 +1,228 @@
+package dev.banyan.rehearsal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The strangler-fig migration of the catalog, step by step, under live traffic: legacy baseline, backfill and
+ * forward CDC, shadow reads, sticky canary, migrated reads, write cutover with reverse CDC, a rollback drill and a
+ * final reconciliation.
+ */
+final class Rehearsal {
+
+    private static final Pattern DRIFT_COUNT = Pattern.compile("(?i)(\\d+)\\s+(?:drifted|missing|extra|differing)");
+    private static final String SERVICE = "catalog";
+
+    private final RehearsalOptions options;
+    private final Topology topology;
+    private final Progress progress;
+    private final List<StepResult> steps = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private LoadGenerator load;
+    private ProxyAdmin admin;
+    private long shadowMismatches;
+
+    Rehearsal(RehearsalOptions options, Topology topology, Progress progress) {
+        this.options = options;
+        this.topology = topology;
+        this.progress = progress;
+    }
+
+    Report run() throws Exception {
+        Instant started = Instant.now();
+        topology.start(progress);
+        admin = new ProxyAdmin(topology.proxyAdmin(), topology.adminToken());
+        load = new LoadGenerator(topology.proxy());
+        String monolithUrl = topology.monolithDb().jdbcUrl(Topology.MONOLITH_DB);
+        String catalogUrl = topology.catalogDb().jdbcUrl(Topology.CATALOG_DB);
+        Path forward = writeConfig("cdc-forward.yml", CdcPipelines.forward(monolithUrl, catalogUrl));
+        Path both = writeConfig("cdc-both.yml", CdcPipelines.bothDirections(monolithUrl, catalogUrl));
+        try {
+            load.prepare(options.quick() ? 10 : 50);
+            load.start(options.requestsPerSecond());
+            progress.line("");
+            progress.line(StepResult.HEADER);
+
+            trafficStep("1 LEGACY baseline", null);
+
+            topology.runBridge(forward, progress);
+            int drift = awaitInSync(forward, "2 backfill + forward CDC");
+            trafficStep("2 backfill + forward CDC", drift, "verify reached zero drift");
+
+            load.catalogWrites(false);
+            ProxyAdmin.ShadowCounts before = admin.shadow(RoutesFile.READS);
+            admin.stage(RoutesFile.READS, "SHADOW", 0);
+            StepResult shadow = trafficStep("3 SHADOW reads", null, "catalog writes held so mismatches are contract differences");
+            awaitShadowSettled(before);
+            ProxyAdmin.ShadowCounts compared = admin.shadow(RoutesFile.READS).since(before);
+            shadowMismatches += compared.mismatches();
+            replaceLast(shadow, compared);
+            if (compared.matches() + compared.mismatches() == 0) {
+                problems.add("SHADOW compared no responses");
+            }
+            load.catalogWrites(true);
+
+            admin.stage(RoutesFile.READS, "CANARY", 10);
+            trafficStep("4a CANARY reads 10%", null, "sticky by X-Customer-Id");
+            admin.stage(RoutesFile.READS, "CANARY", 50);
+            trafficStep("4b CANARY reads 50%", null, "sticky by X-Customer-Id");
+            admin.stage(RoutesFile.READS, "MIGRATED", 100);
+            trafficStep("5 MIGRATED reads", null);
+
+            load.catalogWrites(false);
+            awaitInSync(forward, "6 write cutover");
+            topology.runBridge(both, progress);
+            admin.stage(RoutesFile.WRITES, "MIGRATED", 100);
+            load.catalogWrites(true);
+            trafficStep("6 write cutover + reverse CDC", null, "both pipelines run; writes go to the service");
+
+            admin.stage(RoutesFile.WRITES, "LEGACY", 0);
+            admin.stage(RoutesFile.READS, "LEGACY", 0);
+            load.catalogWrites(false);
+            int rollbackDrift = awaitInSync(both, "7 rollback drill");
+            int[] lost = lostServiceWrites();
+            trafficStep("7 rollback drill", rollbackDrift, lost[0] + " service-side writes checked in the monolith, "
+                    + lost[1] + " lost");
+            if (lost[1] > 0) {
+                problems.add(lost[1] + " writes taken by the catalog-service are missing from the monolith after the rollback");
+            }
+            if (lost[0] == 0) {
+                problems.add("The write cutover took no writes on the service side, so the rollback proved nothing");
+            }
+
+            int finalDrift = verifyOnce(both);
+            trafficStep("8 final reconciliation", finalDrift);
+            if (finalDrift != 0) {
+                problems.add("Final reconciliation found drift between the monolith and the catalog-service");
+            }
+            int failed = steps.stream().mapToInt(step -> step.traffic().failures()).sum();
+            if (failed > 0) {
+                problems.add(failed + " client requests failed");
+            }
+            if (shadowMismatches > 0) {
+                problems.add(shadowMismatches + " shadow mismatches on the sample data");
+            }
+            return new Report(started, Instant.now(), List.copyOf(steps), failed, finalDrift, lost[0], lost[1],
+                    shadowMismatches, List.copyOf(problems));
+        } finally {
+            load.close();
+        }
+    }
+
+    private StepResult trafficStep(String name, Integer drift, String... notes) throws InterruptedException {
+        load.nextStep();
+        Instant end = Instant.now().plus(options.stepTraffic());
+        while (Instant.now().isBefore(end)) {
+            progress.tick(name + ": sending traffic, " + Duration.between(Instant.now(), end).toSeconds() + " s left");
+            Thread.sleep(200);
+        }
+        TrafficStats.Snapshot traffic = load.nextStep().snapshot();
+        OptionalDouble lag = Prometheus.max(topology.cdcBridge(), "banyan_cdc_lag_milliseconds");
+        StepResult result = new StepResult(name, traffic, null, null, lag.isPresent() ? lag.getAsDouble() : null, drift,
+                List.of(notes));
+        steps.add(result);
+        progress.line(result.row());
+        for (String sample : traffic.failureSamples()) {
+            progress.line("    failed: " + sample);
+        }
+        return result;
+    }
+
+    private void replaceLast(StepResult step, ProxyAdmin.ShadowCounts counts) {
+        StepResult updated = new StepResult(step.step(), step.traffic(), counts.mismatches(), counts.matches(),
+                step.cdcLagMillis(), step.driftedKeys(), step.notes());
+        steps.set(steps.indexOf(step), updated);
+        progress.line("    shadow: " + counts.matches() + " matched, " + counts.mismatches() + " mismatched");
+    }
+
+    /** Shadow copies are asynchronous: wait until the proxy has compared what it mirrored. */
+    private void awaitShadowSettled(ProxyAdmin.ShadowCounts before) throws Exception {
+        long last = -1;
+        for (int i = 0; i < 20; i++) {
+            ProxyAdmin.ShadowCounts now = admin.shadow(RoutesFile.READS).since(before);
+            long total = now.matches() + now.mismatches();
+            if (total == last) {
+                return;
+            }
+            last = total;
+            progress.tick("waiting for shadow comparisons to settle");
+            Thread.sleep(500);
+        }
+    }
+
+    /** Runs {@code verify} until the two sides agree, so lag is never mistaken for loss. */
+    private int awaitInSync(Path config, String step) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        int drift = -1;
+        while (Instant.now().isBefore(deadline)) {
+            drift = verifyOnce(config);
+            if (drift == 0) {
+                return 0;
+            }
+            progress.tick(step + ": waiting for CDC to catch up (" + drift + " keys differ)");
+            Thread.sleep(1_000);
+        }
+        problems.add(step + ": the two databases did not converge within 3 minutes (" + drift + " keys differ)");
+        return drift;
+    }
+
+    private int verifyOnce(Path config) throws Exception {
+        Topology.CommandResult result = topology.verify(config);
+        if (result.exitCode() == 0) {
+            return 0;
+        }
+        if (result.exitCode() != 1) {
+            throw new IllegalStateException("cdc-bridge verify failed with exit code " + result.exitCode() + ":\n"
+                    + result.output());
+        }
+        Matcher counts = DRIFT_COUNT.matcher(result.output());
+        int drifted = 0;
+        while (counts.find()) {
+            drifted += Integer.parseInt(counts.group(1));
+        }
+        return Math.max(drifted, 1);
+    }
+
+    /** Every price the clients saw the catalog-service accept must now be the monolith's price. */
+    private int[] lostServiceWrites() throws Exception {
+        Map<String, LoadGenerator.PriceWrite> writes = load.priceWrites();
+        int checked = 0;
+        int lost = 0;
+        try (Connection connection = DriverManager.getConnection(
+                topology.monolithDb().jdbcUrl(Topology.MONOLITH_DB), "postgres", "");
+             PreparedStatement price = connection.prepareStatement("select price from catalog.menu_item where id = ?")) {
+            for (LoadGenerator.PriceWrite write : writes.values()) {
+                if (!SERVICE.equals(write.backend())) {
+                    continue;
+                }
+                checked++;
+                price.setObject(1, UUID.fromString(write.menuItemId()));
+                try (ResultSet row = price.executeQuery()) {
+                    if (!row.next() || row.getLong(1) != write.price()) {
+                        lost++;
+                    }
+                }
+            }
+        }
+        return new int[] {checked, lost};
+    }
+
+    private Path writeConfig(String name, String yaml) throws Exception {
+        Path file = topology.runDir().resolve(name);
+        Files.writeString(file, yaml);
+        return file;
+    }
+}
