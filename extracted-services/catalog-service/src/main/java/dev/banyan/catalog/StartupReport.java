@@ -1,0 +1,45 @@
+package dev.banyan.catalog;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** One line at start-up: the HTTP port, where the configuration came from and the database in use. */
+@Component
+class StartupReport {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
+
+    private final DataSource dataSource;
+    private final Environment environment;
+
+    StartupReport(DataSource dataSource, Environment environment) {
+        this.dataSource = dataSource;
+        this.environment = environment;
+    }
+
+    @EventListener
+    void ready(ApplicationReadyEvent event) {
+        int port = event.getApplicationContext() instanceof WebServerApplicationContext web
+                ? web.getWebServer().getPort() : -1;
+        String config = environment.getProperty("spring.config.location",
+                environment.getProperty("spring.config.additional-location", "classpath:application.yml"));
+        log.info("catalog-service ready: http port {}, config {}, database {}", port, config, databaseUrl());
+    }
+
+    private String databaseUrl() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getURL();
+        } catch (SQLException e) {
+            return "unavailable (" + e.getMessage() + ")";
+        }
+    }
+}

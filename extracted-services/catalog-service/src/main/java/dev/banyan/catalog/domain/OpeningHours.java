@@ -1,0 +1,27 @@
+package dev.banyan.catalog.domain;
+
+import org.jmolecules.ddd.types.ValueObject;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.Objects;
+
+/**
+ * Opening hours on one day of the week. {@code closes} before {@code opens} means the restaurant closes after
+ * midnight (e.g. 17:00 - 02:00).
+ */
+public record OpeningHours(DayOfWeek day, LocalTime opens, LocalTime closes) implements ValueObject {
+
+    public OpeningHours {
+        Objects.requireNonNull(day, "day");
+        Objects.requireNonNull(opens, "opens");
+        Objects.requireNonNull(closes, "closes");
+        if (opens.equals(closes)) {
+            throw new IllegalArgumentException("opening hours on " + day + " open and close at the same time " + opens);
+        }
+    }
+
+    public boolean closesAfterMidnight() {
+        return closes.isBefore(opens);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.banyan.catalog.web;
+
+import dev.banyan.catalog.application.AddMenuItem;
+import dev.banyan.catalog.application.CatalogService;
+import dev.banyan.catalog.application.CategoryView;
+import dev.banyan.catalog.application.ChangeMenuItem;
+import dev.banyan.catalog.application.InvalidInputException;
+import dev.banyan.catalog.application.MenuItemView;
+import dev.banyan.catalog.application.PageView;
+import dev.banyan.catalog.application.RegisterRestaurant;
+import dev.banyan.catalog.application.RestaurantDetail;
+import dev.banyan.catalog.application.RestaurantSummary;
+import dev.banyan.catalog.domain.OpeningHours;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** {@code /api/categories} and {@code /api/restaurants/**}, exactly as the monolith serves them. */
+@RestController
+@RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
+class CatalogController {
+
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final DateTimeFormatter HH_MM =
+            DateTimeFormatter.ofPattern("HH:mm").withResolverStyle(ResolverStyle.STRICT);
+
+    private final CatalogService catalog;
+
+    CatalogController(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/categories")
+    List<CategoryView> categories() {
+        return catalog.categories();
+    }
+
+    @GetMapping("/restaurants")
+    PageView<RestaurantSummary> restaurants(@RequestParam(required = false) String category,
+                                            @RequestParam(defaultValue = "0") int page,
+                                            @RequestParam(defaultValue = "20") int size) {
+        return catalog.restaurants(category, page, size);
+    }
+
+    @GetMapping("/restaurants/{id}")
+    RestaurantDetail restaurant(@PathVariable String id) {
+        return catalog.restaurant(uuid(id, "id"));
+    }
+
+    @PostMapping(path = "/restaurants", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<RestaurantDetail> register(@RequestBody JsonNode body) {
+        JsonRequest json = JsonRequest.of(body);
+        String name = json.requiredText("name");
+        String category = json.requiredText("category");
+        String phone = json.optionalText("phone");
+        String address = json.requiredText("address");
+        Long minimumOrderAmount = json.requiredLong("minimumOrderAmount", 0);
+        Long deliveryFee = json.requiredLong("deliveryFee", 0);
+        List<OpeningHours> openingHours = openingHours(json);
+        json.throwIfInvalid();
+        RestaurantDetail created = catalog.register(new RegisterRestaurant(name, category, phone, address,
+                minimumOrderAmount, deliveryFee, openingHours));
+        return ResponseEntity.created(URI.create("/api/restaurants/" + created.id())).body(created);
+    }
+
+    @PostMapping(path = "/restaurants/{id}/menu-items", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<MenuItemView> addMenuItem(@PathVariable String id, @RequestBody JsonNode body) {
+        UUID restaurantId = uuid(id, "id");
+        JsonRequest json = JsonRequest.of(body);
+        String name = json.requiredText("name");
+        String description = json.optionalText("description");
+        Long price = json.requiredLong("price", 0);
+        Boolean available = json.optionalBoolean("available");
+        json.throwIfInvalid();
+        MenuItemView created = catalog.addMenuItem(restaurantId,
+                new AddMenuItem(name, description, price, available == null || available));
+        return ResponseEntity.created(URI.create("/api/restaurants/" + restaurantId + "/menu-items/" + created.id()))
+                .body(created);
+    }
+
+    @PutMapping(path = "/restaurants/{id}/menu-items/{itemId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    MenuItemView changeMenuItem(@PathVariable String id, @PathVariable String itemId, @RequestBody JsonNode body) {
+        UUID restaurantId = uuid(id, "id");
+        UUID menuItemId = uuid(itemId, "itemId");
+        JsonRequest json = JsonRequest.of(body);
+        Long price = json.optionalLong("price", 0);
+        Boolean available = json.optionalBoolean("available");
+        if (!json.has("price") && !json.has("available")) {
+            json.reject("body", "must contain price or available");
+        }
+        json.throwIfInvalid();
+        return catalog.changeMenuItem(restaurantId, menuItemId, new ChangeMenuItem(price, available));
+    }
+
+    private static List<OpeningHours> openingHours(JsonRequest json) {
+        List<OpeningHours> hours = new ArrayList<>();
+        Set<DayOfWeek> seen = EnumSet.noneOf(DayOfWeek.class);
+        for (JsonRequest entry : json.optionalObjects("openingHours")) {
+            DayOfWeek day = day(entry);
+            LocalTime opens = time(entry, "opens");
+            LocalTime closes = time(entry, "closes");
+            if (day != null && !seen.add(day)) {
+                entry.reject("day", "must not repeat " + day);
+            } else if (opens != null && closes != null && opens.equals(closes)) {
+                entry.reject("closes", "must differ from opens");
+            } else if (day != null && opens != null && closes != null) {
+                hours.add(new OpeningHours(day, opens, closes));
+            }
+        }
+        return hours;
+    }
+
+    private static DayOfWeek day(JsonRequest entry) {
+        String text = entry.requiredText("day");
+        if (text == null) {
+            return null;
+        }
+        try {
+            return DayOfWeek.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            entry.reject("day", "must be one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY");
+            return null;
+        }
+    }
+
+    private static LocalTime time(JsonRequest entry, String name) {
+        String text = entry.requiredText(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(text, HH_MM);
+        } catch (DateTimeParseException e) {
+            entry.reject(name, "must be a time HH:mm");
+            return null;
+        }
+    }
+
+    private static UUID uuid(String value, String field) {
+        if (value == null || !UUID_TEXT.matcher(value).matches()) {
+            throw new InvalidInputException(field, "must be a UUID");
+        }
+        return UUID.fromString(value);
+    }
+}
