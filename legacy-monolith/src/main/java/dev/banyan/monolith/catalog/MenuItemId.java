@@ -1,0 +1,19 @@
+package dev.banyan.monolith.catalog;
+
+import org.jmolecules.ddd.types.Identifier;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies a menu item. */
+public record MenuItemId(UUID value) implements Identifier {
+
+    public MenuItemId {
+        Objects.requireNonNull(value, "menu item id");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.banyan.monolith.catalog;
+
+import org.jmolecules.ddd.types.Identifier;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies a restaurant; other contexts keep only this, never the restaurant itself. */
+public record RestaurantId(UUID value) implements Identifier {
+
+    public RestaurantId {
+        Objects.requireNonNull(value, "restaurant id");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
