@@ -24,8 +24,9 @@ create table restaurant (
     version              bigint not null
 );
 
-create index restaurant_by_name on restaurant (name, id);
-create index restaurant_by_category_and_name on restaurant (category_code, name, id);
+-- Lists sort by name in code-point order (collate "C"), then id; these indexes serve that order directly.
+create index restaurant_by_name on restaurant (name collate "C", id);
+create index restaurant_by_category_and_name on restaurant (category_code, name collate "C", id);
 
 create table opening_hours (
     restaurant_id uuid     not null references restaurant (id) deferrable initially deferred,
@@ -47,4 +48,4 @@ create table menu_item (
     version       bigint  not null
 );
 
-create index menu_item_by_restaurant on menu_item (restaurant_id, name, id);
+create index menu_item_by_restaurant on menu_item (restaurant_id, name collate "C", id);

@@ -164,12 +164,13 @@ class CatalogApiIntegrationTests {
         assertProblem(get("/api/restaurants?size=101"), 400, "invalid-input", "size must be between 1 and 100");
         assertProblem(get("/api/restaurants?page=-1"), 400, "invalid-input",
                 "page must be greater than or equal to 0");
-        Response notANumber = get("/api/restaurants?page=abc");
-        assertProblem(notANumber, 400, "invalid-input", "page has an invalid value");
+        Response notANumber = get("/api/restaurants?page=abc&size=0");
+        assertProblem(notANumber, 400, "invalid-input", "page must be an integer; size must be between 1 and 100");
         assertThat(notANumber.json().get("errors").toString())
-                .isEqualTo("[{\"field\":\"page\",\"message\":\"has an invalid value\"}]");
+                .isEqualTo("[{\"field\":\"page\",\"message\":\"must be an integer\"},"
+                        + "{\"field\":\"size\",\"message\":\"must be between 1 and 100\"}]");
         assertThat(notANumber.json().get("instance").stringValue()).isEqualTo("/api/restaurants");
-        assertProblem(get("/api/restaurants?size=ten"), 400, "invalid-input", "size has an invalid value");
+        assertProblem(get("/api/restaurants?size=ten"), 400, "invalid-input", "size must be an integer");
     }
 
     @Test
@@ -198,14 +199,18 @@ class CatalogApiIntegrationTests {
     @Test
     void rejectsAnInvalidRestaurantNamingEveryField() {
         Response response = post("/api/restaurants", """
-                {"name":"  ","category":"chicken","address":"서울","minimumOrderAmount":-1,"deliveryFee":"3000",
-                 "openingHours":[{"day":"FUNDAY","opens":"25:00","closes":"22:00"}]}""");
+                {"name":"  ","category":"sushi","address":"서울","minimumOrderAmount":-1,"deliveryFee":"3000",
+                 "openingHours":[{"day":"FUNDAY","opens":"25:00","closes":"22:00"},
+                                 {"day":"MONDAY","opens":"10:00","closes":"22:00"},
+                                 {"day":"MONDAY","opens":"10:00","closes":"10:00"}]}""");
         assertThat(response.status).isEqualTo(400);
         assertThat(response.json().get("errors").toString()).isEqualTo("[{\"field\":\"name\",\"message\":\"must not be blank\"},"
                 + "{\"field\":\"minimumOrderAmount\",\"message\":\"must be greater than or equal to 0\"},"
                 + "{\"field\":\"deliveryFee\",\"message\":\"must be an integer\"},"
                 + "{\"field\":\"openingHours[0].day\",\"message\":\"must be one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY\"},"
-                + "{\"field\":\"openingHours[0].opens\",\"message\":\"must be a time HH:mm\"}]");
+                + "{\"field\":\"openingHours[0].opens\",\"message\":\"must be a time in HH:mm format\"},"
+                + "{\"field\":\"openingHours[2].day\",\"message\":\"duplicates MONDAY\"},"
+                + "{\"field\":\"category\",\"message\":\"unknown category 'sushi'\"}]");
         assertProblem(post("/api/restaurants", """
                 {"name":"어딘가","category":"sushi","address":"서울","minimumOrderAmount":0,"deliveryFee":0}"""),
                 400, "invalid-input", "category unknown category 'sushi'");
@@ -227,6 +232,8 @@ class CatalogApiIntegrationTests {
                 "body must contain price or available");
         assertProblem(put("/api/restaurants/" + id + "/menu-items/" + item, "{\"price\":-5}"), 400,
                 "invalid-input", "price must be greater than or equal to 0");
+        assertProblem(put("/api/restaurants/x/menu-items/y", "{\"price\":1}"), 400, "invalid-input",
+                "id must be a UUID; itemId must be a UUID");
     }
 
     @Test

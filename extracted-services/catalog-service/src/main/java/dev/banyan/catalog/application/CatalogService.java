@@ -16,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,22 +44,20 @@ public class CatalogService {
         return readModel.categories();
     }
 
+    /** @param category null lists every category */
     public PageView<RestaurantSummary> restaurants(String category, int page, int size) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (page < 0) {
-            problems.add(new FieldProblem("page", "must be greater than or equal to 0"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            problems.add(new FieldProblem("size", "must be between 1 and " + MAX_PAGE_SIZE));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page " + page + " / size " + size + " out of range");
         }
         return readModel.restaurants(category, page, size);
     }
 
     public RestaurantDetail restaurant(UUID id) {
         return readModel.restaurant(id).orElseThrow(() -> unknownRestaurant(id));
+    }
+
+    public boolean categoryExists(String code) {
+        return categories.exists(new CategoryCode(code));
     }
 
     @Transactional

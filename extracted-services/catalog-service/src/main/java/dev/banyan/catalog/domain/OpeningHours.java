@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * Opening hours on one day of the week. {@code closes} before {@code opens} means the restaurant closes after
- * midnight (e.g. 17:00 - 02:00).
+ * midnight (e.g. 17:00 - 02:00); {@code closes} equal to {@code opens} means open around the clock.
  */
 public record OpeningHours(DayOfWeek day, LocalTime opens, LocalTime closes) implements ValueObject {
 
@@ -16,9 +16,6 @@ public record OpeningHours(DayOfWeek day, LocalTime opens, LocalTime closes) imp
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(opens, "opens");
         Objects.requireNonNull(closes, "closes");
-        if (opens.equals(closes)) {
-            throw new IllegalArgumentException("opening hours on " + day + " open and close at the same time " + opens);
-        }
     }
 
     public boolean closesAfterMidnight() {

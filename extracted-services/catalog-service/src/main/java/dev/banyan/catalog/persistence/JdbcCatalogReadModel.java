@@ -21,7 +21,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Answers the read side of the contract with one or two indexed queries per request. */
+/**
+ * Answers the read side of the contract with one or two indexed queries per request. Names sort by code point
+ * ({@code collate "C"}), like the monolith, so the order does not depend on the server's locale.
+ */
 @Repository
 class JdbcCatalogReadModel implements CatalogReadModel {
 
@@ -48,7 +51,7 @@ class JdbcCatalogReadModel implements CatalogReadModel {
         long offset = (long) page * size;
         String filter = category == null ? "" : " where category_code = :category";
         JdbcClient.StatementSpec query = jdbc.sql("select " + SUMMARY_COLUMNS + ", count(*) over () as total"
-                        + " from restaurant" + filter + " order by name, id limit :size offset :offset")
+                        + " from restaurant" + filter + " order by name collate \"C\", id limit :size offset :offset")
                 .param("size", size)
                 .param("offset", offset);
         if (category != null) {
@@ -89,7 +92,7 @@ class JdbcCatalogReadModel implements CatalogReadModel {
                 .list();
         List<MenuItemView> menu = jdbc.sql("""
                         select id, name, description, price_krw, available from menu_item
-                        where restaurant_id = ? order by name, id""")
+                        where restaurant_id = ? order by name collate "C", id""")
                 .param(id)
                 .query((rs, row) -> new MenuItemView(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getString(3), rs.getLong(4), rs.getBoolean(5)))

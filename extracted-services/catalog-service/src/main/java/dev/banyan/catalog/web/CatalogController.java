@@ -4,6 +4,7 @@ import dev.banyan.catalog.application.AddMenuItem;
 import dev.banyan.catalog.application.CatalogService;
 import dev.banyan.catalog.application.CategoryView;
 import dev.banyan.catalog.application.ChangeMenuItem;
+import dev.banyan.catalog.application.FieldProblem;
 import dev.banyan.catalog.application.InvalidInputException;
 import dev.banyan.catalog.application.MenuItemView;
 import dev.banyan.catalog.application.PageView;
@@ -26,9 +27,6 @@ import tools.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -43,8 +41,11 @@ class CatalogController {
 
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final DateTimeFormatter HH_MM =
-            DateTimeFormatter.ofPattern("HH:mm").withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,9}");
+    private static final String DAYS = "MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY";
+    private static final int DEFAULT_PAGE = 0;
+    private static final int DEFAULT_PAGE_SIZE = 20;
 
     private final CatalogService catalog;
 
@@ -59,9 +60,22 @@ class CatalogController {
 
     @GetMapping("/restaurants")
     PageView<RestaurantSummary> restaurants(@RequestParam(required = false) String category,
-                                            @RequestParam(defaultValue = "0") int page,
-                                            @RequestParam(defaultValue = "20") int size) {
-        return catalog.restaurants(category, page, size);
+                                            @RequestParam(required = false) String page,
+                                            @RequestParam(required = false) String size) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Integer pageNumber = integerParameter("page", page, DEFAULT_PAGE, problems);
+        Integer pageSize = integerParameter("size", size, DEFAULT_PAGE_SIZE, problems);
+        if (pageNumber != null && pageNumber < 0) {
+            problems.add(new FieldProblem("page", "must be greater than or equal to 0"));
+        }
+        if (pageSize != null && (pageSize < 1 || pageSize > CatalogService.MAX_PAGE_SIZE)) {
+            problems.add(new FieldProblem("size", "must be between 1 and " + CatalogService.MAX_PAGE_SIZE));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        String filter = category == null || category.isBlank() ? null : category;
+        return catalog.restaurants(filter, pageNumber, pageSize);
     }
 
     @GetMapping("/restaurants/{id}")
@@ -79,6 +93,9 @@ class CatalogController {
         Long minimumOrderAmount = json.requiredLong("minimumOrderAmount", 0);
         Long deliveryFee = json.requiredLong("deliveryFee", 0);
         List<OpeningHours> openingHours = openingHours(json);
+        if (category != null && !catalog.categoryExists(category)) {
+            json.reject("category", "unknown category '" + category + "'");
+        }
         json.throwIfInvalid();
         RestaurantDetail created = catalog.register(new RegisterRestaurant(name, category, phone, address,
                 minimumOrderAmount, deliveryFee, openingHours));
@@ -102,12 +119,16 @@ class CatalogController {
 
     @PutMapping(path = "/restaurants/{id}/menu-items/{itemId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     MenuItemView changeMenuItem(@PathVariable String id, @PathVariable String itemId, @RequestBody JsonNode body) {
-        UUID restaurantId = uuid(id, "id");
-        UUID menuItemId = uuid(itemId, "itemId");
+        List<FieldProblem> pathProblems = new ArrayList<>();
+        UUID restaurantId = uuid(id, "id", pathProblems);
+        UUID menuItemId = uuid(itemId, "itemId", pathProblems);
+        if (!pathProblems.isEmpty()) {
+            throw new InvalidInputException(pathProblems);
+        }
         JsonRequest json = JsonRequest.of(body);
         Long price = json.optionalLong("price", 0);
         Boolean available = json.optionalBoolean("available");
-        if (!json.has("price") && !json.has("available")) {
+        if (json.isValid() && !json.has("price") && !json.has("available")) {
             json.reject("body", "must contain price or available");
         }
         json.throwIfInvalid();
@@ -119,13 +140,13 @@ class CatalogController {
         Set<DayOfWeek> seen = EnumSet.noneOf(DayOfWeek.class);
         for (JsonRequest entry : json.optionalObjects("openingHours")) {
             DayOfWeek day = day(entry);
+            if (day != null && !seen.add(day)) {
+                entry.reject("day", "duplicates " + day);
+                day = null;
+            }
             LocalTime opens = time(entry, "opens");
             LocalTime closes = time(entry, "closes");
-            if (day != null && !seen.add(day)) {
-                entry.reject("day", "must not repeat " + day);
-            } else if (opens != null && closes != null && opens.equals(closes)) {
-                entry.reject("closes", "must differ from opens");
-            } else if (day != null && opens != null && closes != null) {
+            if (day != null && opens != null && closes != null) {
                 hours.add(new OpeningHours(day, opens, closes));
             }
         }
@@ -140,27 +161,49 @@ class CatalogController {
         try {
             return DayOfWeek.valueOf(text);
         } catch (IllegalArgumentException e) {
-            entry.reject("day", "must be one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY");
+            entry.reject("day", "must be one of " + DAYS);
             return null;
         }
     }
 
+    /** "HH:mm" on a 24-hour clock, nothing else (no seconds, no "24:00"). */
     private static LocalTime time(JsonRequest entry, String name) {
         String text = entry.requiredText(name);
         if (text == null) {
             return null;
         }
-        try {
-            return LocalTime.parse(text, HH_MM);
-        } catch (DateTimeParseException e) {
-            entry.reject(name, "must be a time HH:mm");
+        if (!TIME.matcher(text).matches()) {
+            entry.reject(name, "must be a time in HH:mm format");
             return null;
         }
+        return LocalTime.parse(text);
+    }
+
+    /** A decimal integer of at most nine digits; absent means the default. */
+    private static Integer integerParameter(String name, String value, int defaultValue, List<FieldProblem> problems) {
+        if (value == null) {
+            return defaultValue;
+        }
+        if (!INTEGER.matcher(value.trim()).matches()) {
+            problems.add(new FieldProblem(name, "must be an integer"));
+            return null;
+        }
+        return Integer.parseInt(value.trim());
     }
 
     private static UUID uuid(String value, String field) {
+        List<FieldProblem> problems = new ArrayList<>();
+        UUID parsed = uuid(value, field, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return parsed;
+    }
+
+    private static UUID uuid(String value, String field, List<FieldProblem> problems) {
         if (value == null || !UUID_TEXT.matcher(value).matches()) {
-            throw new InvalidInputException(field, "must be a UUID");
+            problems.add(new FieldProblem(field, "must be a UUID"));
+            return null;
         }
         return UUID.fromString(value);
     }

@@ -141,8 +141,8 @@ final class JsonRequest {
         return prefix + name;
     }
 
-    List<FieldProblem> problems() {
-        return List.copyOf(problems);
+    boolean isValid() {
+        return problems.isEmpty();
     }
 
     void throwIfInvalid() {

@@ -29,13 +29,6 @@ class CatalogDomainTests {
     }
 
     @Test
-    void openingHoursMustNotOpenAndCloseAtTheSameTime() {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> new OpeningHours(DayOfWeek.FRIDAY, LocalTime.NOON, LocalTime.NOON))
-                .withMessageContaining("FRIDAY");
-    }
-
-    @Test
     void amountsInWonAreNeverNegative() {
         assertThat(Krw.of(0)).isEqualTo(Krw.ZERO);
         assertThatIllegalArgumentException().isThrownBy(() -> Krw.of(-1)).withMessageContaining("-1");
