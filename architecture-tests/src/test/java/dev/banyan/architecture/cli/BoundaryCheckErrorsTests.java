@@ -1,0 +1,215 @@
+package dev.banyan.architecture.cli;
+
+import static dev.banyan.architecture.cli.SampleCodebase.config;
+import static dev.banyan.architecture.cli.SampleCodebase.run;
+import static dev.banyan.architecture.cli.SampleCodebase.testClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.banyan.architecture.cli.SampleCodebase.Run;
+
+/**
+ * Every usage and configuration error exits with 2 and a message that names the file, the field or the flag at fault.
+ */
+class BoundaryCheckErrorsTests {
+
+    @TempDir
+    Path temp;
+
+    static Stream<Arguments> badConfigs() {
+        return Stream.of(
+                Arguments.of("unknown context in may-use", """
+                        contexts:
+                          catalog:  { packages: [com.acme.catalog..] }
+                          ordering: { packages: [com.acme.ordering..], may-use: [catalog, billing] }
+                        """, "contexts.ordering.may-use[1]: unknown context 'billing' (known contexts: catalog, ordering)"),
+                Arguments.of("package in two contexts", """
+                        contexts:
+                          catalog:  { packages: [com.acme.catalog..] }
+                          everything: { packages: [com.acme..] }
+                        """, "contexts.everything.packages[0]: package 'com.acme..' is also in context 'catalog' ('com.acme.catalog..'); a package can belong to one context only"),
+                Arguments.of("same package twice", """
+                        contexts:
+                          catalog:  { packages: [com.acme.catalog] }
+                          ordering: { packages: [com.acme.catalog] }
+                        """, "contexts.ordering.packages[0]: package 'com.acme.catalog' is also in context 'catalog'"),
+                Arguments.of("YAML syntax error", """
+                        contexts:
+                          catalog: { packages: [com.acme.catalog..]
+                          ordering: {}
+                        """, "invalid YAML: line 3, column"),
+                Arguments.of("duplicate key", """
+                        contexts:
+                          catalog: { packages: [com.acme.catalog..] }
+                          catalog: { packages: [com.acme.ordering..] }
+                        """, "invalid YAML"),
+                Arguments.of("unknown context field", """
+                        contexts:
+                          catalog: { packages: [com.acme.catalog..], apis: [com.acme.catalog.api..] }
+                        """, "contexts.catalog.apis: unknown field (expected one of: api, may-use, packages)"),
+                Arguments.of("unknown rule", """
+                        contexts:
+                          catalog: { packages: [com.acme.catalog..] }
+                        rules:
+                          no-cycle: true
+                        """, "rules.no-cycle: unknown field (expected one of: ddd, events-are-api, no-cycles)"),
+                Arguments.of("rule that is not a boolean", """
+                        contexts:
+                          catalog: { packages: [com.acme.catalog..] }
+                        rules:
+                          no-cycles: sometimes
+                        """, "rules.no-cycles: must be true or false (found 'sometimes')"),
+                Arguments.of("not a package pattern", """
+                        contexts:
+                          catalog: { packages: [com.acme.*] }
+                        """, "contexts.catalog.packages[0]: 'com.acme.*' is not a package pattern"),
+                Arguments.of("context without packages", """
+                        contexts:
+                          catalog: { api: [com.acme.catalog.api..] }
+                        """, "contexts.catalog.packages: is required"),
+                Arguments.of("api outside the context", """
+                        contexts:
+                          catalog: { packages: [com.acme.catalog..], api: [com.acme.ordering..] }
+                        """, "contexts.catalog.api[0]: 'com.acme.ordering..' is not inside the packages of context 'catalog'"),
+                Arguments.of("context using itself", """
+                        contexts:
+                          catalog: { packages: [com.acme.catalog..], may-use: [catalog] }
+                        """, "contexts.catalog.may-use[0]: context 'catalog' lists itself"),
+                Arguments.of("packages not a list", """
+                        contexts:
+                          catalog: { packages: { a: b } }
+                        """, "contexts.catalog.packages: must be a list of strings (found a mapping)"),
+                Arguments.of("no contexts", """
+                        rules:
+                          ddd: true
+                        """, "contexts: is required"),
+                Arguments.of("empty file", "", "contexts: is required (the file is empty)"),
+                Arguments.of("unknown top-level field", """
+                        context:
+                          catalog: { packages: [com.acme.catalog..] }
+                        """, "context: unknown field (expected one of: contexts, rules)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badConfigs")
+    void rejectsBadConfigurationNamingFileFieldAndReason(String problem, String yaml, String message) throws IOException {
+        Path file = temp.resolve("boundaries.yml");
+        Files.writeString(file, yaml);
+
+        Run run = run("--classes", testClasses().toString(), "--config", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(BoundaryCheck.USAGE_ERROR);
+        assertThat(run.err()).startsWith("boundary-check: configuration error: " + file + ": ").contains(message);
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void rejectsAMissingConfigFile() {
+        Run run = run("--classes", testClasses().toString(), "--config", temp.resolve("missing.yml").toString());
+
+        assertThat(run.exitCode()).isEqualTo(BoundaryCheck.USAGE_ERROR);
+        assertThat(run.err()).contains(temp.resolve("missing.yml") + ": file not found");
+    }
+
+    @Test
+    void rejectsClassesThatDoNotExist() {
+        Run run = run("--classes", temp.resolve("nowhere").toString(), "--config", config().toString());
+
+        assertThat(run.exitCode()).isEqualTo(BoundaryCheck.USAGE_ERROR);
+        assertThat(run.err()).contains("--classes: '" + temp.resolve("nowhere") + "' does not exist");
+    }
+
+    @Test
+    void rejectsAFileThatIsNoJar() throws IOException {
+        Path text = Files.writeString(temp.resolve("classes.txt"), "not a jar");
+
+        Run run = run("--classes", text.toString(), "--config", config().toString());
+
+        assertThat(run.exitCode()).isEqualTo(BoundaryCheck.USAGE_ERROR);
+        assertThat(run.err()).contains("--classes: '" + text + "' is neither a directory nor a readable jar");
+    }
+
+    @Test
+    void rejectsACorruptJar() throws IOException {
+        Path jar = SampleCodebase.jar(temp, "sample.jar", "");
+        byte[] bytes = Files.readAllBytes(jar);
+        Path broken = Files.write(temp.resolve("broken.jar"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        Run run = run("--classes", broken.toString(), "--config", config().toString());
+
+        assertThat(run.exitCode()).isEqualTo(BoundaryCheck.USAGE_ERROR);
+        assertThat(run.err()).contains("--classes: '" + broken + "' is neither a directory nor a readable jar");
+    }
+
+    @Test
+    void rejectsADirectoryWithoutClasses() throws IOException {
+        Path empty = Files.createDirectories(temp.resolve("empty"));
+
+        Run run = run("--classes", empty.toString(), "--config", config().toString());
+
+        assertThat(run.exitCode()).isEqualTo(BoundaryCheck.USAGE_ERROR);
+        assertThat(run.err()).contains("--classes: directory '" + empty + "' contains no .class files");
+    }
+
+    @Test
+    void rejectsClassesOutsideEveryContext() throws IOException {
+        Path other = temp.resolve("other.yml");
+        Files.writeString(other, "contexts:\n  billing: { packages: [org.example.billing..] }\n");
+
+        Run run = run("--classes", testClasses().toString(), "--config", other.toString());
+
+        assertThat(run.exitCode()).isEqualTo(BoundaryCheck.USAGE_ERROR);
+        assertThat(run.err()).contains("lies in a context of " + other + "; check the packages in the config");
+    }
+
+    @Test
+    void rejectsAMalformedBaseline() throws IOException {
+        Path baseline = Files.writeString(temp.resolve("baseline.txt"), "# boundary-check baseline v1\nsomething else\n");
+
+        Run run = run("--classes", testClasses().toString(), "--config", config().toString(), "--baseline", baseline.toString());
+
+        assertThat(run.exitCode()).isEqualTo(BoundaryCheck.USAGE_ERROR);
+        assertThat(run.err()).contains(baseline + ": line 2: not a baseline entry");
+    }
+
+    @Test
+    void rejectsAReportDirThatIsAFile() throws IOException {
+        Path file = Files.writeString(temp.resolve("reports"), "");
+
+        Run run = run("--classes", testClasses().toString(), "--config", config().toString(), "--report-dir", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(BoundaryCheck.USAGE_ERROR);
+        assertThat(run.err()).contains("--report-dir: '" + file + "' exists and is not a directory");
+    }
+
+    static Stream<Arguments> badCommandLines() {
+        return Stream.of(
+                Arguments.of(new String[] { "--config", "boundaries.yml" }, "--classes is required"),
+                Arguments.of(new String[] { "--classes", "target/classes" }, "--config is required"),
+                Arguments.of(new String[] { "--classes" }, "--classes needs a value"),
+                Arguments.of(new String[] { "--classes", "a,,b", "--config", "c.yml" }, "--classes has an empty entry in 'a,,b'"),
+                Arguments.of(new String[] { "--classes", "a", "--config", "c.yml", "--verbose" }, "unknown option '--verbose'"),
+                Arguments.of(new String[] { "--classes", "a", "--config", "c.yml", "--config", "d.yml" }, "--config is given twice"),
+                Arguments.of(new String[] { "--classes", "a", "--config", "c.yml", "--freeze" }, "--freeze needs --baseline FILE"),
+                Arguments.of(new String[] { "--classes=a", "--config=c.yml", "--freeze=yes", "--baseline=b" }, "--freeze takes no value"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badCommandLines")
+    void rejectsBadCommandLinesNamingTheFlag(String[] args, String message) {
+        Run run = run(args);
+
+        assertThat(run.exitCode()).isEqualTo(BoundaryCheck.USAGE_ERROR);
+        assertThat(run.err()).startsWith("boundary-check: " + message).contains("Run with --help for usage.");
+    }
+}
