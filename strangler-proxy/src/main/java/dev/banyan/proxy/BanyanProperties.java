@@ -1,0 +1,204 @@
+package dev.banyan.proxy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/** Settings of the proxy itself. Routes live in the routes file, not here. */
+@ConfigurationProperties("banyan")
+public class BanyanProperties {
+
+    /** The routes file ({@code --banyan.routes=PATH}). */
+    private Path routes = Path.of("routes.yml");
+
+    /** How often the routes file is checked for changes. */
+    private Duration reloadInterval = Duration.ofMillis(500);
+
+    /** Largest request body accepted; larger ones get 413. */
+    private DataSize maxBodySize = DataSize.ofMegabytes(10);
+
+    /** Header that carries the correlation id to the backends and back to the client. */
+    private String correlationHeader = "X-Correlation-Id";
+
+    private final Admin admin = new Admin();
+
+    private final Shadow shadow = new Shadow();
+
+    private final CircuitBreaker circuitBreaker = new CircuitBreaker();
+
+    public static class Admin {
+
+        /** Bearer token of the admin API; without one the admin API stays off. Set it from BANYAN_ADMIN_TOKEN. */
+        private String token;
+
+        /** Port of the admin API. */
+        private int port = 8089;
+
+        /** Address the admin API binds to. */
+        private String address = "127.0.0.1";
+
+        public String getToken() {
+            return token;
+        }
+
+        public void setToken(String token) {
+            this.token = token;
+        }
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            this.port = port;
+        }
+
+        public String getAddress() {
+            return address;
+        }
+
+        public void setAddress(String address) {
+            this.address = address;
+        }
+    }
+
+    public static class Shadow {
+
+        /** Shadow copies in flight at once; more are dropped (and counted) so they cannot exhaust memory. */
+        private int maxInFlight = 64;
+
+        /** Largest body kept per side for a comparison; longer bodies are compared by their first bytes only. */
+        private DataSize maxBodySize = DataSize.ofKilobytes(256);
+
+        /** Mismatches kept per route for the admin API. */
+        private int keepMismatches = 20;
+
+        public int getMaxInFlight() {
+            return maxInFlight;
+        }
+
+        public void setMaxInFlight(int maxInFlight) {
+            this.maxInFlight = maxInFlight;
+        }
+
+        public DataSize getMaxBodySize() {
+            return maxBodySize;
+        }
+
+        public void setMaxBodySize(DataSize maxBodySize) {
+            this.maxBodySize = maxBodySize;
+        }
+
+        public int getKeepMismatches() {
+            return keepMismatches;
+        }
+
+        public void setKeepMismatches(int keepMismatches) {
+            this.keepMismatches = keepMismatches;
+        }
+    }
+
+    public static class CircuitBreaker {
+
+        /** Failure rate in percent at which a service's circuit opens. */
+        private float failureRateThreshold = 50;
+
+        /** Calls in the sliding window. */
+        private int slidingWindowSize = 20;
+
+        /** Calls needed before the failure rate is judged. */
+        private int minimumNumberOfCalls = 10;
+
+        /** How long an open circuit stays open before trying again. */
+        private Duration waitInOpenState = Duration.ofSeconds(10);
+
+        /** Trial calls while half open. */
+        private int permittedCallsInHalfOpenState = 3;
+
+        public float getFailureRateThreshold() {
+            return failureRateThreshold;
+        }
+
+        public void setFailureRateThreshold(float failureRateThreshold) {
+            this.failureRateThreshold = failureRateThreshold;
+        }
+
+        public int getSlidingWindowSize() {
+            return slidingWindowSize;
+        }
+
+        public void setSlidingWindowSize(int slidingWindowSize) {
+            this.slidingWindowSize = slidingWindowSize;
+        }
+
+        public int getMinimumNumberOfCalls() {
+            return minimumNumberOfCalls;
+        }
+
+        public void setMinimumNumberOfCalls(int minimumNumberOfCalls) {
+            this.minimumNumberOfCalls = minimumNumberOfCalls;
+        }
+
+        public Duration getWaitInOpenState() {
+            return waitInOpenState;
+        }
+
+        public void setWaitInOpenState(Duration waitInOpenState) {
+            this.waitInOpenState = waitInOpenState;
+        }
+
+        public int getPermittedCallsInHalfOpenState() {
+            return permittedCallsInHalfOpenState;
+        }
+
+        public void setPermittedCallsInHalfOpenState(int permittedCallsInHalfOpenState) {
+            this.permittedCallsInHalfOpenState = permittedCallsInHalfOpenState;
+        }
+    }
+
+    public Path getRoutes() {
+        return routes;
+    }
+
+    public void setRoutes(Path routes) {
+        this.routes = routes;
+    }
+
+    public Duration getReloadInterval() {
+        return reloadInterval;
+    }
+
+    public void setReloadInterval(Duration reloadInterval) {
+        this.reloadInterval = reloadInterval;
+    }
+
+    public DataSize getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(DataSize maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    public String getCorrelationHeader() {
+        return correlationHeader;
+    }
+
+    public void setCorrelationHeader(String correlationHeader) {
+        this.correlationHeader = correlationHeader;
+    }
+
+    public Admin getAdmin() {
+        return admin;
+    }
+
+    public Shadow getShadow() {
+        return shadow;
+    }
+
+    public CircuitBreaker getCircuitBreaker() {
+        return circuitBreaker;
+    }
+}

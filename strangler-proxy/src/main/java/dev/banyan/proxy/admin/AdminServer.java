@@ -1,0 +1,58 @@
+package dev.banyan.proxy.admin;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+
+/**
+ * Serves the admin API on its own port, apart from proxied traffic, so it can be firewalled separately and is never
+ * reachable through the public port.
+ */
+public class AdminServer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
+
+    private final AdminApi api;
+
+    private final String address;
+
+    private final int port;
+
+    private volatile DisposableServer server;
+
+    public AdminServer(AdminApi api, String address, int port) {
+        this.api = api;
+        this.address = address;
+        this.port = port;
+    }
+
+    @Override
+    public void start() {
+        ReactorHttpHandlerAdapter adapter = new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(api.router()));
+        server = HttpServer.create().host(address).port(port).handle(adapter).bindNow();
+        log.info("Admin API listening on {}:{}", address, server.port());
+    }
+
+    /** The bound port (useful when configured as 0). */
+    public int port() {
+        return server == null ? -1 : server.port();
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.disposeNow();
+            server = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return server != null;
+    }
+}

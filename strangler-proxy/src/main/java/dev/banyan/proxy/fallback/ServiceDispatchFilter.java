@@ -1,0 +1,127 @@
+package dev.banyan.proxy.fallback;
+
+import java.net.URI;
+import java.util.Set;
+
+import dev.banyan.proxy.edge.Problems;
+import dev.banyan.proxy.metrics.ProxyMetrics;
+import dev.banyan.proxy.routing.Backend;
+import dev.banyan.proxy.routing.RoutingDecision;
+import dev.banyan.proxy.routing.StranglerRoutingFilter;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Calls a service through its circuit breaker and, when the route allows it, replays a failed call to legacy with
+ * the same body. Sits right before the gateway's Netty routing filter, so a replay re-runs only the proxying step,
+ * before anything of the failed answer reached the client.
+ *
+ * <p>Safe and idempotent methods are replayed after any failure (connect error, timeout, 5xx, broken connection,
+ * open circuit). Other methods are replayed only when the request provably never reached the service (connect
+ * failed, circuit open), so a write is never done twice.
+ */
+public class ServiceDispatchFilter implements GlobalFilter, Ordered {
+
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
+
+    private final ServiceCircuitBreakers breakers;
+
+    private final ProxyMetrics metrics;
+
+    public ServiceDispatchFilter(ServiceCircuitBreakers breakers, ProxyMetrics metrics) {
+        this.breakers = breakers;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public int getOrder() {
+        return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        RoutingDecision decision = exchange.getAttribute(StranglerRoutingFilter.DECISION_ATTR);
+        if (decision == null || !decision.toService()) {
+            return chain.filter(exchange);
+        }
+        Mono<Void> call = chain.filter(exchange).then(Mono.defer(() -> {
+            HttpStatusCode status = exchange.getResponse().getStatusCode();
+            return status != null && status.is5xxServerError() ? Mono.error(new ServiceErrorStatus(status.value()))
+                    : Mono.<Void>empty();
+        }));
+        return breakers.run(decision.backend().name(), call, error -> onFailure(exchange, chain, decision, error));
+    }
+
+    private Mono<Void> onFailure(ServerWebExchange exchange, GatewayFilterChain chain, RoutingDecision decision,
+                                 Throwable error) {
+        FailureKind kind = FailureKind.of(error);
+        ServerHttpResponse response = exchange.getResponse();
+        String method = exchange.getRequest().getMethod().name();
+        boolean replay = decision.fallbackToLegacy() && kind != FailureKind.BODY_TOO_LARGE && !response.isCommitted()
+                && (kind.neverReachedService() || IDEMPOTENT.contains(method));
+        if (replay) {
+            metrics.fallback(decision.routeId(), decision.backend().name(), kind.tag());
+            return replayToLegacy(exchange, chain, decision);
+        }
+        if (kind == FailureKind.SERVER_ERROR) {
+            return Mono.empty(); // no fallback: the service's own 5xx answer goes to the client
+        }
+        if (response.isCommitted()) {
+            return Mono.error(error);
+        }
+        discardServiceAnswer(exchange);
+        String detail = switch (kind) {
+            case CIRCUIT_OPEN -> "Service '" + decision.backend().name() + "' is unavailable: its circuit is open";
+            case CONNECT_FAILED -> "Service '" + decision.backend().name() + "' could not be reached";
+            case TIMEOUT -> "Service '" + decision.backend().name() + "' did not answer in time";
+            case BODY_TOO_LARGE -> "Request body is over the size limit";
+            default -> "Service '" + decision.backend().name() + "' failed: " + error.getClass().getSimpleName();
+        };
+        return Problems.write(response, kind.status(), detail);
+    }
+
+    private Mono<Void> replayToLegacy(ServerWebExchange exchange, GatewayFilterChain chain, RoutingDecision decision) {
+        discardServiceAnswer(exchange);
+        Backend legacy = decision.legacy();
+        URI requestUri = exchange.getRequest().getURI();
+        URI legacyUrl = UriComponentsBuilder.fromUri(requestUri)
+                .scheme(legacy.target().uri().getScheme())
+                .host(legacy.target().uri().getHost())
+                .port(legacy.target().uri().getPort())
+                .build(ServerWebExchangeUtils.containsEncodedParts(requestUri))
+                .toUri();
+        exchange.getAttributes().put(StranglerRoutingFilter.BACKEND_ATTR, legacy);
+        exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR, legacy.gatewayRoute());
+        exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, legacyUrl);
+        exchange.getAttributes().remove(ServerWebExchangeUtils.GATEWAY_ALREADY_ROUTED_ATTR);
+        return chain.filter(exchange);
+    }
+
+    /** Drops whatever the failed service call left on the exchange: its connection, status and headers. */
+    private static void discardServiceAnswer(ServerWebExchange exchange) {
+        Connection connection = exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR);
+        if (connection != null) {
+            connection.dispose();
+        }
+        exchange.getAttributes().remove(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR);
+        exchange.getAttributes().remove(ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR);
+        exchange.getAttributes().remove(ServerWebExchangeUtils.CLIENT_RESPONSE_HEADER_NAMES);
+        ServerHttpResponse response = exchange.getResponse();
+        if (!response.isCommitted()) {
+            HttpHeaders headers = response.getHeaders();
+            headers.clear();
+            response.setStatusCode(null);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.banyan.proxy.reload;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import dev.banyan.proxy.config.InvalidRoutesFileException;
+import dev.banyan.proxy.config.RoutesConfig;
+import dev.banyan.proxy.config.RoutesFileParser;
+import dev.banyan.proxy.config.Stage;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Changes a route's stage and percent in the routes file itself, so the file stays the source of truth and the
+ * change survives a restart. Only the two values are rewritten in place: comments, order and layout stay. The new
+ * text is validated in full, written to a temporary file beside the original and moved over it atomically.
+ */
+public class RoutesFileEditor {
+
+    /** The file on disk holds a change that was rejected; editing on top of it would hide or lose that change. */
+    public static class PendingInvalidChangeException extends RuntimeException {
+        PendingInvalidChangeException(String message) {
+            super(message);
+        }
+    }
+
+    /** No route with that id. */
+    public static class UnknownRouteException extends RuntimeException {
+        UnknownRouteException(String id) {
+            super("no route with id '" + id + "'");
+        }
+    }
+
+    private record Edit(int start, int end, String text) {
+    }
+
+    private final RoutesManager routes;
+
+    public RoutesFileEditor(RoutesManager routes) {
+        this.routes = routes;
+    }
+
+    /**
+     * Sets the stage and/or percent of a route.
+     * @param stage   new stage, or {@code null} to keep it
+     * @param percent new percent, or {@code null} to keep it
+     * @return the configuration now in force
+     * @throws InvalidRoutesFileException when the result would be invalid (nothing is written)
+     */
+    public RoutesConfig update(String id, Stage stage, BigDecimal percent) {
+        synchronized (routes) {
+            routes.reloadIfChanged();
+            if (routes.lastError() != null) {
+                throw new PendingInvalidChangeException("the routes file on disk has a rejected change ("
+                        + routes.lastError().problems().get(0) + "); fix the file first");
+            }
+            String text = routes.appliedText();
+            String edited = edit(text, id, stage, percent);
+            RoutesConfig config = RoutesFileParser.parse(routes.file(), edited);
+            write(routes.file(), edited);
+            routes.applyWritten(config, edited);
+            return config;
+        }
+    }
+
+    static String edit(String text, String id, Stage stage, BigDecimal percent) {
+        MappingNode route = findRoute(RoutesFileParser.compose(text), id);
+        NodeTuple stageTuple = tuple(route, "stage");
+        NodeTuple percentTuple = tuple(route, "percent");
+        List<Edit> edits = new ArrayList<>();
+        if (stage != null && stageTuple != null) {
+            edits.add(replace(text, stageTuple.getValueNode(), stage.name()));
+        }
+        if (percent != null) {
+            String value = percent.stripTrailingZeros().scale() <= 0 ? percent.toBigInteger().toString()
+                    : percent.stripTrailingZeros().toPlainString();
+            if (percentTuple != null) {
+                edits.add(replace(text, percentTuple.getValueNode(), value));
+            }
+            else {
+                Node anchor = stageTuple != null ? stageTuple.getValueNode() : route.getValue().get(0).getValueNode();
+                Node anchorKey = stageTuple != null ? stageTuple.getKeyNode() : route.getValue().get(0).getKeyNode();
+                int at = offset(text, anchor.getEndMark().getIndex());
+                String insertion = route.getFlowStyle() == DumperOptions.FlowStyle.FLOW
+                        ? ", percent: " + value
+                        : "\n" + " ".repeat(anchorKey.getStartMark().getColumn()) + "percent: " + value;
+                edits.add(new Edit(at, at, insertion));
+            }
+        }
+        edits.sort(Comparator.comparingInt(Edit::start).reversed());
+        StringBuilder out = new StringBuilder(text);
+        for (Edit e : edits) {
+            out.replace(e.start(), e.end(), e.text());
+        }
+        return out.toString();
+    }
+
+    private static Edit replace(String text, Node value, String replacement) {
+        return new Edit(offset(text, value.getStartMark().getIndex()), offset(text, value.getEndMark().getIndex()),
+                replacement);
+    }
+
+    /** SnakeYAML marks count code points; Java strings count UTF-16 units. */
+    private static int offset(String text, int codePoints) {
+        return text.offsetByCodePoints(0, codePoints);
+    }
+
+    private static MappingNode findRoute(Node root, String id) {
+        if (root instanceof MappingNode top) {
+            NodeTuple routesTuple = tuple(top, "routes");
+            if (routesTuple != null && routesTuple.getValueNode() instanceof SequenceNode seq) {
+                for (Node item : seq.getValue()) {
+                    if (item instanceof MappingNode route) {
+                        NodeTuple idTuple = tuple(route, "id");
+                        if (idTuple != null && idTuple.getValueNode() instanceof ScalarNode s
+                                && s.getValue().trim().equals(id)) {
+                            return route;
+                        }
+                    }
+                }
+            }
+        }
+        throw new UnknownRouteException(id);
+    }
+
+    private static NodeTuple tuple(MappingNode map, String key) {
+        for (NodeTuple t : map.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName() + ".", ".tmp");
+            try {
+                Files.writeString(temp, text, StandardCharsets.UTF_8);
+                try {
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
+                catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            finally {
+                Files.deleteIfExists(temp);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("could not write the routes file " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
