@@ -1,0 +1,160 @@
+package dev.banyan.catalog.contract;
+
+import org.awaitility.Awaitility;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One application started from its boot jar as a separate process, on free ports of its own and on a throw-away
+ * embedded PostgreSQL ({@code banyan.embedded-db.ephemeral=true}). Its console output goes to a log file.
+ */
+final class AppProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Process process;
+    private final int httpPort;
+    private final int databasePort;
+    private final String database;
+    private final Path log;
+
+    private AppProcess(String name, Process process, int httpPort, int databasePort, String database, Path log) {
+        this.name = name;
+        this.process = process;
+        this.httpPort = httpPort;
+        this.databasePort = databasePort;
+        this.database = database;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code jar} and waits until {@code /actuator/health} answers UP.
+     *
+     * @param database the embedded database the application uses (its {@code banyan.embedded-db.database})
+     */
+    static AppProcess start(String name, Path jar, String database, Path logDirectory, List<String> extraArguments) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("The " + name + " boot jar " + jar + " does not exist; build it first "
+                    + "(./mvnw verify builds every module in order)");
+        }
+        int httpPort = freePort();
+        int databasePort = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-Xmx512m");
+        command.add("-Dfile.encoding=UTF-8");
+        command.add("-jar");
+        command.add(jar.toString());
+        command.add("--server.port=" + httpPort);
+        command.add("--banyan.embedded-db.port=" + databasePort);
+        command.add("--banyan.embedded-db.ephemeral=true");
+        command.add("--banyan.embedded-db.database=" + database);
+        command.addAll(extraArguments);
+        try {
+            Files.createDirectories(logDirectory);
+            Path log = logDirectory.resolve(name + ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            AppProcess app = new AppProcess(name, process, httpPort, databasePort, database, log);
+            app.awaitHealthy();
+            return app;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + name + " from " + jar, e);
+        }
+    }
+
+    private void awaitHealthy() {
+        try {
+            Awaitility.await(name + " to report UP on " + baseUrl() + "/actuator/health")
+                    .atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(name + " exited with " + process.exitValue()
+                                    + " during start-up; its log ends with:\n" + logTail());
+                        }
+                        return healthy();
+                    });
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private boolean healthy() {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + httpPort;
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + databasePort + "/" + database;
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(log " + log + " unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Stops the application gracefully, so it stops its PostgreSQL and deletes the throw-away data. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                children.forEach(ProcessHandle::destroyForcibly);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port", e);
+        }
+    }
+}
