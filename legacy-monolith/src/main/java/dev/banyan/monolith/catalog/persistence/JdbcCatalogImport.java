@@ -2,6 +2,7 @@ package dev.banyan.monolith.catalog.persistence;
 
 import dev.banyan.monolith.catalog.CatalogImport;
 import dev.banyan.monolith.catalog.RestaurantId;
+import dev.banyan.monolith.shared.Timestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,7 +27,7 @@ class JdbcCatalogImport implements CatalogImport {
         List<Object[]> hourRows = new ArrayList<>();
         List<Object[]> itemRows = new ArrayList<>();
         for (ImportedRestaurant r : restaurants) {
-            var created = Sql.timestamp(r.createdAt());
+            var created = Timestamps.of(r.createdAt());
             restaurantRows.add(new Object[]{r.id(), r.name(), r.categoryCode(), r.phone(), r.address(),
                     r.minimumOrderAmount(), r.deliveryFee(), r.status(), created, created});
             for (ImportedHours h : r.openingHours()) {

@@ -5,6 +5,7 @@ import dev.banyan.monolith.catalog.RestaurantId;
 import dev.banyan.monolith.catalog.domain.MenuItem;
 import dev.banyan.monolith.catalog.domain.MenuItems;
 import org.springframework.dao.OptimisticLockingFailureException;
+import dev.banyan.monolith.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -53,8 +54,8 @@ class JdbcMenuItems implements MenuItems {
                 .param("description", item.description())
                 .param("price", item.price())
                 .param("available", item.available())
-                .param("created", Sql.timestamp(item.createdAt()))
-                .param("updated", Sql.timestamp(item.updatedAt()))
+                .param("created", Timestamps.of(item.createdAt()))
+                .param("updated", Timestamps.of(item.updatedAt()))
                 .param("version", item.version())
                 .update();
     }
@@ -65,7 +66,7 @@ class JdbcMenuItems implements MenuItems {
                         + "updated_at = :updated, version = version + 1 where id = :id and version = :version")
                 .param("price", item.price())
                 .param("available", item.available())
-                .param("updated", Sql.timestamp(item.updatedAt()))
+                .param("updated", Timestamps.of(item.updatedAt()))
                 .param("id", item.getId().value())
                 .param("version", item.version())
                 .update();
@@ -79,6 +80,6 @@ class JdbcMenuItems implements MenuItems {
         return new MenuItem(new MenuItemId(rows.getObject("id", UUID.class)),
                 new RestaurantId(rows.getObject("restaurant_id", UUID.class)), rows.getString("name"),
                 rows.getString("description"), rows.getLong("price"), rows.getBoolean("available"),
-                Sql.instant(rows, "created_at"), Sql.instant(rows, "updated_at"), rows.getLong("version"));
+                Timestamps.read(rows, "created_at"), Timestamps.read(rows, "updated_at"), rows.getLong("version"));
     }
 }

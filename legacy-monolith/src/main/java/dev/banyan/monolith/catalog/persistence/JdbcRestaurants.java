@@ -6,6 +6,7 @@ import dev.banyan.monolith.catalog.domain.Restaurant;
 import dev.banyan.monolith.catalog.domain.RestaurantStatus;
 import dev.banyan.monolith.catalog.domain.Restaurants;
 import org.springframework.dao.OptimisticLockingFailureException;
+import dev.banyan.monolith.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -59,8 +60,8 @@ class JdbcRestaurants implements Restaurants {
                 .param("minimum", restaurant.minimumOrderAmount())
                 .param("fee", restaurant.deliveryFee())
                 .param("status", restaurant.status().name())
-                .param("created", Sql.timestamp(restaurant.createdAt()))
-                .param("updated", Sql.timestamp(restaurant.updatedAt()))
+                .param("created", Timestamps.of(restaurant.createdAt()))
+                .param("updated", Timestamps.of(restaurant.updatedAt()))
                 .param("version", restaurant.version())
                 .update();
         insertHours(restaurant);
@@ -71,7 +72,7 @@ class JdbcRestaurants implements Restaurants {
         int changed = jdbc.sql("update catalog.restaurant set status = :status, updated_at = :updated, "
                         + "version = version + 1 where id = :id and version = :version")
                 .param("status", restaurant.status().name())
-                .param("updated", Sql.timestamp(restaurant.updatedAt()))
+                .param("updated", Timestamps.of(restaurant.updatedAt()))
                 .param("id", restaurant.getId().value())
                 .param("version", restaurant.version())
                 .update();
@@ -148,7 +149,7 @@ class JdbcRestaurants implements Restaurants {
         return new Restaurant(new RestaurantId(rows.getObject("id", UUID.class)), rows.getString("name"),
                 rows.getString("category_code"), rows.getString("phone"), rows.getString("address"),
                 rows.getLong("minimum_order_amount"), rows.getLong("delivery_fee"),
-                RestaurantStatus.valueOf(rows.getString("status")), hours, Sql.instant(rows, "created_at"),
-                Sql.instant(rows, "updated_at"), rows.getLong("version"));
+                RestaurantStatus.valueOf(rows.getString("status")), hours, Timestamps.read(rows, "created_at"),
+                Timestamps.read(rows, "updated_at"), rows.getLong("version"));
     }
 }

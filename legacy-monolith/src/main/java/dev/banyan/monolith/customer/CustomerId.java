@@ -1,0 +1,19 @@
+package dev.banyan.monolith.customer;
+
+import org.jmolecules.ddd.types.Identifier;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies a customer account. */
+public record CustomerId(UUID value) implements Identifier {
+
+    public CustomerId {
+        Objects.requireNonNull(value, "customer id");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

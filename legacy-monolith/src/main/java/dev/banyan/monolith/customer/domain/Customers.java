@@ -1,0 +1,16 @@
+package dev.banyan.monolith.customer.domain;
+
+import dev.banyan.monolith.customer.CustomerId;
+import org.jmolecules.ddd.types.Repository;
+
+import java.util.Optional;
+
+/** All customer accounts. */
+public interface Customers extends Repository<Customer, CustomerId> {
+
+    Optional<Customer> findById(CustomerId id);
+
+    boolean emailTaken(String email);
+
+    void add(Customer customer);
+}

@@ -1,0 +1,19 @@
+package dev.banyan.monolith.delivery;
+
+import org.jmolecules.ddd.types.Identifier;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies a delivery. */
+public record DeliveryId(UUID value) implements Identifier {
+
+    public DeliveryId {
+        Objects.requireNonNull(value, "delivery id");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.banyan.monolith.delivery;
+
+import org.jmolecules.ddd.types.Identifier;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies a rider. */
+public record RiderId(UUID value) implements Identifier {
+
+    public RiderId {
+        Objects.requireNonNull(value, "rider id");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

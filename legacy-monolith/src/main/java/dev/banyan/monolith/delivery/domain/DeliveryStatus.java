@@ -1,0 +1,6 @@
+package dev.banyan.monolith.delivery.domain;
+
+/** ASSIGNED → PICKED_UP → DELIVERED, or CANCELLED before pickup. */
+public enum DeliveryStatus {
+    ASSIGNED, PICKED_UP, DELIVERED, CANCELLED
+}

@@ -1,0 +1,15 @@
+package dev.banyan.monolith.delivery.domain;
+
+import dev.banyan.monolith.delivery.RiderId;
+import org.jmolecules.ddd.types.Repository;
+
+import java.util.Optional;
+
+/** All riders. */
+public interface Riders extends Repository<Rider, RiderId> {
+
+    Optional<Rider> findById(RiderId id);
+
+    /** The rider with the fewest active (ASSIGNED or PICKED_UP) deliveries; ties go by name, then id. */
+    Optional<Rider> leastBusy();
+}

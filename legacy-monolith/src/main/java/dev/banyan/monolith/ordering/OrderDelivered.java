@@ -1,0 +1,9 @@
+package dev.banyan.monolith.ordering;
+
+import org.jmolecules.event.types.DomainEvent;
+
+import java.time.Instant;
+
+/** The food reached the customer and the payment was captured. */
+public record OrderDelivered(OrderId orderId, Instant deliveredAt) implements DomainEvent {
+}

@@ -1,0 +1,19 @@
+package dev.banyan.monolith.ordering;
+
+import org.jmolecules.ddd.types.Identifier;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies an order. */
+public record OrderId(UUID value) implements Identifier {
+
+    public OrderId {
+        Objects.requireNonNull(value, "order id");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

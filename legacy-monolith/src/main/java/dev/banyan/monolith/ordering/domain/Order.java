@@ -1,0 +1,201 @@
+package dev.banyan.monolith.ordering.domain;
+
+import dev.banyan.monolith.catalog.RestaurantId;
+import dev.banyan.monolith.customer.CustomerId;
+import dev.banyan.monolith.ordering.OrderId;
+import dev.banyan.monolith.shared.IllegalTransitionException;
+import org.jmolecules.ddd.types.AggregateRoot;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An order of one customer from one restaurant. It refers to customer, restaurant and menu items by id only and
+ * keeps the prices it was placed at. Lifecycle: PLACED → ACCEPTED → DELIVERED, or CANCELLED while PLACED or
+ * ACCEPTED and not yet picked up.
+ */
+public class Order implements AggregateRoot<Order, OrderId> {
+
+    private final OrderId id;
+    private final CustomerId customerId;
+    private final RestaurantId restaurantId;
+    private final String deliveryAddress;
+    private final List<OrderLine> lines;
+    private final long deliveryFee;
+    private OrderStatus status;
+    private final String idempotencyKey;
+    private final String requestFingerprint;
+    private final Instant placedAt;
+    private Instant acceptedAt;
+    private Instant pickedUpAt;
+    private Instant deliveredAt;
+    private Instant cancelledAt;
+    private Instant updatedAt;
+    private final long version;
+
+    public Order(OrderId id, CustomerId customerId, RestaurantId restaurantId, String deliveryAddress,
+                 List<OrderLine> lines, long deliveryFee, OrderStatus status, String idempotencyKey,
+                 String requestFingerprint, Instant placedAt, Instant acceptedAt, Instant pickedUpAt,
+                 Instant deliveredAt, Instant cancelledAt, Instant updatedAt, long version) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.customerId = Objects.requireNonNull(customerId, "customerId");
+        this.restaurantId = Objects.requireNonNull(restaurantId, "restaurantId");
+        if (deliveryAddress == null || deliveryAddress.isBlank()) {
+            throw new IllegalArgumentException("an order needs a delivery address");
+        }
+        if (lines == null || lines.isEmpty()) {
+            throw new IllegalArgumentException("an order needs at least one line");
+        }
+        if (deliveryFee < 0) {
+            throw new IllegalArgumentException("delivery fee must not be negative, was " + deliveryFee);
+        }
+        this.deliveryAddress = deliveryAddress;
+        this.lines = List.copyOf(lines);
+        this.deliveryFee = deliveryFee;
+        this.status = Objects.requireNonNull(status, "status");
+        this.idempotencyKey = idempotencyKey;
+        this.requestFingerprint = requestFingerprint;
+        this.placedAt = Objects.requireNonNull(placedAt, "placedAt");
+        this.acceptedAt = acceptedAt;
+        this.pickedUpAt = pickedUpAt;
+        this.deliveredAt = deliveredAt;
+        this.cancelledAt = cancelledAt;
+        this.updatedAt = updatedAt;
+        this.version = version;
+    }
+
+    public static Order place(OrderId id, CustomerId customerId, RestaurantId restaurantId, String deliveryAddress,
+                              List<OrderLine> lines, long deliveryFee, String idempotencyKey,
+                              String requestFingerprint, Instant now) {
+        return new Order(id, customerId, restaurantId, deliveryAddress, lines, deliveryFee, OrderStatus.PLACED,
+                idempotencyKey, requestFingerprint, now, null, null, null, null, now, 0);
+    }
+
+    /** The restaurant confirms the order. */
+    public void accept(Instant now) {
+        if (status != OrderStatus.PLACED) {
+            throw illegal("only a PLACED order can be accepted");
+        }
+        status = OrderStatus.ACCEPTED;
+        acceptedAt = now;
+        updatedAt = now;
+    }
+
+    /** The rider has the food; cancelling is no longer possible. */
+    public void recordPickup(Instant now) {
+        if (status != OrderStatus.ACCEPTED) {
+            throw illegal("only an ACCEPTED order can be picked up");
+        }
+        if (pickedUpAt != null) {
+            throw new IllegalTransitionException(status.name(),
+                    "Order " + id + " is " + status + " and was already picked up at " + pickedUpAt);
+        }
+        pickedUpAt = now;
+        updatedAt = now;
+    }
+
+    public void deliver(Instant now) {
+        if (status != OrderStatus.ACCEPTED) {
+            throw illegal("only an ACCEPTED order that was picked up can be delivered");
+        }
+        if (pickedUpAt == null) {
+            throw illegal("it has not been picked up yet, so it cannot be delivered");
+        }
+        status = OrderStatus.DELIVERED;
+        deliveredAt = now;
+        updatedAt = now;
+    }
+
+    /** @return the status the order had before */
+    public OrderStatus cancel(Instant now) {
+        OrderStatus previous = status;
+        if (status == OrderStatus.DELIVERED || status == OrderStatus.CANCELLED) {
+            throw illegal("it can no longer be cancelled");
+        }
+        if (pickedUpAt != null) {
+            throw illegal("its food was picked up by the rider, so it can no longer be cancelled");
+        }
+        status = OrderStatus.CANCELLED;
+        cancelledAt = now;
+        updatedAt = now;
+        return previous;
+    }
+
+    private IllegalTransitionException illegal(String why) {
+        return new IllegalTransitionException(status.name(), "Order " + id + " is " + status + "; " + why);
+    }
+
+    public long subtotal() {
+        return lines.stream().mapToLong(OrderLine::lineTotal).sum();
+    }
+
+    public long total() {
+        return subtotal() + deliveryFee;
+    }
+
+    @Override
+    public OrderId getId() {
+        return id;
+    }
+
+    public CustomerId customerId() {
+        return customerId;
+    }
+
+    public RestaurantId restaurantId() {
+        return restaurantId;
+    }
+
+    public String deliveryAddress() {
+        return deliveryAddress;
+    }
+
+    public List<OrderLine> lines() {
+        return lines;
+    }
+
+    public long deliveryFee() {
+        return deliveryFee;
+    }
+
+    public OrderStatus status() {
+        return status;
+    }
+
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public String requestFingerprint() {
+        return requestFingerprint;
+    }
+
+    public Instant placedAt() {
+        return placedAt;
+    }
+
+    public Instant acceptedAt() {
+        return acceptedAt;
+    }
+
+    public Instant pickedUpAt() {
+        return pickedUpAt;
+    }
+
+    public Instant deliveredAt() {
+        return deliveredAt;
+    }
+
+    public Instant cancelledAt() {
+        return cancelledAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,226 @@
+package dev.banyan.monolith.ordering.domain;
+
+import dev.banyan.monolith.catalog.CatalogApi;
+import dev.banyan.monolith.catalog.MenuItemId;
+import dev.banyan.monolith.catalog.RestaurantId;
+import dev.banyan.monolith.catalog.RestaurantMenu;
+import dev.banyan.monolith.customer.CustomerApi;
+import dev.banyan.monolith.customer.CustomerApi.CustomerProfile;
+import dev.banyan.monolith.customer.CustomerId;
+import dev.banyan.monolith.ordering.OrderAccepted;
+import dev.banyan.monolith.ordering.OrderCancelled;
+import dev.banyan.monolith.ordering.OrderDelivered;
+import dev.banyan.monolith.ordering.OrderFulfilment;
+import dev.banyan.monolith.ordering.OrderId;
+import dev.banyan.monolith.ordering.OrderPlaced;
+import dev.banyan.monolith.payment.PaymentApi;
+import dev.banyan.monolith.payment.PaymentApi.Authorization;
+import dev.banyan.monolith.payment.PaymentApi.PaymentSummary;
+import dev.banyan.monolith.shared.DomainRuleException;
+import dev.banyan.monolith.shared.Ids;
+import dev.banyan.monolith.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Placing and steering orders. Cross-context work goes through the public APIs of catalog (current menu), customer
+ * (delivery address) and payment (authorize, capture, void/refund); the delivery context reacts to the published
+ * events and reports back through {@link OrderFulfilment}.
+ */
+@Service
+@Transactional
+public class OrderService implements OrderFulfilment {
+
+    private final Orders orders;
+    private final CatalogApi catalog;
+    private final CustomerApi customers;
+    private final PaymentApi payments;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    OrderService(Orders orders, CatalogApi catalog, CustomerApi customers, PaymentApi payments,
+                 ApplicationEventPublisher events, Clock clock) {
+        this.orders = orders;
+        this.catalog = catalog;
+        this.customers = customers;
+        this.payments = payments;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** What the customer asked for; {@code deliveryAddressId} null means the default address. */
+    public record PlaceOrder(CustomerId customerId, RestaurantId restaurantId, UUID deliveryAddressId,
+                             List<Item> items) {
+
+        public record Item(MenuItemId menuItemId, int quantity) {
+        }
+
+        String fingerprint() {
+            StringBuilder canonical = new StringBuilder()
+                    .append(customerId).append('|').append(restaurantId).append('|').append(deliveryAddressId);
+            items.forEach(item -> canonical.append('|').append(item.menuItemId()).append('x').append(item.quantity()));
+            try {
+                byte[] hash = MessageDigest.getInstance("SHA-256")
+                        .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(hash);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** @param replayed true when an earlier request with the same idempotency key created the order */
+    public record Placement(Order order, boolean replayed) {
+    }
+
+    /**
+     * Validates against the current menu, prices the order and authorizes its total. With an idempotency key, a
+     * repeated request returns the order created first (and the provider is never asked to charge again); the same
+     * key with a different request is refused.
+     */
+    public Placement place(PlaceOrder request, String idempotencyKey) {
+        String fingerprint = request.fingerprint();
+        if (idempotencyKey != null) {
+            Optional<Order> earlier = orders.findByIdempotencyKey(idempotencyKey);
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), idempotencyKey, fingerprint);
+            }
+        }
+        CustomerProfile customer = customers.find(request.customerId())
+                .orElseThrow(() -> new NotFoundException("Customer " + request.customerId() + " (customerId) not found"));
+        String deliveryAddress = deliveryAddress(customer, request.deliveryAddressId());
+        RestaurantMenu menu = catalog.findMenu(request.restaurantId())
+                .orElseThrow(() -> new NotFoundException(
+                        "Restaurant " + request.restaurantId() + " (restaurantId) not found"));
+        if (!menu.takingOrders()) {
+            throw new DomainRuleException("Restaurant " + menu.id() + " (" + menu.name() + ") is not taking orders: "
+                    + ("OPEN".equals(menu.status()) ? "it is outside its opening hours" : "it is " + menu.status()));
+        }
+        List<OrderLine> lines = new ArrayList<>();
+        for (int i = 0; i < request.items().size(); i++) {
+            PlaceOrder.Item item = request.items().get(i);
+            int index = i;
+            RestaurantMenu.Entry entry = menu.item(item.menuItemId()).orElseThrow(() -> new NotFoundException(
+                    "Menu item " + item.menuItemId() + " (items[" + index + "].menuItemId) is not on the menu of "
+                            + "restaurant " + menu.id()));
+            if (!entry.available()) {
+                throw new DomainRuleException("Menu item " + entry.id() + " (" + entry.name() + ") is not available"
+                        + " right now");
+            }
+            lines.add(new OrderLine(entry.id(), entry.name(), entry.price(), item.quantity()));
+        }
+        OrderId orderId = new OrderId(idempotencyKey == null ? Ids.random() : Ids.named("order:" + idempotencyKey));
+        Order order = Order.place(orderId, request.customerId(), request.restaurantId(), deliveryAddress, lines,
+                menu.deliveryFee(), idempotencyKey, fingerprint, now());
+        if (order.subtotal() < menu.minimumOrderAmount()) {
+            throw new DomainRuleException("Order subtotal " + order.subtotal() + " KRW is below the minimum order "
+                    + "amount of " + menu.minimumOrderAmount() + " KRW of restaurant " + menu.id());
+        }
+        Authorization authorization = payments.authorize(orderId.value(), request.customerId().value(),
+                order.total());
+        if (!authorization.approved()) {
+            throw new DomainRuleException("Payment declined: " + authorization.declineReason());
+        }
+        orders.add(order);
+        events.publishEvent(new OrderPlaced(orderId, order.customerId(), order.restaurantId(), order.total(),
+                order.placedAt()));
+        return new Placement(order, false);
+    }
+
+    /** Looks up the order an idempotency key created (after losing a race to insert it). */
+    @Transactional(readOnly = true)
+    public Optional<Placement> replay(PlaceOrder request, String idempotencyKey) {
+        return orders.findByIdempotencyKey(idempotencyKey)
+                .map(order -> replay(order, idempotencyKey, request.fingerprint()));
+    }
+
+    private Placement replay(Order earlier, String key, String fingerprint) {
+        if (!earlier.requestFingerprint().equals(fingerprint)) {
+            throw new DomainRuleException("Idempotency-Key " + key + " was already used for a different order request"
+                    + " (order " + earlier.getId() + ")");
+        }
+        return new Placement(earlier, true);
+    }
+
+    private static String deliveryAddress(CustomerProfile customer, UUID addressId) {
+        if (addressId == null) {
+            if (customer.addresses().isEmpty()) {
+                throw new DomainRuleException("Customer " + customer.id() + " has no delivery address");
+            }
+            return customer.addresses().get(0).address();
+        }
+        return customer.address(addressId).map(CustomerApi.Address::address)
+                .orElseThrow(() -> new NotFoundException("Delivery address " + addressId
+                        + " (deliveryAddressId) not found for customer " + customer.id()));
+    }
+
+    @Transactional(readOnly = true)
+    public Order order(OrderId id) {
+        return require(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PaymentSummary> payment(OrderId id) {
+        return payments.findByOrder(id.value());
+    }
+
+    /** The restaurant accepts: a rider gets assigned (delivery context, on {@link OrderAccepted}). */
+    public Order accept(OrderId id) {
+        Order order = require(id);
+        order.accept(now());
+        orders.update(order);
+        String pickupAddress = catalog.findMenu(order.restaurantId()).map(RestaurantMenu::address)
+                .orElseThrow(() -> new IllegalStateException("Restaurant " + order.restaurantId() + " of order " + id
+                        + " no longer exists"));
+        events.publishEvent(new OrderAccepted(id, order.restaurantId(), pickupAddress, order.deliveryAddress(),
+                order.acceptedAt()));
+        return order;
+    }
+
+    /** Cancels and gives the money back (void of the authorization, or refund if already captured). */
+    public Order cancel(OrderId id) {
+        Order order = require(id);
+        OrderStatus previous = order.cancel(now());
+        payments.cancel(id.value());
+        orders.update(order);
+        events.publishEvent(new OrderCancelled(id, previous.name(), order.cancelledAt()));
+        return order;
+    }
+
+    @Override
+    public void recordPickup(OrderId id) {
+        Order order = require(id);
+        order.recordPickup(now());
+        orders.update(order);
+    }
+
+    @Override
+    public void markDelivered(OrderId id) {
+        Order order = require(id);
+        order.deliver(now());
+        payments.capture(id.value());
+        orders.update(order);
+        events.publishEvent(new OrderDelivered(id, order.deliveredAt()));
+    }
+
+    private Order require(OrderId id) {
+        return orders.findById(id).orElseThrow(() -> new NotFoundException("Order " + id + " not found"));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.banyan.monolith.ordering.domain;
+
+import dev.banyan.monolith.ordering.OrderId;
+import org.jmolecules.ddd.types.Repository;
+
+import java.util.Optional;
+
+/** All orders. */
+public interface Orders extends Repository<Order, OrderId> {
+
+    Optional<Order> findById(OrderId id);
+
+    Optional<Order> findByIdempotencyKey(String key);
+
+    void add(Order order);
+
+    void update(Order order);
+}

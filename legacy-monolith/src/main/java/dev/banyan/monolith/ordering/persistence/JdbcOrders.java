@@ -1,0 +1,127 @@
+package dev.banyan.monolith.ordering.persistence;
+
+import dev.banyan.monolith.catalog.MenuItemId;
+import dev.banyan.monolith.catalog.RestaurantId;
+import dev.banyan.monolith.customer.CustomerId;
+import dev.banyan.monolith.ordering.OrderId;
+import dev.banyan.monolith.ordering.domain.Order;
+import dev.banyan.monolith.ordering.domain.OrderLine;
+import dev.banyan.monolith.ordering.domain.OrderStatus;
+import dev.banyan.monolith.ordering.domain.Orders;
+import dev.banyan.monolith.shared.Timestamps;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Repository
+class JdbcOrders implements Orders {
+
+    private static final String COLUMNS = "id, customer_id, restaurant_id, delivery_address, status, subtotal, "
+            + "delivery_fee, total, idempotency_key, request_fingerprint, placed_at, accepted_at, picked_up_at, "
+            + "delivered_at, cancelled_at, updated_at, version";
+
+    private final JdbcClient jdbc;
+
+    JdbcOrders(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Order> findById(OrderId id) {
+        return find("id = :value", id.value());
+    }
+
+    @Override
+    public Optional<Order> findByIdempotencyKey(String key) {
+        return find("idempotency_key = :value", key);
+    }
+
+    private Optional<Order> find(String condition, Object value) {
+        return jdbc.sql("select " + COLUMNS + " from ordering.customer_order where " + condition)
+                .param("value", value)
+                .query((rows, n) -> map(rows))
+                .optional();
+    }
+
+    private List<OrderLine> linesOf(UUID orderId) {
+        return jdbc.sql("select menu_item_id, name, unit_price, quantity from ordering.order_line "
+                        + "where order_id = :id order by line_no")
+                .param("id", orderId)
+                .query((rows, n) -> new OrderLine(new MenuItemId(rows.getObject("menu_item_id", UUID.class)),
+                        rows.getString("name"), rows.getLong("unit_price"), rows.getInt("quantity")))
+                .list();
+    }
+
+    @Override
+    public void add(Order order) {
+        jdbc.sql("insert into ordering.customer_order (" + COLUMNS + ") values (:id, :customer, :restaurant, "
+                        + ":address, :status, :subtotal, :fee, :total, :key, :fingerprint, :placed, :accepted, "
+                        + ":pickedUp, :delivered, :cancelled, :updated, :version)")
+                .param("id", order.getId().value())
+                .param("customer", order.customerId().value())
+                .param("restaurant", order.restaurantId().value())
+                .param("address", order.deliveryAddress())
+                .param("status", order.status().name())
+                .param("subtotal", order.subtotal())
+                .param("fee", order.deliveryFee())
+                .param("total", order.total())
+                .param("key", order.idempotencyKey())
+                .param("fingerprint", order.requestFingerprint())
+                .param("placed", Timestamps.of(order.placedAt()))
+                .param("accepted", Timestamps.of(order.acceptedAt()))
+                .param("pickedUp", Timestamps.of(order.pickedUpAt()))
+                .param("delivered", Timestamps.of(order.deliveredAt()))
+                .param("cancelled", Timestamps.of(order.cancelledAt()))
+                .param("updated", Timestamps.of(order.updatedAt()))
+                .param("version", order.version())
+                .update();
+        int lineNo = 1;
+        for (OrderLine line : order.lines()) {
+            jdbc.sql("insert into ordering.order_line (order_id, line_no, menu_item_id, name, unit_price, quantity) "
+                            + "values (:order, :lineNo, :item, :name, :price, :quantity)")
+                    .param("order", order.getId().value())
+                    .param("lineNo", lineNo++)
+                    .param("item", line.menuItemId().value())
+                    .param("name", line.name())
+                    .param("price", line.unitPrice())
+                    .param("quantity", line.quantity())
+                    .update();
+        }
+    }
+
+    @Override
+    public void update(Order order) {
+        int changed = jdbc.sql("update ordering.customer_order set status = :status, accepted_at = :accepted, "
+                        + "picked_up_at = :pickedUp, delivered_at = :delivered, cancelled_at = :cancelled, "
+                        + "updated_at = :updated, version = version + 1 where id = :id and version = :version")
+                .param("status", order.status().name())
+                .param("accepted", Timestamps.of(order.acceptedAt()))
+                .param("pickedUp", Timestamps.of(order.pickedUpAt()))
+                .param("delivered", Timestamps.of(order.deliveredAt()))
+                .param("cancelled", Timestamps.of(order.cancelledAt()))
+                .param("updated", Timestamps.of(order.updatedAt()))
+                .param("id", order.getId().value())
+                .param("version", order.version())
+                .update();
+        if (changed == 0) {
+            throw new OptimisticLockingFailureException("Order " + order.getId() + " was changed concurrently");
+        }
+    }
+
+    private Order map(ResultSet rows) throws SQLException {
+        UUID id = rows.getObject("id", UUID.class);
+        return new Order(new OrderId(id), new CustomerId(rows.getObject("customer_id", UUID.class)),
+                new RestaurantId(rows.getObject("restaurant_id", UUID.class)), rows.getString("delivery_address"),
+                linesOf(id), rows.getLong("delivery_fee"), OrderStatus.valueOf(rows.getString("status")),
+                rows.getString("idempotency_key"), rows.getString("request_fingerprint"),
+                Timestamps.read(rows, "placed_at"), Timestamps.read(rows, "accepted_at"),
+                Timestamps.read(rows, "picked_up_at"), Timestamps.read(rows, "delivered_at"),
+                Timestamps.read(rows, "cancelled_at"), Timestamps.read(rows, "updated_at"), rows.getLong("version"));
+    }
+}

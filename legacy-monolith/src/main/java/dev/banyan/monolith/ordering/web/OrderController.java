@@ -1,0 +1,140 @@
+package dev.banyan.monolith.ordering.web;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.banyan.monolith.catalog.MenuItemId;
+import dev.banyan.monolith.catalog.RestaurantId;
+import dev.banyan.monolith.customer.CustomerId;
+import dev.banyan.monolith.ordering.OrderId;
+import dev.banyan.monolith.ordering.domain.Order;
+import dev.banyan.monolith.ordering.domain.OrderLine;
+import dev.banyan.monolith.ordering.domain.OrderService;
+import dev.banyan.monolith.ordering.domain.OrderService.PlaceOrder;
+import dev.banyan.monolith.ordering.domain.OrderService.Placement;
+import dev.banyan.monolith.payment.PaymentApi.PaymentSummary;
+import dev.banyan.monolith.shared.Ids;
+import dev.banyan.monolith.shared.JsonBody;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Orders over HTTP: place, read, accept (restaurant side) and cancel. */
+@RestController
+@RequestMapping(path = "/api/orders", produces = "application/json")
+class OrderController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final int MAX_KEY_LENGTH = 200;
+
+    private final OrderService orders;
+
+    OrderController(OrderService orders) {
+        this.orders = orders;
+    }
+
+    @PostMapping(consumes = "application/json")
+    ResponseEntity<OrderView> place(@RequestBody JsonNode json,
+                                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        JsonBody body = JsonBody.of(json);
+        UUID customerId = body.requiredUuid("customerId");
+        UUID restaurantId = body.requiredUuid("restaurantId");
+        UUID addressId = body.optionalUuid("deliveryAddressId");
+        List<PlaceOrder.Item> items = new ArrayList<>();
+        for (JsonBody item : body.requiredObjects("items")) {
+            UUID menuItemId = item.requiredUuid("menuItemId");
+            Long quantity = item.requiredLong("quantity", 1);
+            if (quantity != null && quantity > OrderLine.MAX_QUANTITY) {
+                item.reject("quantity", "must be between 1 and " + OrderLine.MAX_QUANTITY);
+            } else if (menuItemId != null && quantity != null) {
+                items.add(new PlaceOrder.Item(new MenuItemId(menuItemId), quantity.intValue()));
+            }
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
+            body.reject(IDEMPOTENCY_KEY, "header must be 1 to " + MAX_KEY_LENGTH + " non-blank characters");
+        }
+        body.throwIfInvalid();
+        PlaceOrder request = new PlaceOrder(new CustomerId(customerId), new RestaurantId(restaurantId), addressId,
+                items);
+        Placement placement;
+        try {
+            placement = orders.place(request, idempotencyKey);
+        } catch (DuplicateKeyException raced) {
+            // A concurrent request with the same Idempotency-Key committed first: answer with its order.
+            if (idempotencyKey == null) {
+                throw raced;
+            }
+            placement = orders.replay(request, idempotencyKey).orElseThrow(() -> raced);
+        }
+        Order order = placement.order();
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/api/orders/" + order.getId()))
+                .header("Idempotent-Replayed", String.valueOf(placement.replayed()))
+                .body(OrderView.of(order, orders.payment(order.getId()).orElse(null)));
+    }
+
+    @GetMapping("/{id}")
+    OrderView order(@PathVariable String id) {
+        OrderId orderId = orderId(id);
+        return OrderView.of(orders.order(orderId), orders.payment(orderId).orElse(null));
+    }
+
+    @PostMapping("/{id}/accept")
+    OrderView accept(@PathVariable String id) {
+        OrderId orderId = orderId(id);
+        return OrderView.of(orders.accept(orderId), orders.payment(orderId).orElse(null));
+    }
+
+    @PostMapping("/{id}/cancel")
+    OrderView cancel(@PathVariable String id) {
+        OrderId orderId = orderId(id);
+        return OrderView.of(orders.cancel(orderId), orders.payment(orderId).orElse(null));
+    }
+
+    private static OrderId orderId(String id) {
+        return new OrderId(Ids.parse(id, "id"));
+    }
+
+    @JsonPropertyOrder({"id", "customerId", "restaurantId", "status", "items", "subtotal", "deliveryFee", "total",
+            "deliveryAddress", "payment", "placedAt", "acceptedAt", "pickedUpAt", "deliveredAt", "cancelledAt"})
+    record OrderView(UUID id, UUID customerId, UUID restaurantId, String status, List<LineView> items, long subtotal,
+                     long deliveryFee, long total, String deliveryAddress, PaymentView payment, Instant placedAt,
+                     Instant acceptedAt, Instant pickedUpAt, Instant deliveredAt, Instant cancelledAt) {
+
+        static OrderView of(Order order, PaymentSummary payment) {
+            return new OrderView(order.getId().value(), order.customerId().value(), order.restaurantId().value(),
+                    order.status().name(), order.lines().stream().map(LineView::of).toList(), order.subtotal(),
+                    order.deliveryFee(), order.total(), order.deliveryAddress(),
+                    payment == null ? null : PaymentView.of(payment), order.placedAt(), order.acceptedAt(),
+                    order.pickedUpAt(), order.deliveredAt(), order.cancelledAt());
+        }
+    }
+
+    @JsonPropertyOrder({"menuItemId", "name", "unitPrice", "quantity", "lineTotal"})
+    record LineView(UUID menuItemId, String name, long unitPrice, int quantity, long lineTotal) {
+        static LineView of(OrderLine line) {
+            return new LineView(line.menuItemId().value(), line.name(), line.unitPrice(), line.quantity(),
+                    line.lineTotal());
+        }
+    }
+
+    @JsonPropertyOrder({"id", "status", "amount", "capturedAmount", "refundedAmount"})
+    record PaymentView(UUID id, String status, long amount, long capturedAmount, long refundedAmount) {
+        static PaymentView of(PaymentSummary payment) {
+            return new PaymentView(payment.id().value(), payment.status(), payment.amount(), payment.capturedAmount(),
+                    payment.refundedAmount());
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.banyan.monolith.payment;
+
+import org.jmolecules.ddd.types.Identifier;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies a payment. */
+public record PaymentId(UUID value) implements Identifier {
+
+    public PaymentId {
+        Objects.requireNonNull(value, "payment id");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

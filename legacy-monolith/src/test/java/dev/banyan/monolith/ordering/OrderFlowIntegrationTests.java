@@ -1,0 +1,288 @@
+package dev.banyan.monolith.ordering;
+
+import dev.banyan.monolith.Fixtures;
+import dev.banyan.monolith.HttpTestClient.Response;
+import dev.banyan.monolith.MonolithIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.banyan.monolith.Fixtures.order;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The order, payment and delivery lifecycle end to end over HTTP. */
+class OrderFlowIntegrationTests extends MonolithIntegrationTest {
+
+    Fixtures fixtures;
+    String restaurant;
+    String bibimbap;
+    String customer;
+
+    @BeforeEach
+    void menu() {
+        fixtures = new Fixtures(http());
+        restaurant = fixtures.restaurant("전주 비빔밥 명가");
+        bibimbap = fixtures.menuItem(restaurant, "돌솥비빔밥", 9000);
+        customer = fixtures.customer("이서연");
+    }
+
+    @Test
+    void placesAcceptsPicksUpAndDeliversAnOrderCapturingItsPayment() {
+        Response placed = http().post("/api/orders", order(customer, restaurant, bibimbap, 2));
+
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        String orderId = placed.text("id");
+        assertThat(placed.location()).isEqualTo("/api/orders/" + orderId);
+        JsonNode order = placed.json();
+        assertThat(order.get("status").asString()).isEqualTo("PLACED");
+        assertThat(order.get("subtotal").asLong()).isEqualTo(18000);
+        assertThat(order.get("deliveryFee").asLong()).isEqualTo(3000);
+        assertThat(order.get("total").asLong()).isEqualTo(21000);
+        assertThat(order.get("items").get(0).toString()).isEqualTo("{\"menuItemId\":\"" + bibimbap
+                + "\",\"name\":\"돌솥비빔밥\",\"unitPrice\":9000,\"quantity\":2,\"lineTotal\":18000}");
+        assertThat(order.get("deliveryAddress").asString()).isEqualTo("서울특별시 마포구 월드컵로 10, 101동 1001호");
+        assertThat(order.get("payment").get("status").asString()).isEqualTo("AUTHORIZED");
+        assertThat(order.get("payment").get("amount").asLong()).isEqualTo(21000);
+        assertThat(http().get("/api/deliveries/" + orderId).status()).isEqualTo(404);
+
+        Response accepted = http().postEmpty("/api/orders/" + orderId + "/accept");
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(accepted.text("status")).isEqualTo("ACCEPTED");
+
+        JsonNode delivery = awaitDelivery(orderId, "ASSIGNED");
+        assertThat(delivery.get("rider").get("name").asString()).isNotBlank();
+        assertThat(delivery.get("pickupAddress").asString()).isEqualTo("서울특별시 종로구 종로 1");
+        assertThat(delivery.get("dropOffAddress").asString()).isEqualTo("서울특별시 마포구 월드컵로 10, 101동 1001호");
+
+        Response complete = http().postEmpty("/api/deliveries/" + orderId + "/complete");
+        assertThat(complete.status()).isEqualTo(409);
+        assertThat(complete.json().get("state").asString()).isEqualTo("ASSIGNED");
+
+        Response pickedUp = http().postEmpty("/api/deliveries/" + orderId + "/pickup");
+        assertThat(pickedUp.status()).isEqualTo(200);
+        assertThat(pickedUp.text("status")).isEqualTo("PICKED_UP");
+        Response lateCancel = http().postEmpty("/api/orders/" + orderId + "/cancel");
+        assertThat(lateCancel.status()).isEqualTo(409);
+        assertThat(lateCancel.json().get("state").asString()).isEqualTo("ACCEPTED");
+        assertThat(lateCancel.json().get("detail").asString()).contains("picked up");
+
+        Response delivered = http().postEmpty("/api/deliveries/" + orderId + "/complete");
+        assertThat(delivered.status()).isEqualTo(200);
+        assertThat(delivered.text("status")).isEqualTo("DELIVERED");
+
+        JsonNode finished = http().get("/api/orders/" + orderId).json();
+        assertThat(finished.get("status").asString()).isEqualTo("DELIVERED");
+        assertThat(finished.get("deliveredAt").isNull()).isFalse();
+        assertThat(finished.get("payment").get("status").asString()).isEqualTo("CAPTURED");
+        assertThat(finished.get("payment").get("capturedAmount").asLong()).isEqualTo(21000);
+        assertThat(providerOperations(orderId)).isEqualTo(Map.of("AUTHORIZE", 1L, "CAPTURE", 1L));
+    }
+
+    @Test
+    void cancellingADeliveredOrderIsAConflictNamingTheState() {
+        String orderId = http().post("/api/orders", order(customer, restaurant, bibimbap, 2)).text("id");
+        http().postEmpty("/api/orders/" + orderId + "/accept");
+        awaitDelivery(orderId, "ASSIGNED");
+        http().postEmpty("/api/deliveries/" + orderId + "/pickup");
+        http().postEmpty("/api/deliveries/" + orderId + "/complete");
+
+        Response response = http().postEmpty("/api/orders/" + orderId + "/cancel");
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
+        assertThat(response.body()).isEqualTo("{\"type\":\"https://banyan.dev/problems/illegal-state\","
+                + "\"title\":\"Illegal state\",\"status\":409,\"detail\":\"Order " + orderId
+                + " is DELIVERED; it can no longer be cancelled\",\"instance\":\"/api/orders/" + orderId
+                + "/cancel\",\"state\":\"DELIVERED\"}");
+        assertThat(http().postEmpty("/api/deliveries/" + orderId + "/pickup").json().get("state").asString())
+                .isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void cancellingAPlacedOrderGivesTheMoneyBack() {
+        String orderId = http().post("/api/orders", order(customer, restaurant, bibimbap, 2)).text("id");
+
+        Response cancelled = http().postEmpty("/api/orders/" + orderId + "/cancel");
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
+        assertThat(cancelled.json().get("payment").get("status").asString()).isEqualTo("VOIDED");
+        assertThat(cancelled.json().get("payment").get("capturedAmount").asLong()).isZero();
+        assertThat(providerOperations(orderId)).isEqualTo(Map.of("AUTHORIZE", 1L, "VOID", 1L));
+        Response again = http().postEmpty("/api/orders/" + orderId + "/cancel");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("state").asString()).isEqualTo("CANCELLED");
+        assertThat(http().postEmpty("/api/orders/" + orderId + "/accept").json().get("state").asString())
+                .isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void cancellingAnAcceptedOrderCancelsItsDelivery() {
+        String orderId = http().post("/api/orders", order(customer, restaurant, bibimbap, 2)).text("id");
+        http().postEmpty("/api/orders/" + orderId + "/accept");
+        awaitDelivery(orderId, "ASSIGNED");
+
+        assertThat(http().postEmpty("/api/orders/" + orderId + "/cancel").status()).isEqualTo(200);
+
+        awaitDelivery(orderId, "CANCELLED");
+        assertThat(http().postEmpty("/api/deliveries/" + orderId + "/pickup").json().get("state").asString())
+                .isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void acceptingTwiceIsAConflict() {
+        String orderId = http().post("/api/orders", order(customer, restaurant, bibimbap, 2)).text("id");
+        http().postEmpty("/api/orders/" + orderId + "/accept");
+
+        Response again = http().postEmpty("/api/orders/" + orderId + "/accept");
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("detail").asString()).isEqualTo("Order " + orderId
+                + " is ACCEPTED; only a PLACED order can be accepted");
+    }
+
+    @Test
+    void aRetriedRequestWithTheSameIdempotencyKeyNeverChargesTwice() {
+        String key = "checkout-" + UUID.randomUUID();
+        String body = order(customer, restaurant, bibimbap, 3);
+
+        Response first = http().post("/api/orders", body, Map.of("Idempotency-Key", key));
+        Response retry = http().post("/api/orders", body, Map.of("Idempotency-Key", key));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.text("id")).isEqualTo(first.text("id"));
+        assertThat(retry.body()).isEqualTo(first.body());
+        String orderId = first.text("id");
+        assertThat(providerOperations(orderId)).isEqualTo(Map.of("AUTHORIZE", 1L));
+        assertThat(jdbc.sql("select count(*) from payment.payment where order_id = ?")
+                .param(UUID.fromString(orderId)).query(Long.class).single()).isEqualTo(1L);
+        assertThat(jdbc.sql("select count(*) from ordering.customer_order where idempotency_key = ?")
+                .param(key).query(Long.class).single()).isEqualTo(1L);
+
+        Response different = http().post("/api/orders", order(customer, restaurant, bibimbap, 4),
+                Map.of("Idempotency-Key", key));
+        assertThat(different.status()).isEqualTo(422);
+        assertThat(different.json().get("detail").asString()).contains("Idempotency-Key " + key)
+                .contains("different order request");
+    }
+
+    @Test
+    void aDeclinedPaymentCreatesNoOrderAndIsNotRetriedAtTheProvider() {
+        String caviar = fixtures.menuItem(restaurant, "한우 오마카세", 600000);
+        String key = "big-" + UUID.randomUUID();
+
+        Response declined = http().post("/api/orders", order(customer, restaurant, caviar, 2),
+                Map.of("Idempotency-Key", key));
+        Response retried = http().post("/api/orders", order(customer, restaurant, caviar, 2),
+                Map.of("Idempotency-Key", key));
+
+        assertThat(declined.status()).isEqualTo(422);
+        assertThat(declined.json().get("detail").asString()).startsWith("Payment declined: amount 1203000 KRW");
+        assertThat(retried.body()).isEqualTo(declined.body());
+        assertThat(jdbc.sql("select count(*) from payment.provider_operation where idempotency_key like ?")
+                .param("order-%").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from ordering.customer_order where idempotency_key = ?").param(key)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void rejectsOrdersTheMenuCannotServe() {
+        String closed = fixtures.restaurant("준비중 식당");
+        String closedItem = fixtures.menuItem(closed, "김치찌개", 12000);
+        jdbc.sql("update catalog.restaurant set status = 'CLOSED' where id = ?").param(UUID.fromString(closed))
+                .update();
+        Response closedResponse = http().post("/api/orders", order(customer, closed, closedItem, 1));
+        assertThat(closedResponse.status()).isEqualTo(422);
+        assertThat(closedResponse.json().get("detail").asString()).isEqualTo("Restaurant " + closed
+                + " (준비중 식당) is not taking orders: it is CLOSED");
+
+        String soldOut = fixtures.menuItem(restaurant, "육회비빔밥", 15000);
+        http().put("/api/restaurants/" + restaurant + "/menu-items/" + soldOut, "{\"available\":false}");
+        Response unavailable = http().post("/api/orders", order(customer, restaurant, soldOut, 1));
+        assertThat(unavailable.status()).isEqualTo(422);
+        assertThat(unavailable.json().get("detail").asString()).isEqualTo("Menu item " + soldOut
+                + " (육회비빔밥) is not available right now");
+
+        Response belowMinimum = http().post("/api/orders", order(customer, restaurant, bibimbap, 1));
+        assertThat(belowMinimum.status()).isEqualTo(422);
+        assertThat(belowMinimum.json().get("detail").asString()).contains("below the minimum order amount");
+
+        Response otherMenu = http().post("/api/orders", order(customer, restaurant, closedItem, 1));
+        assertThat(otherMenu.status()).isEqualTo(404);
+        assertThat(otherMenu.json().get("detail").asString()).contains("(items[0].menuItemId) is not on the menu");
+
+        String unknown = UUID.randomUUID().toString();
+        assertThat(http().post("/api/orders", order(unknown, restaurant, bibimbap, 2)).json().get("detail")
+                .asString()).isEqualTo("Customer " + unknown + " (customerId) not found");
+        assertThat(http().post("/api/orders", order(customer, unknown, bibimbap, 2)).json().get("detail")
+                .asString()).isEqualTo("Restaurant " + unknown + " (restaurantId) not found");
+        assertThat(http().post("/api/orders", order(customer, unknown, bibimbap, 2)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void rejectsMalformedOrderRequestsNamingTheField() {
+        Response response = http().post("/api/orders", """
+                {"customerId":"nope","restaurantId":7,"items":[{"menuItemId":"%s","quantity":0},
+                 {"menuItemId":"%s","quantity":100},{"quantity":"2"}]}""".formatted(bibimbap, bibimbap),
+                Map.of("Idempotency-Key", " "));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).isEqualTo("customerId must be a UUID; "
+                + "restaurantId must be a UUID; items[0].quantity must be greater than or equal to 1; "
+                + "items[1].quantity must be between 1 and 99; items[2].menuItemId must not be null; "
+                + "items[2].quantity must be an integer; Idempotency-Key header must be 1 to 200 non-blank characters");
+        assertThat(http().post("/api/orders", "{\"customerId\":\"" + customer + "\",\"restaurantId\":\"" + restaurant
+                + "\",\"items\":[]}").json().get("detail").asString()).isEqualTo("items must not be empty");
+        assertThat(http().post("/api/orders", "{\"items\":").json().get("errors").get(0).get("field").asString())
+                .isEqualTo("body");
+        assertThat(http().get("/api/orders/xyz").json().get("detail").asString()).isEqualTo("id must be a UUID");
+        assertThat(http().get("/api/orders/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(http().postEmpty("/api/orders/" + UUID.randomUUID() + "/cancel").status()).isEqualTo(404);
+        assertThat(http().get("/api/deliveries/xyz").json().get("detail").asString())
+                .isEqualTo("orderId must be a UUID");
+        assertThat(http().postEmpty("/api/deliveries/" + UUID.randomUUID() + "/pickup").status()).isEqualTo(404);
+        assertThat(http().get("/api/orders").status()).isEqualTo(405);
+    }
+
+    @Test
+    void ordersToAChosenDeliveryAddress() {
+        JsonNode profile = http().get("/api/customers/" + customer).json();
+        String office = profile.get("addresses").get(1).get("id").asString();
+
+        Response placed = http().post("/api/orders", """
+                {"customerId":"%s","restaurantId":"%s","deliveryAddressId":"%s",
+                 "items":[{"menuItemId":"%s","quantity":2}]}""".formatted(customer, restaurant, office, bibimbap));
+
+        assertThat(placed.json().get("deliveryAddress").asString()).isEqualTo("서울특별시 강남구 테헤란로 100");
+        Response unknownAddress = http().post("/api/orders", """
+                {"customerId":"%s","restaurantId":"%s","deliveryAddressId":"%s",
+                 "items":[{"menuItemId":"%s","quantity":2}]}""".formatted(customer, restaurant, UUID.randomUUID(),
+                bibimbap));
+        assertThat(unknownAddress.status()).isEqualTo(404);
+        assertThat(unknownAddress.json().get("detail").asString()).contains("(deliveryAddressId) not found");
+    }
+
+    private JsonNode awaitDelivery(String orderId, String status) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Response response = http().get("/api/deliveries/" + orderId);
+            return response.status() == 200 ? response.json() : null;
+        }, delivery -> delivery != null && status.equals(delivery.get("status").asString()));
+    }
+
+    private Map<String, Long> providerOperations(String orderId) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.sql("select operation, count(*) as n from payment.provider_operation where idempotency_key like ? "
+                        + "group by operation")
+                .param("order-" + orderId + "-%")
+                .query(rows -> {
+                    counts.put(rows.getString("operation"), rows.getLong("n"));
+                });
+        return counts;
+    }
+}
