@@ -1,0 +1,462 @@
+package dev.banyan.cdc.config;
+
+import dev.banyan.cdc.config.PipelineConfig.ConflictPolicy;
+import dev.banyan.cdc.config.PipelineConfig.Conflicts;
+import dev.banyan.cdc.config.PipelineConfig.RejectPolicy;
+import dev.banyan.cdc.config.PipelineConfig.Retry;
+import dev.banyan.cdc.config.PipelineConfig.SnapshotMode;
+import dev.banyan.cdc.config.TableConfig.QualifiedName;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates the pipelines YAML. Every problem becomes a {@link ConfigException} whose message reads
+ * {@code <file>: pipeline '<name>': <field>: <reason>}. {@code ${NAME}} and {@code ${NAME:-default}} in values are
+ * replaced from the environment, so secrets stay out of the file.
+ */
+public final class ConfigLoader {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?}");
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,40}");
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    private static final Set<String> ROOT_FIELDS = Set.of("pipelines");
+    private static final Set<String> PIPELINE_FIELDS = Set.of("name", "source", "target", "slot", "publication",
+            "snapshot", "batch-size", "heartbeat-interval", "on-reject", "retry", "conflicts", "tables");
+    private static final Set<String> ENDPOINT_FIELDS = Set.of("url", "user", "password");
+    private static final Set<String> RETRY_FIELDS = Set.of("attempts", "backoff", "max-backoff");
+    private static final Set<String> CONFLICT_FIELDS = Set.of("policy", "wins-ties");
+    private static final Set<String> TABLE_FIELDS = Set.of("from", "to", "key", "columns", "exclude", "version-column");
+
+    private final Function<String, String> environment;
+
+    public ConfigLoader() {
+        this(System::getenv);
+    }
+
+    public ConfigLoader(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
+    public BridgeConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": file does not exist");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot be read: " + e.getMessage());
+        }
+        return parse(file, text);
+    }
+
+    public BridgeConfig parse(Path file, String yamlText) {
+        Object root;
+        try (Reader reader = new java.io.StringReader(yamlText)) {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        } catch (MarkedYAMLException e) {
+            throw new ConfigException(file + ": not valid YAML at line " + (e.getProblemMark().getLine() + 1)
+                    + ", column " + (e.getProblemMark().getColumn() + 1) + ": " + e.getProblem());
+        } catch (YAMLException | IOException e) {
+            throw new ConfigException(file + ": not valid YAML: " + e.getMessage());
+        }
+        Context ctx = new Context(file.toString(), null);
+        if (root == null) {
+            throw ctx.error("pipelines", "is missing; the file declares no pipelines");
+        }
+        Map<String, Object> map = ctx.map(root, "(top level)");
+        ctx.rejectUnknown(map, ROOT_FIELDS, "");
+        List<Object> list = ctx.list(map.get("pipelines"), "pipelines");
+        if (list.isEmpty()) {
+            throw ctx.error("pipelines", "must declare at least one pipeline");
+        }
+        List<PipelineConfig> pipelines = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        Set<String> slots = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            PipelineConfig pipeline = pipeline(new Context(file.toString(), "pipelines[" + i + "]"), list.get(i));
+            Context named = new Context(file.toString(), pipeline.name());
+            if (!names.add(pipeline.name())) {
+                throw named.error("name", "is used by more than one pipeline");
+            }
+            if (!slots.add(pipeline.source().url() + "#" + pipeline.slotName())) {
+                throw named.error("slot", "'" + pipeline.slotName() + "' is already used by another pipeline on the same source");
+            }
+            pipelines.add(pipeline);
+        }
+        return new BridgeConfig(file, List.copyOf(pipelines));
+    }
+
+    private PipelineConfig pipeline(Context position, Object node) {
+        Map<String, Object> map = position.map(node, "");
+        String name = position.requiredString(map, "name");
+        if (!NAME.matcher(name).matches()) {
+            throw position.error("name", "'" + name + "' must be lower-case letters, digits and '-', starting with a letter (at most 41 characters)");
+        }
+        Context ctx = new Context(position.file, name);
+        ctx.rejectUnknown(map, PIPELINE_FIELDS, "");
+        DatabaseEndpoint source = endpoint(ctx, map.get("source"), "source");
+        DatabaseEndpoint target = endpoint(ctx, map.get("target"), "target");
+        String defaultName = "banyan_" + name.replace('-', '_');
+        String slot = ctx.optionalString(map, "slot", defaultName);
+        if (!IDENTIFIER.matcher(slot).matches()) {
+            throw ctx.error("slot", "'" + slot + "' must be lower-case letters, digits and '_' (a PostgreSQL replication slot name)");
+        }
+        String publication = ctx.optionalString(map, "publication", defaultName);
+        if (!IDENTIFIER.matcher(publication).matches()) {
+            throw ctx.error("publication", "'" + publication + "' must be lower-case letters, digits and '_'");
+        }
+        SnapshotMode snapshot = ctx.enumValue(map, "snapshot", SnapshotMode.class, SnapshotMode.INITIAL);
+        int batchSize = ctx.integer(map, "batch-size", 2048, 1, 100_000);
+        Duration heartbeat = ctx.duration(map, "heartbeat-interval", Duration.ofSeconds(10));
+        if (heartbeat.toMillis() < 100) {
+            throw ctx.error("heartbeat-interval", "must be at least 100ms");
+        }
+        RejectPolicy onReject = ctx.enumValue(map, "on-reject", RejectPolicy.class, RejectPolicy.HALT);
+        Retry retry = retry(ctx, map.get("retry"));
+        Conflicts conflicts = conflicts(ctx, map.get("conflicts"));
+        List<Object> tableNodes = ctx.list(map.get("tables"), "tables");
+        if (tableNodes.isEmpty()) {
+            throw ctx.error("tables", "must map at least one table");
+        }
+        List<TableConfig> tables = new ArrayList<>();
+        Set<String> froms = new HashSet<>();
+        Set<String> tos = new HashSet<>();
+        for (int i = 0; i < tableNodes.size(); i++) {
+            TableConfig table = table(ctx, "tables[" + i + "]", tableNodes.get(i));
+            if (!froms.add(table.from().toString())) {
+                throw ctx.error("tables[" + i + "].from", "'" + table.from() + "' is mapped twice");
+            }
+            if (!tos.add(table.to().toString())) {
+                throw ctx.error("tables[" + i + "].to", "'" + table.to() + "' is the target of two mappings");
+            }
+            tables.add(table);
+        }
+        return new PipelineConfig(name, source, target, slot, publication, snapshot, batchSize, heartbeat,
+                onReject, retry, conflicts, List.copyOf(tables));
+    }
+
+    private DatabaseEndpoint endpoint(Context ctx, Object node, String field) {
+        if (node == null) {
+            throw ctx.error(field, "is missing (url, user, password)");
+        }
+        Map<String, Object> map = ctx.map(node, field);
+        ctx.rejectUnknown(map, ENDPOINT_FIELDS, field + ".");
+        String url = ctx.requiredString(map, field + ".url", "url");
+        try {
+            DatabaseEndpoint.JdbcTarget.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw ctx.error(field + ".url", "'" + url + "' " + e.getMessage());
+        }
+        String user = ctx.requiredString(map, field + ".user", "user");
+        String password = ctx.optionalString(map, field + ".password", "password", "");
+        return new DatabaseEndpoint(url, user, password);
+    }
+
+    private Retry retry(Context ctx, Object node) {
+        if (node == null) {
+            return new Retry(3, Duration.ofMillis(200), Duration.ofSeconds(5));
+        }
+        Map<String, Object> map = ctx.map(node, "retry");
+        ctx.rejectUnknown(map, RETRY_FIELDS, "retry.");
+        int attempts = ctx.integer(map, "retry.attempts", "attempts", 3, 1, 100);
+        Duration backoff = ctx.duration(map, "retry.backoff", "backoff", Duration.ofMillis(200));
+        Duration max = ctx.duration(map, "retry.max-backoff", "max-backoff", Duration.ofSeconds(5));
+        if (max.compareTo(backoff) < 0) {
+            throw ctx.error("retry.max-backoff", "must not be shorter than retry.backoff");
+        }
+        return new Retry(attempts, backoff, max);
+    }
+
+    private Conflicts conflicts(Context ctx, Object node) {
+        if (node == null) {
+            return new Conflicts(ConflictPolicy.SOURCE_WINS, true);
+        }
+        Map<String, Object> map = ctx.map(node, "conflicts");
+        ctx.rejectUnknown(map, CONFLICT_FIELDS, "conflicts.");
+        ConflictPolicy policy = ctx.enumValue(map, "conflicts.policy", "policy", ConflictPolicy.class, ConflictPolicy.SOURCE_WINS);
+        Object ties = map.get("wins-ties");
+        boolean winsTies = true;
+        if (ties != null) {
+            if (!(ties instanceof Boolean b)) {
+                throw ctx.error("conflicts.wins-ties", "must be true or false, was '" + ties + "'");
+            }
+            winsTies = b;
+        }
+        return new Conflicts(policy, winsTies);
+    }
+
+    private TableConfig table(Context ctx, String field, Object node) {
+        Map<String, Object> map = ctx.map(node, field);
+        ctx.rejectUnknown(map, TABLE_FIELDS, field + ".");
+        QualifiedName from = qualified(ctx, field + ".from", ctx.requiredString(map, field + ".from", "from"));
+        QualifiedName to = qualified(ctx, field + ".to", ctx.requiredString(map, field + ".to", "to"));
+        Object keyNode = map.get("key");
+        if (keyNode == null) {
+            throw ctx.error(field + ".key", "is missing; list the key columns, e.g. [id]");
+        }
+        List<Object> keyList = keyNode instanceof List<?> l ? new ArrayList<>(l) : List.of(keyNode);
+        if (keyList.isEmpty()) {
+            throw ctx.error(field + ".key", "must list at least one column");
+        }
+        List<String> key = new ArrayList<>();
+        for (Object k : keyList) {
+            String column = column(ctx, field + ".key", k);
+            if (key.contains(column)) {
+                throw ctx.error(field + ".key", "lists '" + column + "' twice");
+            }
+            key.add(column);
+        }
+        Map<String, String> columns = new LinkedHashMap<>();
+        Object columnsNode = map.get("columns");
+        if (columnsNode != null) {
+            Map<String, Object> columnMap = ctx.map(columnsNode, field + ".columns");
+            Set<String> targets = new HashSet<>();
+            for (Map.Entry<String, Object> e : columnMap.entrySet()) {
+                String sourceColumn = column(ctx, field + ".columns", e.getKey());
+                String targetColumn = column(ctx, field + ".columns." + e.getKey(), e.getValue());
+                if (!targets.add(targetColumn)) {
+                    throw ctx.error(field + ".columns." + e.getKey(), "maps onto '" + targetColumn + "', which another column already maps onto");
+                }
+                columns.put(sourceColumn, targetColumn);
+            }
+        }
+        Set<String> exclude = new LinkedHashSet<>();
+        Object excludeNode = map.get("exclude");
+        if (excludeNode != null) {
+            for (Object e : ctx.list(excludeNode, field + ".exclude")) {
+                String column = column(ctx, field + ".exclude", e);
+                if (key.contains(column)) {
+                    throw ctx.error(field + ".exclude", "'" + column + "' is a key column and cannot be excluded");
+                }
+                if (columns.containsKey(column)) {
+                    throw ctx.error(field + ".exclude", "'" + column + "' is both renamed in columns and excluded");
+                }
+                exclude.add(column);
+            }
+        }
+        String versionColumn = null;
+        if (map.get("version-column") != null) {
+            versionColumn = column(ctx, field + ".version-column", map.get("version-column"));
+            if (exclude.contains(versionColumn)) {
+                throw ctx.error(field + ".version-column", "'" + versionColumn + "' is excluded, so it cannot be compared");
+            }
+        }
+        return new TableConfig(from, to, List.copyOf(key), Map.copyOf(columns), Set.copyOf(exclude), versionColumn);
+    }
+
+    private static QualifiedName qualified(Context ctx, String field, String text) {
+        try {
+            return QualifiedName.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ctx.error(field, e.getMessage());
+        }
+    }
+
+    private static String column(Context ctx, String field, Object value) {
+        if (!(value instanceof String s) || !s.matches("[A-Za-z_][A-Za-z0-9_$]*")) {
+            throw ctx.error(field, "'" + value + "' is not a plain column name");
+        }
+        return s;
+    }
+
+    /** Tracks where in the file we are so errors can say so. */
+    private final class Context {
+        final String file;
+        final String pipeline;
+
+        Context(String file, String pipeline) {
+            this.file = file;
+            this.pipeline = pipeline;
+        }
+
+        ConfigException error(String field, String reason) {
+            String where = pipeline == null ? "" : (pipeline.startsWith("pipelines[") ? pipeline + ": " : "pipeline '" + pipeline + "': ");
+            return new ConfigException(file + ": " + where + field + ": " + reason);
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map(Object node, String field) {
+            if (!(node instanceof Map<?, ?> m)) {
+                throw error(field.isEmpty() ? "(pipeline)" : field, "must be a mapping of fields, was " + describe(node));
+            }
+            for (Object key : m.keySet()) {
+                if (!(key instanceof String)) {
+                    throw error(field, "has a non-text key '" + key + "'");
+                }
+            }
+            return (Map<String, Object>) m;
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Object> list(Object node, String field) {
+            if (node == null) {
+                throw error(field, "is missing");
+            }
+            if (!(node instanceof List<?> l)) {
+                throw error(field, "must be a list, was " + describe(node));
+            }
+            return (List<Object>) l;
+        }
+
+        void rejectUnknown(Map<String, Object> map, Set<String> known, String prefix) {
+            for (String key : map.keySet()) {
+                if (!known.contains(key)) {
+                    throw error(prefix + key, "is not a known field (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+                }
+            }
+        }
+
+        String requiredString(Map<String, Object> map, String field) {
+            return requiredString(map, field, field);
+        }
+
+        String requiredString(Map<String, Object> map, String field, String key) {
+            Object value = map.get(key);
+            if (value == null) {
+                throw error(field, "is missing");
+            }
+            String text = substitute(field, scalar(field, value));
+            if (text.isBlank()) {
+                throw error(field, "must not be blank");
+            }
+            return text;
+        }
+
+        String optionalString(Map<String, Object> map, String field, String defaultValue) {
+            return optionalString(map, field, field, defaultValue);
+        }
+
+        String optionalString(Map<String, Object> map, String field, String key, String defaultValue) {
+            Object value = map.get(key);
+            return value == null ? defaultValue : substitute(field, scalar(field, value));
+        }
+
+        int integer(Map<String, Object> map, String field, int defaultValue, int min, int max) {
+            return integer(map, field, field, defaultValue, min, max);
+        }
+
+        int integer(Map<String, Object> map, String field, String key, int defaultValue, int min, int max) {
+            Object value = map.get(key);
+            if (value == null) {
+                return defaultValue;
+            }
+            if (!(value instanceof Integer i)) {
+                throw error(field, "must be a whole number, was '" + value + "'");
+            }
+            if (i < min || i > max) {
+                throw error(field, "must be between " + min + " and " + max + ", was " + i);
+            }
+            return i;
+        }
+
+        Duration duration(Map<String, Object> map, String field, Duration defaultValue) {
+            return duration(map, field, field, defaultValue);
+        }
+
+        Duration duration(Map<String, Object> map, String field, String key, Duration defaultValue) {
+            Object value = map.get(key);
+            if (value == null) {
+                return defaultValue;
+            }
+            if (value instanceof Integer millis) {
+                if (millis < 0) {
+                    throw error(field, "must not be negative");
+                }
+                return Duration.ofMillis(millis);
+            }
+            Matcher m = Pattern.compile("(\\d+)\\s*(ms|s|m)").matcher(String.valueOf(value).trim());
+            if (!m.matches()) {
+                throw error(field, "must be a duration like 500ms, 10s or 1m, was '" + value + "'");
+            }
+            long amount = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                default -> Duration.ofMinutes(amount);
+            };
+        }
+
+        <E extends Enum<E>> E enumValue(Map<String, Object> map, String field, Class<E> type, E defaultValue) {
+            return enumValue(map, field, field, type, defaultValue);
+        }
+
+        <E extends Enum<E>> E enumValue(Map<String, Object> map, String field, String key, Class<E> type, E defaultValue) {
+            Object value = map.get(key);
+            if (value == null) {
+                return defaultValue;
+            }
+            String text = scalar(field, value).trim().toUpperCase(Locale.ROOT).replace('-', '_');
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equals(text)) {
+                    return constant;
+                }
+            }
+            List<String> allowed = new ArrayList<>();
+            for (E constant : type.getEnumConstants()) {
+                allowed.add(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            }
+            throw error(field, "must be one of " + String.join(", ", allowed) + ", was '" + value + "'");
+        }
+
+        private String scalar(String field, Object value) {
+            if (value instanceof Map || value instanceof List) {
+                throw error(field, "must be a single value, was " + describe(value));
+            }
+            return String.valueOf(value);
+        }
+
+        private String substitute(String field, String text) {
+            Matcher m = PLACEHOLDER.matcher(text);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String variable = m.group(1);
+                String value = environment.apply(variable);
+                if (value == null) {
+                    if (m.group(2) == null) {
+                        throw error(field, "environment variable " + variable + " is not set");
+                    }
+                    value = m.group(3);
+                }
+                m.appendReplacement(out, Matcher.quoteReplacement(value));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
+
+        private static String describe(Object node) {
+            if (node == null) {
+                return "empty";
+            }
+            if (node instanceof Map) {
+                return "a mapping";
+            }
+            if (node instanceof List) {
+                return "a list";
+            }
+            return "'" + node + "'";
+        }
+    }
+}

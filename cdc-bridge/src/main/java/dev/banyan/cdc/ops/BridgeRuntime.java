@@ -1,0 +1,62 @@
+package dev.banyan.cdc.ops;
+
+import dev.banyan.cdc.config.BridgeConfig;
+import dev.banyan.cdc.config.ConfigException;
+import dev.banyan.cdc.config.ConfigLoader;
+import dev.banyan.cdc.engine.Bridge;
+import dev.banyan.cdc.engine.DebeziumPipeline;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Wires the bridge into Spring Boot: the pipelines as a bean, their state as health, their meters in the registry. */
+@Configuration(proxyBeanMethods = false)
+public class BridgeRuntime {
+
+    private static final Logger log = LoggerFactory.getLogger(BridgeRuntime.class);
+
+    @Bean(destroyMethod = "close")
+    Bridge bridge(@Value("${banyan.cdc.config:}") String configFile, @Value("${server.port:8090}") String port,
+                  MeterRegistry registry) {
+        if (configFile.isBlank()) {
+            throw new ConfigException("banyan.cdc.config: no configuration file given (use run --config <file>)");
+        }
+        BridgeConfig config = new ConfigLoader().load(Path.of(configFile));
+        Bridge bridge = Bridge.start(config, registry);
+        StringBuilder line = new StringBuilder("cdc-bridge up: metrics and health on port " + port + ", config " + configFile);
+        config.pipelines().forEach(p -> line.append("; ").append(p.name()).append(": ").append(p.source().url())
+                .append(" -> ").append(p.target().url()));
+        log.info(line.toString());
+        return bridge;
+    }
+
+    @Bean
+    HealthIndicator pipelines(Bridge bridge) {
+        return () -> {
+            boolean allUp = true;
+            Map<String, Object> details = new LinkedHashMap<>();
+            for (DebeziumPipeline p : bridge.pipelines()) {
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("state", p.state().name());
+                d.put("lagMs", p.metrics().lagMillis());
+                d.put("rowsPerSecond", p.metrics().rowsPerSecond());
+                d.put("retainedWalBytes", p.metrics().retainedWalBytes());
+                if (p.haltReason() != null) {
+                    d.put("haltReason", p.haltReason());
+                }
+                details.put(p.name(), d);
+                allUp &= p.state() != DebeziumPipeline.State.HALTED && p.state() != DebeziumPipeline.State.STOPPED;
+            }
+            return (allUp ? Health.up() : Health.down()).withDetails(details).build();
+        };
+    }
+}
