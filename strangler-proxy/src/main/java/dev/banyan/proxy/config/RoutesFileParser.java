@@ -114,10 +114,12 @@ public final class RoutesFileParser {
             legacy = backend(BackendTarget.LEGACY, legacyNode.getValueNode(), "legacy", null);
         }
         Map<String, BackendTarget> services = new LinkedHashMap<>();
+        Set<String> declared = new LinkedHashSet<>();
         NodeTuple servicesNode = top.get("services");
         if (servicesNode != null && !isNull(servicesNode.getValueNode())) {
             Map<String, NodeTuple> entries = mapping(servicesNode.getValueNode(), "services", null);
             if (entries != null) {
+                declared.addAll(entries.keySet());
                 entries.forEach((name, tuple) -> {
                     String field = "services." + name;
                     if (!ID.matcher(name).matches() || name.equals(BackendTarget.LEGACY)) {
@@ -141,8 +143,7 @@ public final class RoutesFileParser {
             else {
                 Map<String, Integer> ids = new HashMap<>();
                 for (int i = 0; i < seq.getValue().size(); i++) {
-                    RouteSpec route = route(seq.getValue().get(i), "routes[" + i + "]", servicesNode == null
-                            ? Set.of() : services.keySet(), servicesNode != null);
+                    RouteSpec route = route(seq.getValue().get(i), "routes[" + i + "]", declared);
                     if (route == null) {
                         continue;
                     }
@@ -243,7 +244,7 @@ public final class RoutesFileParser {
         return d;
     }
 
-    private RouteSpec route(Node node, String field, Set<String> services, boolean servicesDeclared) {
+    private RouteSpec route(Node node, String field, Set<String> services) {
         Map<String, NodeTuple> f = mapping(node, field, ROUTE_KEYS);
         if (f == null) {
             return null;
@@ -270,7 +271,7 @@ public final class RoutesFileParser {
         String service = f.containsKey("service") ? scalar(f.get("service").getValueNode(), field + ".service") : null;
         if (service != null && !services.contains(service)) {
             problems.add(new ConfigProblem(lineOf(f, "service", node), field + ".service", "unknown service '" + service
-                    + "'" + (servicesDeclared && !services.isEmpty() ? " (declared: " + String.join(", ", services) + ")"
+                    + "'" + (!services.isEmpty() ? " (declared: " + String.join(", ", services) + ")"
                     : " (no services are declared)")));
         }
         if (service == null && stage != null && stage != Stage.LEGACY) {

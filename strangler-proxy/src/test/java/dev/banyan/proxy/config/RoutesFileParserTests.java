@@ -1,0 +1,181 @@
+package dev.banyan.proxy.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RoutesFileParserTests {
+
+    private static final Path FILE = Path.of("/etc/banyan/routes.yml");
+
+    private static final String VALID = """
+            legacy:
+              uri: http://localhost:8081
+            services:
+              catalog:
+                uri: http://localhost:8082
+                timeout: 2s
+            routes:
+              - id: catalog-reads
+                service: catalog
+                paths: [/api/restaurants, /api/restaurants/**]
+                methods: [GET]
+                stage: CANARY
+                percent: 25
+                sticky-by: header:X-Customer-Id
+                fallback-to-legacy: true
+                shadow:
+                  ignore: [$.updatedAt]
+                  sample-percent: 100
+            """;
+
+    private static InvalidRoutesFileException rejected(String yaml) {
+        try {
+            RoutesFileParser.parse(FILE, yaml);
+        }
+        catch (InvalidRoutesFileException e) {
+            return e;
+        }
+        throw new AssertionError("expected the file to be rejected:\n" + yaml);
+    }
+
+    @Test
+    void readsTheDocumentedExample() {
+        RoutesConfig config = RoutesFileParser.parse(FILE, VALID);
+        RouteSpec route = config.routes().get(0);
+        assertThat(route.id()).isEqualTo("catalog-reads");
+        assertThat(route.stage()).isEqualTo(Stage.CANARY);
+        assertThat(route.percentBasisPoints()).isEqualTo(2500);
+        assertThat(route.stickyBy()).isEqualTo(new StickyKey(StickyKey.Source.HEADER, "X-Customer-Id"));
+        assertThat(route.fallbackToLegacy()).isTrue();
+        assertThat(route.methods()).containsExactly("GET");
+        assertThat(route.shadow().ignore()).extracting(Object::toString).containsExactly("$.updatedAt");
+        assertThat(config.services().get("catalog").timeout()).hasSeconds(2);
+        assertThat(config.legacy().uri()).hasToString("http://localhost:8081");
+    }
+
+    @Test
+    void theShippedExampleFileIsValid() throws IOException {
+        Path example = Path.of("routes.example.yml");
+        RoutesConfig config = RoutesFileParser.parse(example, Files.readString(example, StandardCharsets.UTF_8));
+        assertThat(config.routes()).extracting(RouteSpec::id).isNotEmpty();
+        assertThat(config.legacy().uri()).hasToString("http://localhost:8081");
+        assertThat(config.services().get("catalog").uri()).hasToString("http://localhost:8082");
+    }
+
+    @Test
+    void badYamlSyntaxNamesTheLine() {
+        InvalidRoutesFileException e = rejected("legacy:\n  uri: http://x:1\nroutes:\n  - id: [unclosed\n");
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("(yaml)");
+            assertThat(p.line()).isGreaterThanOrEqualTo(4);
+        });
+        assertThat(e.getMessage()).contains(FILE.toString()).contains("invalid YAML");
+    }
+
+    @Test
+    void unknownStageNamesFileLineFieldAndReason() {
+        InvalidRoutesFileException e = rejected(VALID.replace("stage: CANARY", "stage: CANARI"));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(12);
+            assertThat(p.field()).isEqualTo("routes[0].stage");
+            assertThat(p.reason()).contains("unknown stage 'CANARI'").contains("LEGACY, SHADOW, CANARY, MIGRATED");
+        });
+        assertThat(e.getMessage()).contains(FILE.toString()).contains("routes.yml:12 routes[0].stage");
+    }
+
+    @Test
+    void unknownServiceIsRejected() {
+        InvalidRoutesFileException e = rejected(VALID.replace("service: catalog", "service: ordering"));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("routes[0].service");
+            assertThat(p.reason()).contains("unknown service 'ordering'").contains("catalog");
+        });
+    }
+
+    @Test
+    void percentOutsideZeroToHundredIsRejected() {
+        assertThat(rejected(VALID.replace("percent: 25", "percent: 120")).problems()).singleElement()
+                .satisfies(p -> assertThat(p.reason()).isEqualTo("must be between 0 and 100 (was 120)"));
+        assertThat(rejected(VALID.replace("percent: 25", "percent: -1")).problems()).singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("routes[0].percent"));
+        assertThat(rejected(VALID.replace("percent: 25", "percent: lots")).problems()).singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("not a number"));
+        assertThat(rejected(VALID.replace("    percent: 25\n", "")).problems()).singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("required for stage CANARY"));
+    }
+
+    @Test
+    void duplicateIdIsRejected() {
+        String yaml = VALID + """
+                  - id: catalog-reads
+                    service: catalog
+                    paths: [/api/categories]
+                    stage: LEGACY
+                """;
+        assertThat(rejected(yaml).problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("routes[1].id");
+            assertThat(p.reason()).contains("duplicate id 'catalog-reads'").contains("line 8");
+            assertThat(p.line()).isEqualTo(19);
+        });
+    }
+
+    @Test
+    void ambiguousOverlapIsRejected() {
+        String yaml = VALID + """
+                  - id: other-reads
+                    service: catalog
+                    paths: [/api/restaurants/**]
+                    stage: LEGACY
+                """;
+        assertThat(rejected(yaml).problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("routes[1].paths");
+            assertThat(p.reason()).contains("ambiguous overlap").contains("catalog-reads");
+        });
+    }
+
+    @Test
+    void badUrisAreRejected() {
+        assertThat(rejected(VALID.replace("http://localhost:8082", "ftp://localhost:8082")).problems())
+                .singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("services.catalog.uri");
+                    assertThat(p.line()).isEqualTo(5);
+                    assertThat(p.reason()).contains("scheme must be http or https");
+                });
+        assertThat(rejected(VALID.replace("http://localhost:8081", "http://local host")).problems())
+                .singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("legacy.uri"));
+        assertThat(rejected(VALID.replace("http://localhost:8081", "http://localhost:8081/app")).problems())
+                .singleElement().satisfies(p -> assertThat(p.reason()).contains("must not have a path"));
+    }
+
+    @Test
+    void otherMistakesAreNamedToo() {
+        assertThat(rejected(VALID.replace("sticky-by: header:X-Customer-Id", "sticky-by: body:x")).problems())
+                .singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("routes[0].sticky-by"));
+        assertThat(rejected(VALID.replace("methods: [GET]", "methods: [FETCH]")).problems())
+                .singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("routes[0].methods[0]"));
+        assertThat(rejected(VALID.replace("timeout: 2s", "timeout: soon")).problems())
+                .singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("services.catalog.timeout"));
+        assertThat(rejected(VALID.replace("fallback-to-legacy", "fallback-to-legacyy")).problems())
+                .singleElement().satisfies(p -> assertThat(p.reason()).startsWith("unknown field"));
+        assertThat(rejected(VALID.replace("ignore: [$.updatedAt]", "ignore: [updatedAt]")).problems())
+                .singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("routes[0].shadow.ignore[0]"));
+        assertThat(rejected(VALID.replace("/api/restaurants/**", "api/restaurants/**")).problems())
+                .singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("routes[0].paths[1]"));
+        assertThat(rejected("").problems()).singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("empty"));
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        InvalidRoutesFileException e = rejected(VALID.replace("stage: CANARY", "stage: CANARI")
+                .replace("methods: [GET]", "methods: [FETCH]"));
+        assertThat(e.problems()).hasSize(2);
+    }
+}
