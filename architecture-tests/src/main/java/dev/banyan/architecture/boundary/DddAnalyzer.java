@@ -33,6 +33,18 @@ public final class DddAnalyzer {
         this.contexts = contexts;
     }
 
+    /**
+     * One violation of a DDD rule.
+     *
+     * @param kind   the rule
+     * @param origin the offending class
+     * @param member the offending field ({@code ""} for the class itself)
+     * @param target the class referenced ({@code null} where there is none)
+     * @param message a sentence naming the class, the member and what to do instead
+     */
+    public record Violation(FindingKind kind, JavaClass origin, String member, JavaClass target, String message) {
+    }
+
     public List<Finding> analyze(JavaClasses classes) {
         List<Finding> findings = new ArrayList<>();
         for (JavaClass javaClass : classes) {
@@ -40,59 +52,73 @@ public final class DddAnalyzer {
             if (context == null) {
                 continue;
             }
-            boolean aggregate = isAggregateRoot(javaClass);
-            boolean entity = aggregate || isEntity(javaClass);
-            boolean valueObject = !entity && isValueObject(javaClass);
-            if (!entity && !valueObject) {
-                continue;
-            }
-            Optional<JavaClass> ownAggregate = aggregate ? Optional.of(javaClass) : declaredAggregate(javaClass);
-            for (JavaField field : javaClass.getFields()) {
-                if (field.getModifiers().contains(JavaModifier.STATIC)) {
-                    continue;
-                }
-                for (JavaClass type : field.getType().getAllInvolvedRawTypes()) {
-                    JavaClass target = type.getBaseComponentType();
-                    if (target.equals(javaClass)) {
-                        continue;
-                    }
-                    if (entity && isAggregateRoot(target) && !(ownAggregate.isPresent() && ownAggregate.get().equals(target))) {
-                        findings.add(finding(FindingKind.DDD_AGGREGATE_REFERENCE, context, javaClass, field, target,
-                                simple(javaClass) + "." + field.getName() + " references aggregate " + simple(target)
-                                        + " by object; reference it by its identifier (or an Association)"));
-                    }
-                    else if (valueObject && (isEntity(target) || isAggregateRoot(target))) {
-                        findings.add(finding(FindingKind.DDD_VALUE_OBJECT_REFERENCE, context, javaClass, field, target,
-                                "value object " + simple(javaClass) + "." + field.getName() + " refers to "
-                                        + (isAggregateRoot(target) ? "aggregate " : "entity ") + simple(target)
-                                        + "; value objects may refer to identifiers only"));
-                    }
-                    else if (entity && isEntity(target) && !isAggregateRoot(target)) {
-                        Optional<JavaClass> targetAggregate = declaredAggregate(target);
-                        if (targetAggregate.isPresent() && !targetAggregate.equals(ownAggregate)) {
-                            findings.add(finding(FindingKind.DDD_FOREIGN_ENTITY, context, javaClass, field, target,
-                                    simple(javaClass) + "." + field.getName() + " uses entity " + simple(target) + ", which belongs to aggregate "
-                                            + simple(targetAggregate.get()) + "; entities are used only inside their own aggregate"));
-                        }
-                    }
-                }
-            }
-            if (isAnnotated(javaClass, "AggregateRoot") || isAnnotated(javaClass, "Entity")) {
-                if (!declaresIdentity(javaClass)) {
-                    findings.add(new Finding(FindingKind.DDD_MISSING_IDENTITY, context.name(), context.name(), javaClass.getName(), "",
-                            "identity", "", simple(javaClass) + " is annotated as " + (aggregate ? "aggregate root" : "entity")
-                                    + " but has no field or method annotated with @Identity",
-                            List.of(new Occurrence(sourceFile(javaClass), javaClass.getSourceCodeLocation().getLineNumber(), "@Identity missing"))));
-                }
+            for (Violation violation : violationsOf(javaClass)) {
+                findings.add(toFinding(context, violation));
             }
         }
         return findings;
     }
 
-    private Finding finding(FindingKind kind, ContextDefinition context, JavaClass origin, JavaField field, JavaClass target, String message) {
-        ContextDefinition targetContext = contexts.apply(target);
+    /**
+     * The DDD rule violations of one class; empty for classes that are no jMolecules entity, aggregate or value object.
+     */
+    public static List<Violation> violationsOf(JavaClass javaClass) {
+        boolean aggregate = isAggregateRoot(javaClass);
+        boolean entity = aggregate || isEntity(javaClass);
+        boolean valueObject = !entity && isValueObject(javaClass);
+        if (!entity && !valueObject) {
+            return List.of();
+        }
+        List<Violation> violations = new ArrayList<>();
+        Optional<JavaClass> ownAggregate = aggregate ? Optional.of(javaClass) : declaredAggregate(javaClass);
+        for (JavaField field : javaClass.getFields()) {
+            if (field.getModifiers().contains(JavaModifier.STATIC)) {
+                continue;
+            }
+            for (JavaClass type : field.getType().getAllInvolvedRawTypes()) {
+                JavaClass target = type.getBaseComponentType();
+                if (target.equals(javaClass)) {
+                    continue;
+                }
+                if (entity && isAggregateRoot(target) && !(ownAggregate.isPresent() && ownAggregate.get().equals(target))) {
+                    violations.add(new Violation(FindingKind.DDD_AGGREGATE_REFERENCE, javaClass, field.getName(), target,
+                            simple(javaClass) + "." + field.getName() + " references aggregate " + simple(target)
+                                    + " by object; reference it by its identifier (or an Association)"));
+                }
+                else if (valueObject && (isEntity(target) || isAggregateRoot(target))) {
+                    violations.add(new Violation(FindingKind.DDD_VALUE_OBJECT_REFERENCE, javaClass, field.getName(), target,
+                            "value object " + simple(javaClass) + "." + field.getName() + " refers to "
+                                    + (isAggregateRoot(target) ? "aggregate " : "entity ") + simple(target)
+                                    + "; value objects may refer to identifiers only"));
+                }
+                else if (entity && isEntity(target) && !isAggregateRoot(target)) {
+                    Optional<JavaClass> targetAggregate = declaredAggregate(target);
+                    if (targetAggregate.isPresent() && !targetAggregate.equals(ownAggregate)) {
+                        violations.add(new Violation(FindingKind.DDD_FOREIGN_ENTITY, javaClass, field.getName(), target,
+                                simple(javaClass) + "." + field.getName() + " uses entity " + simple(target) + ", which belongs to aggregate "
+                                        + simple(targetAggregate.get()) + "; entities are used only inside their own aggregate"));
+                    }
+                }
+            }
+        }
+        if ((isAnnotated(javaClass, "AggregateRoot") || isAnnotated(javaClass, "Entity")) && !declaresIdentity(javaClass)) {
+            violations.add(new Violation(FindingKind.DDD_MISSING_IDENTITY, javaClass, "", null, simple(javaClass) + " is annotated as "
+                    + (aggregate ? "aggregate root" : "entity") + " but has no field or method annotated with @Identity"));
+        }
+        return violations;
+    }
+
+    private Finding toFinding(ContextDefinition context, Violation violation) {
+        JavaClass origin = violation.origin();
+        if (violation.target() == null) {
+            return new Finding(violation.kind(), context.name(), context.name(), origin.getName(), "", "identity", "", violation.message(),
+                    List.of(new Occurrence(sourceFile(origin), origin.getSourceCodeLocation().getLineNumber(), "@Identity missing")));
+        }
+        ContextDefinition targetContext = contexts.apply(violation.target());
         String to = targetContext == null ? context.name() : targetContext.name();
-        return new Finding(kind, context.name(), to, origin.getName(), field.getName(), DependencyKind.FIELD_TYPE.id(), target.getName(), message,
+        JavaField field = origin.getField(violation.member());
+        return new Finding(violation.kind(), context.name(), to, origin.getName(), violation.member(), DependencyKind.FIELD_TYPE.id(),
+                violation.target().getName(), violation.message(),
                 List.of(new Occurrence(sourceFile(origin), 0, "field " + field.getName() + " : " + field.getType().getName())));
     }
 
@@ -156,7 +182,7 @@ public final class DddAnalyzer {
         return packageName.isEmpty() ? name : name.substring(packageName.length() + 1).replace('$', '.');
     }
 
-    private static String sourceFile(JavaClass javaClass) {
+    static String sourceFile(JavaClass javaClass) {
         return javaClass.getSource().flatMap(source -> source.getFileName()).orElse(javaClass.getSimpleName() + ".java");
     }
 }

@@ -190,7 +190,7 @@ class BoundaryCheckTests {
         String candidates = markdown.substring(markdown.indexOf("## Extraction candidates"), markdown.indexOf("## Cycles"));
         assertThat(candidates.indexOf("| payment |")).isLessThan(candidates.indexOf("| catalog |"));
         assertThat(candidates.indexOf("| catalog |")).isLessThan(candidates.indexOf("| ordering |"));
-        assertThat(markdown).contains("| **new** | ordering -> payment | forbidden-dependency | `com.acme.ordering.OrderService.place(Order, ProductId)` | `com.acme.payment.PaymentGateway` | OrderService.java:"
+        assertThat(markdown).contains("| **new** | ordering -> payment | forbidden-dependency | `com.acme.ordering.OrderService.place(Order, ProductId)` | method-call | `com.acme.payment.PaymentGateway` | OrderService.java:"
                 + lineOf("com/acme/ordering/OrderService.java", "violation: forbidden-dependency") + " |");
     }
 

@@ -114,13 +114,14 @@ public final class MarkdownReport {
             out.append("None.\n");
         }
         else {
-            out.append("| status | pair | kind | class.member | target | where |\n|---|---|---|---|---|---|\n");
+            out.append("| status | pair | rule | class.member | dependency | target | where |\n|---|---|---|---|---|---|---|\n");
             List<Finding> ordered = new ArrayList<>(evaluation.newFindings());
             ordered.addAll(evaluation.baselinedFindings());
             for (Finding finding : ordered) {
                 out.append("| ").append(evaluation.isNew(finding) ? "**new**" : "baselined").append(" | ").append(cell(finding.pair()))
                         .append(" | ").append(finding.kind().id()).append(" | ")
                         .append(finding.sourceClass().isEmpty() ? "" : "`" + cell(finding.memberLabel()) + "`").append(" | ")
+                        .append(finding.dependencyKind()).append(" | ")
                         .append(finding.targetClass().isEmpty() ? "" : "`" + cell(finding.targetClass()) + "`").append(" | ")
                         .append(cell(String.join(", ", finding.occurrences().stream().map(Occurrence::location).distinct().toList())))
                         .append(" |\n");
