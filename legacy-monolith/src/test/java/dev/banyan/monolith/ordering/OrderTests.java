@@ -1,0 +1,103 @@
+package dev.banyan.monolith.ordering;
+
+import dev.banyan.monolith.catalog.MenuItemId;
+import dev.banyan.monolith.catalog.RestaurantId;
+import dev.banyan.monolith.customer.CustomerId;
+import dev.banyan.monolith.ordering.domain.Order;
+import dev.banyan.monolith.ordering.domain.OrderLine;
+import dev.banyan.monolith.ordering.domain.OrderStatus;
+import dev.banyan.monolith.shared.IllegalTransitionException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OrderTests {
+
+    static final Instant T0 = Instant.parse("2026-05-05T03:00:00Z");
+
+    static Order placed() {
+        return Order.place(new OrderId(UUID.randomUUID()), new CustomerId(UUID.randomUUID()),
+                new RestaurantId(UUID.randomUUID()), "서울특별시 마포구 양화로 45",
+                List.of(new OrderLine(new MenuItemId(UUID.randomUUID()), "짜장면", 7000, 2),
+                        new OrderLine(new MenuItemId(UUID.randomUUID()), "탕수육 소", 16000, 1)),
+                2500, null, null, T0);
+    }
+
+    @Test
+    void pricesItsLinesPlusTheDeliveryFee() {
+        Order order = placed();
+
+        assertThat(order.status()).isEqualTo(OrderStatus.PLACED);
+        assertThat(order.subtotal()).isEqualTo(30000);
+        assertThat(order.total()).isEqualTo(32500);
+    }
+
+    @Test
+    void goesFromPlacedThroughAcceptedAndPickupToDelivered() {
+        Order order = placed();
+
+        order.accept(T0.plusSeconds(60));
+        order.recordPickup(T0.plusSeconds(900));
+        order.deliver(T0.plusSeconds(1800));
+
+        assertThat(order.status()).isEqualTo(OrderStatus.DELIVERED);
+        assertThat(order.acceptedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(order.pickedUpAt()).isEqualTo(T0.plusSeconds(900));
+        assertThat(order.deliveredAt()).isEqualTo(T0.plusSeconds(1800));
+    }
+
+    @Test
+    void illegalTransitionsNameTheCurrentState() {
+        Order order = placed();
+
+        assertThatThrownBy(() -> order.deliver(T0)).isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("is PLACED")
+                .satisfies(e -> assertThat(((IllegalTransitionException) e).state()).isEqualTo("PLACED"));
+        assertThatThrownBy(() -> order.recordPickup(T0)).hasMessageContaining("is PLACED");
+        order.accept(T0);
+        assertThatThrownBy(() -> order.accept(T0)).hasMessageContaining("is ACCEPTED");
+        assertThatThrownBy(() -> order.deliver(T0)).hasMessageContaining("is ACCEPTED")
+                .hasMessageContaining("not been picked up");
+        order.recordPickup(T0);
+        assertThatThrownBy(() -> order.recordPickup(T0)).hasMessageContaining("already picked up");
+        assertThatThrownBy(() -> order.cancel(T0)).hasMessageContaining("is ACCEPTED")
+                .hasMessageContaining("picked up");
+        order.deliver(T0);
+        assertThatThrownBy(() -> order.cancel(T0)).isInstanceOf(IllegalTransitionException.class)
+                .hasMessageEndingWith("is DELIVERED; it can no longer be cancelled");
+    }
+
+    @Test
+    void canBeCancelledWhilePlacedOrAcceptedBeforePickup() {
+        Order placed = placed();
+        Order accepted = placed();
+        accepted.accept(T0);
+
+        assertThat(placed.cancel(T0)).isEqualTo(OrderStatus.PLACED);
+        assertThat(accepted.cancel(T0)).isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(placed.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(accepted.cancelledAt()).isEqualTo(T0);
+        assertThatThrownBy(() -> placed.cancel(T0)).hasMessageContaining("is CANCELLED");
+        assertThatThrownBy(() -> accepted.accept(T0)).hasMessageContaining("is CANCELLED");
+    }
+
+    @Test
+    void needsLinesAnAddressAndSaneQuantities() {
+        assertThatThrownBy(() -> Order.place(new OrderId(UUID.randomUUID()), new CustomerId(UUID.randomUUID()),
+                new RestaurantId(UUID.randomUUID()), "서울", List.of(), 0, null, null, T0))
+                .hasMessageContaining("at least one line");
+        assertThatThrownBy(() -> new OrderLine(new MenuItemId(UUID.randomUUID()), "x", 1000, 0))
+                .hasMessageContaining("quantity");
+        assertThatThrownBy(() -> new OrderLine(new MenuItemId(UUID.randomUUID()), "x", 1000, 100))
+                .hasMessageContaining("quantity");
+        assertThatThrownBy(() -> Order.place(new OrderId(UUID.randomUUID()), new CustomerId(UUID.randomUUID()),
+                new RestaurantId(UUID.randomUUID()), " ",
+                List.of(new OrderLine(new MenuItemId(UUID.randomUUID()), "x", 1000, 1)), 0, null, null, T0))
+                .hasMessageContaining("delivery address");
+    }
+}
