@@ -45,7 +45,7 @@ class StartupReport {
         for (PropertySource<?> source : environment.getPropertySources()) {
             Matcher matcher = CONFIG_RESOURCE.matcher(source.getName());
             if (matcher.find()) {
-                files.add(matcher.group(1));
+                files.add(matcher.group(1).replace("class path resource [", "classpath:").replace("]", ""));
             }
         }
         return files.isEmpty() ? "(defaults)" : String.join(", ", files);

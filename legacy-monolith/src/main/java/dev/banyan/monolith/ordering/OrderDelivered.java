@@ -4,6 +4,6 @@ import org.jmolecules.event.types.DomainEvent;
 
 import java.time.Instant;
 
-/** The food reached the customer and the payment was captured. */
+/** The food reached the customer. */
 public record OrderDelivered(OrderId orderId, Instant deliveredAt) implements DomainEvent {
 }

@@ -1,5 +1,7 @@
 package dev.banyan.monolith.ordering;
 
+import java.time.Instant;
+
 /**
  * What the delivery context reports back about an order. Each call runs in the caller's transaction, so a delivery
  * and its order change together or not at all.
@@ -7,8 +9,8 @@ package dev.banyan.monolith.ordering;
 public interface OrderFulfilment {
 
     /** The rider picked the food up; from now on the order can no longer be cancelled. */
-    void recordPickup(OrderId orderId);
+    void recordPickup(OrderId orderId, Instant pickedUpAt);
 
-    /** The food was handed over: the order becomes DELIVERED and its payment is captured. */
-    void markDelivered(OrderId orderId);
+    /** The food was handed over: the order becomes DELIVERED. */
+    void markDelivered(OrderId orderId, Instant deliveredAt);
 }

@@ -14,7 +14,7 @@ public interface PaymentApi {
      */
     Authorization authorize(UUID orderId, UUID customerId, long amount);
 
-    /** Captures the authorized amount (on delivery). */
+    /** Captures the authorized amount (when the restaurant accepts the order). */
     PaymentSummary capture(UUID orderId);
 
     /** Gives the money back: voids an authorization, or refunds a captured payment. */

@@ -1,5 +1,6 @@
 /**
- * Payment: authorize, capture, void and refund against a fake in-process payment provider. Every provider call
+ * Payment: authorize (order placed), capture (restaurant accepted), void (cancelled before acceptance) and
+ * refund (cancelled after acceptance) against a fake in-process payment provider. Every provider call
  * carries an idempotency key derived from the order id and the operation, so a retried request never charges twice.
  * <p>
  * Public API: {@link dev.banyan.monolith.payment.PaymentApi}. Payments refer to orders and customers by plain UUID

@@ -32,7 +32,7 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
     }
 
     @Test
-    void placesAcceptsPicksUpAndDeliversAnOrderCapturingItsPayment() {
+    void placesAcceptsPicksUpAndDeliversAnOrderCapturingItsPaymentOnAcceptance() {
         Response placed = http().post("/api/orders", order(customer, restaurant, bibimbap, 2));
 
         assertThat(placed.status()).as(placed.body()).isEqualTo(201);
@@ -53,6 +53,8 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
         Response accepted = http().postEmpty("/api/orders/" + orderId + "/accept");
         assertThat(accepted.status()).isEqualTo(200);
         assertThat(accepted.text("status")).isEqualTo("ACCEPTED");
+        assertThat(accepted.json().get("payment").get("status").asString()).isEqualTo("CAPTURED");
+        assertThat(accepted.json().get("payment").get("capturedAmount").asLong()).isEqualTo(21000);
 
         JsonNode delivery = awaitDelivery(orderId, "ASSIGNED");
         assertThat(delivery.get("rider").get("name").asString()).isNotBlank();
@@ -77,7 +79,8 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
 
         JsonNode finished = http().get("/api/orders/" + orderId).json();
         assertThat(finished.get("status").asString()).isEqualTo("DELIVERED");
-        assertThat(finished.get("deliveredAt").isNull()).isFalse();
+        assertThat(finished.get("deliveredAt").asString()).isEqualTo(delivered.text("deliveredAt"));
+        assertThat(finished.get("pickedUpAt").asString()).isEqualTo(pickedUp.text("pickedUpAt"));
         assertThat(finished.get("payment").get("status").asString()).isEqualTo("CAPTURED");
         assertThat(finished.get("payment").get("capturedAmount").asLong()).isEqualTo(21000);
         assertThat(providerOperations(orderId)).isEqualTo(Map.of("AUTHORIZE", 1L, "CAPTURE", 1L));
@@ -104,7 +107,7 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
     }
 
     @Test
-    void cancellingAPlacedOrderGivesTheMoneyBack() {
+    void cancellingAPlacedOrderVoidsTheAuthorization() {
         String orderId = http().post("/api/orders", order(customer, restaurant, bibimbap, 2)).text("id");
 
         Response cancelled = http().postEmpty("/api/orders/" + orderId + "/cancel");
@@ -122,12 +125,20 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
     }
 
     @Test
-    void cancellingAnAcceptedOrderCancelsItsDelivery() {
+    void cancellingAnAcceptedOrderRefundsThePaymentAndCancelsTheDelivery() {
         String orderId = http().post("/api/orders", order(customer, restaurant, bibimbap, 2)).text("id");
         http().postEmpty("/api/orders/" + orderId + "/accept");
         awaitDelivery(orderId, "ASSIGNED");
 
-        assertThat(http().postEmpty("/api/orders/" + orderId + "/cancel").status()).isEqualTo(200);
+        Response cancelled = http().postEmpty("/api/orders/" + orderId + "/cancel");
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
+        JsonNode payment = cancelled.json().get("payment");
+        assertThat(payment.get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(payment.get("capturedAmount").asLong()).isEqualTo(21000);
+        assertThat(payment.get("refundedAmount").asLong()).isEqualTo(21000);
+        assertThat(providerOperations(orderId)).isEqualTo(Map.of("AUTHORIZE", 1L, "CAPTURE", 1L, "REFUND", 1L));
 
         awaitDelivery(orderId, "CANCELLED");
         assertThat(http().postEmpty("/api/deliveries/" + orderId + "/pickup").json().get("state").asString())

@@ -84,16 +84,16 @@ public class DeliveryService {
     public DeliveryWithRider pickUp(OrderId orderId) {
         Delivery delivery = require(orderId);
         delivery.pickUp(now());
-        orders.recordPickup(orderId);
+        orders.recordPickup(orderId, delivery.pickedUpAt());
         deliveries.update(delivery);
         return new DeliveryWithRider(delivery, riders.findById(delivery.riderId()));
     }
 
-    /** The rider handed the food over: the order becomes DELIVERED and its payment is captured. */
+    /** The rider handed the food over: the order becomes DELIVERED. */
     public DeliveryWithRider complete(OrderId orderId) {
         Delivery delivery = require(orderId);
         delivery.complete(now());
-        orders.markDelivered(orderId);
+        orders.markDelivered(orderId, delivery.deliveredAt());
         deliveries.update(delivery);
         return new DeliveryWithRider(delivery, riders.findById(delivery.riderId()));
     }

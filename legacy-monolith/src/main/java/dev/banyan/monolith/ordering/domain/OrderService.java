@@ -177,10 +177,14 @@ public class OrderService implements OrderFulfilment {
         return payments.findByOrder(id.value());
     }
 
-    /** The restaurant accepts: a rider gets assigned (delivery context, on {@link OrderAccepted}). */
+    /**
+     * The restaurant accepts and starts cooking: the authorized payment is captured, and a rider gets assigned
+     * (delivery context, on {@link OrderAccepted}).
+     */
     public Order accept(OrderId id) {
         Order order = require(id);
         order.accept(now());
+        payments.capture(id.value());
         orders.update(order);
         String pickupAddress = catalog.findMenu(order.restaurantId()).map(RestaurantMenu::address)
                 .orElseThrow(() -> new IllegalStateException("Restaurant " + order.restaurantId() + " of order " + id
@@ -190,7 +194,7 @@ public class OrderService implements OrderFulfilment {
         return order;
     }
 
-    /** Cancels and gives the money back (void of the authorization, or refund if already captured). */
+    /** Cancels and gives the money back: voids the authorization (PLACED) or refunds the capture (ACCEPTED). */
     public Order cancel(OrderId id) {
         Order order = require(id);
         OrderStatus previous = order.cancel(now());
@@ -201,17 +205,16 @@ public class OrderService implements OrderFulfilment {
     }
 
     @Override
-    public void recordPickup(OrderId id) {
+    public void recordPickup(OrderId id, Instant pickedUpAt) {
         Order order = require(id);
-        order.recordPickup(now());
+        order.recordPickup(pickedUpAt);
         orders.update(order);
     }
 
     @Override
-    public void markDelivered(OrderId id) {
+    public void markDelivered(OrderId id, Instant deliveredAt) {
         Order order = require(id);
-        order.deliver(now());
-        payments.capture(id.value());
+        order.deliver(deliveredAt);
         orders.update(order);
         events.publishEvent(new OrderDelivered(id, order.deliveredAt()));
     }

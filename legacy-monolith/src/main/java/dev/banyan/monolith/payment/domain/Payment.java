@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The money side of one order: an authorization at the provider that is captured on delivery, voided when the order
- * is cancelled before capture, or refunded after capture.
+ * The money side of one order: an authorization at the provider when the order is placed, captured when the
+ * restaurant accepts it; voided if the order is cancelled before that, refunded if it is cancelled after.
  */
 public class Payment implements AggregateRoot<Payment, PaymentId> {
 
