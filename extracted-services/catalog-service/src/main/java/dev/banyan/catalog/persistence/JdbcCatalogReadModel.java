@@ -9,13 +9,12 @@ import dev.banyan.catalog.application.RestaurantDetail;
 import dev.banyan.catalog.application.RestaurantSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +27,11 @@ import java.util.UUID;
 @Repository
 class JdbcCatalogReadModel implements CatalogReadModel {
 
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<HoursRow>> HOURS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<MenuItemView>> MENU = new TypeReference<>() {
+    };
     private static final String SUMMARY_COLUMNS = """
             id, name, category_code, phone_number, address, minimum_order_amount, delivery_fee, status""";
 
@@ -45,8 +48,8 @@ class JdbcCatalogReadModel implements CatalogReadModel {
                 .list();
     }
 
+    /** One statement for the page and the total; a second only to count when the page is past the end. */
     @Override
-    @Transactional(readOnly = true)
     public PageView<RestaurantSummary> restaurants(String category, int page, int size) {
         long offset = (long) page * size;
         String filter = category == null ? "" : " where category_code = :category";
@@ -72,51 +75,47 @@ class JdbcCatalogReadModel implements CatalogReadModel {
         return PageView.of(content, page, size, total[0]);
     }
 
+    /**
+     * One statement, so one round trip and one consistent snapshot without a transaction: the restaurant row with
+     * its opening hours and its menu aggregated as JSON arrays.
+     */
     @Override
-    @Transactional(readOnly = true)
     public Optional<RestaurantDetail> restaurant(UUID id) {
-        return jdbc.sql("select " + SUMMARY_COLUMNS + ", created_at, updated_at from restaurant where id = ?")
+        return jdbc.sql("""
+                        select %s, created_at, updated_at,
+                          (select coalesce(json_agg(json_build_object(
+                                      'day', h.day_of_week, 'opens', to_char(h.opens_at, 'HH24:MI'),
+                                      'closes', to_char(h.closes_at, 'HH24:MI')) order by h.day_of_week), '[]')
+                             from opening_hours h where h.restaurant_id = r.id) as opening_hours,
+                          (select coalesce(json_agg(json_build_object(
+                                      'id', m.id, 'name', m.name, 'description', m.description,
+                                      'price', m.price_krw, 'available', m.available)
+                                    order by m.name collate "C", m.id), '[]')
+                             from menu_item m where m.restaurant_id = r.id) as menu
+                        from restaurant r where r.id = ?""".formatted(SUMMARY_COLUMNS))
                 .param(id)
                 .query((rs, row) -> detail(rs))
-                .optional()
-                .map(found -> withHoursAndMenu(found, id));
+                .optional();
     }
 
-    private RestaurantDetail withHoursAndMenu(RestaurantDetail restaurant, UUID id) {
-        List<OpeningHoursView> hours = jdbc.sql("""
-                        select day_of_week, opens_at, closes_at from opening_hours
-                        where restaurant_id = ? order by day_of_week""")
-                .param(id)
-                .query((rs, row) -> new OpeningHoursView(DayOfWeek.of(rs.getInt(1)).name(),
-                        time(rs.getObject(2, LocalTime.class)), time(rs.getObject(3, LocalTime.class))))
-                .list();
-        List<MenuItemView> menu = jdbc.sql("""
-                        select id, name, description, price_krw, available from menu_item
-                        where restaurant_id = ? order by name collate "C", id""")
-                .param(id)
-                .query((rs, row) -> new MenuItemView(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getString(3), rs.getLong(4), rs.getBoolean(5)))
-                .list();
-        return new RestaurantDetail(restaurant.id(), restaurant.name(), restaurant.category(), restaurant.phone(),
-                restaurant.address(), restaurant.minimumOrderAmount(), restaurant.deliveryFee(), restaurant.status(),
-                new ArrayList<>(hours), new ArrayList<>(menu), restaurant.createdAt(), restaurant.updatedAt());
+    private static RestaurantDetail detail(ResultSet rs) throws SQLException {
+        RestaurantSummary summary = summary(rs);
+        List<OpeningHoursView> hours = new ArrayList<>();
+        for (HoursRow day : JSON.readValue(rs.getString("opening_hours"), HOURS)) {
+            hours.add(new OpeningHoursView(DayOfWeek.of(day.day()).name(), day.opens(), day.closes()));
+        }
+        List<MenuItemView> menu = JSON.readValue(rs.getString("menu"), MENU);
+        return new RestaurantDetail(summary.id(), summary.name(), summary.category(), summary.phone(),
+                summary.address(), summary.minimumOrderAmount(), summary.deliveryFee(), summary.status(), hours, menu,
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private record HoursRow(int day, String opens, String closes) {
     }
 
     private static RestaurantSummary summary(ResultSet rs) throws SQLException {
         return new RestaurantSummary(rs.getObject("id", UUID.class), rs.getString("name"),
                 rs.getString("category_code"), rs.getString("phone_number"), rs.getString("address"),
                 rs.getLong("minimum_order_amount"), rs.getLong("delivery_fee"), rs.getString("status"));
-    }
-
-    private static RestaurantDetail detail(ResultSet rs) throws SQLException {
-        RestaurantSummary summary = summary(rs);
-        return new RestaurantDetail(summary.id(), summary.name(), summary.category(), summary.phone(),
-                summary.address(), summary.minimumOrderAmount(), summary.deliveryFee(), summary.status(),
-                List.of(), List.of(), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
-    }
-
-    private static String time(LocalTime time) {
-        return HH_MM.format(time);
     }
 }
