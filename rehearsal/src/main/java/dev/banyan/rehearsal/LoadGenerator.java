@@ -70,7 +70,7 @@ final class LoadGenerator implements AutoCloseable {
         for (int i = 0; i < customers; i++) {
             String body = """
                     {"name":"리허설 고객 %d","email":"rehearsal-%d-%d@example.com","phone":"010-0000-%04d",
-                     "addresses":[{"label":"집","line1":"서울특별시 강남구 테헤란로 %d","postalCode":"06234"}]}
+                     "addresses":[{"label":"집","address":"서울특별시 강남구 테헤란로 %d"}]}
                     """.formatted(i, System.nanoTime(), i, i, 100 + i);
             HttpResponse<String> response = send(HttpRequest.newBuilder(proxy.resolve("/api/customers"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());

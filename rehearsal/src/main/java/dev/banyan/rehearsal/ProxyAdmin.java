@@ -37,7 +37,7 @@ final class ProxyAdmin {
     ShadowCounts shadow(String routeId) throws IOException, InterruptedException {
         JsonNode route = route(routeId);
         JsonNode counters = route.path("counters").path("shadow");
-        return new ShadowCounts(counters.path("matches").asLong(), counters.path("mismatches").asLong());
+        return new ShadowCounts(counters.path("match").asLong(), counters.path("mismatch").asLong());
     }
 
     private JsonNode route(String routeId) throws IOException, InterruptedException {

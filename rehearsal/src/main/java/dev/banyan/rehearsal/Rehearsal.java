@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  */
 final class Rehearsal {
 
-    private static final Pattern DRIFT_COUNT = Pattern.compile("(?i)(\\d+)\\s+(?:drifted|missing|extra|differing)");
+    /** {@code result: DRIFT in 1 of 4 table(s) (missing 2, extra 0, differing 3)}, one line per pipeline. */
+    private static final Pattern DRIFT_COUNT = Pattern.compile("(?:missing|extra|differing) (\\d+)");
     private static final String SERVICE = "catalog";
 
     private final RehearsalOptions options;
@@ -51,7 +52,7 @@ final class Rehearsal {
         Path forward = writeConfig("cdc-forward.yml", CdcPipelines.forward(monolithUrl, catalogUrl));
         Path both = writeConfig("cdc-both.yml", CdcPipelines.bothDirections(monolithUrl, catalogUrl));
         try {
-            load.prepare(options.quick() ? 10 : 50);
+            load.prepare(100);
             load.start(options.requestsPerSecond());
             progress.line("");
             progress.line(StepResult.HEADER);
@@ -63,14 +64,11 @@ final class Rehearsal {
             trafficStep("2 backfill + forward CDC", drift, "verify reached zero drift");
 
             load.catalogWrites(false);
-            ProxyAdmin.ShadowCounts before = admin.shadow(RoutesFile.READS);
             admin.stage(RoutesFile.READS, "SHADOW", 0);
-            StepResult shadow = trafficStep("3 SHADOW reads", null, "catalog writes held so mismatches are contract differences");
-            awaitShadowSettled(before);
-            ProxyAdmin.ShadowCounts compared = admin.shadow(RoutesFile.READS).since(before);
-            shadowMismatches += compared.mismatches();
-            replaceLast(shadow, compared);
-            if (compared.matches() + compared.mismatches() == 0) {
+            StepResult shadow = trafficStep("3 SHADOW reads", null, true,
+                    "catalog writes held so mismatches are contract differences");
+            shadowMismatches += shadow.shadowMismatches();
+            if (shadow.shadowMatches() + shadow.shadowMismatches() == 0) {
                 problems.add("SHADOW compared no responses");
             }
             load.catalogWrites(true);
@@ -94,8 +92,9 @@ final class Rehearsal {
             load.catalogWrites(false);
             int rollbackDrift = awaitInSync(both, "7 rollback drill");
             int[] lost = lostServiceWrites();
+            load.catalogWrites(true);
             trafficStep("7 rollback drill", rollbackDrift, lost[0] + " service-side writes checked in the monolith, "
-                    + lost[1] + " lost");
+                    + lost[1] + " lost; writes go to legacy again");
             if (lost[1] > 0) {
                 problems.add(lost[1] + " writes taken by the catalog-service are missing from the monolith after the rollback");
             }
@@ -103,7 +102,8 @@ final class Rehearsal {
                 problems.add("The write cutover took no writes on the service side, so the rollback proved nothing");
             }
 
-            int finalDrift = verifyOnce(both);
+            load.catalogWrites(false);
+            int finalDrift = awaitInSync(both, "8 final reconciliation");
             trafficStep("8 final reconciliation", finalDrift);
             if (finalDrift != 0) {
                 problems.add("Final reconciliation found drift between the monolith and the catalog-service");
@@ -122,7 +122,13 @@ final class Rehearsal {
         }
     }
 
-    private StepResult trafficStep(String name, Integer drift, String... notes) throws InterruptedException {
+    private StepResult trafficStep(String name, Integer drift, String... notes) throws Exception {
+        return trafficStep(name, drift, false, notes);
+    }
+
+    /** Sends traffic for one step and prints its row; with {@code compare}, the row carries the shadow results. */
+    private StepResult trafficStep(String name, Integer drift, boolean compare, String... notes) throws Exception {
+        ProxyAdmin.ShadowCounts before = compare ? admin.shadow(RoutesFile.READS) : null;
         load.nextStep();
         Instant end = Instant.now().plus(options.stepTraffic());
         while (Instant.now().isBefore(end)) {
@@ -130,9 +136,10 @@ final class Rehearsal {
             Thread.sleep(200);
         }
         TrafficStats.Snapshot traffic = load.nextStep().snapshot();
+        ProxyAdmin.ShadowCounts compared = compare ? awaitShadowSettled(before) : null;
         OptionalDouble lag = Prometheus.max(topology.cdcBridge(), "banyan_cdc_lag_milliseconds");
-        StepResult result = new StepResult(name, traffic, null, null, lag.isPresent() ? lag.getAsDouble() : null, drift,
-                List.of(notes));
+        StepResult result = new StepResult(name, traffic, compare ? compared.mismatches() : null,
+                compare ? compared.matches() : null, lag.isPresent() ? lag.getAsDouble() : null, drift, List.of(notes));
         steps.add(result);
         progress.line(result.row());
         for (String sample : traffic.failureSamples()) {
@@ -141,26 +148,19 @@ final class Rehearsal {
         return result;
     }
 
-    private void replaceLast(StepResult step, ProxyAdmin.ShadowCounts counts) {
-        StepResult updated = new StepResult(step.step(), step.traffic(), counts.mismatches(), counts.matches(),
-                step.cdcLagMillis(), step.driftedKeys(), step.notes());
-        steps.set(steps.indexOf(step), updated);
-        progress.line("    shadow: " + counts.matches() + " matched, " + counts.mismatches() + " mismatched");
-    }
-
-    /** Shadow copies are asynchronous: wait until the proxy has compared what it mirrored. */
-    private void awaitShadowSettled(ProxyAdmin.ShadowCounts before) throws Exception {
-        long last = -1;
+    /** Shadow copies are asynchronous: wait until the proxy has compared everything it mirrored. */
+    private ProxyAdmin.ShadowCounts awaitShadowSettled(ProxyAdmin.ShadowCounts before) throws Exception {
+        ProxyAdmin.ShadowCounts now = admin.shadow(RoutesFile.READS).since(before);
         for (int i = 0; i < 20; i++) {
-            ProxyAdmin.ShadowCounts now = admin.shadow(RoutesFile.READS).since(before);
-            long total = now.matches() + now.mismatches();
-            if (total == last) {
-                return;
-            }
-            last = total;
             progress.tick("waiting for shadow comparisons to settle");
             Thread.sleep(500);
+            ProxyAdmin.ShadowCounts later = admin.shadow(RoutesFile.READS).since(before);
+            if (later.equals(now)) {
+                return now;
+            }
+            now = later;
         }
+        return now;
     }
 
     /** Runs {@code verify} until the two sides agree, so lag is never mistaken for loss. */
@@ -188,12 +188,18 @@ final class Rehearsal {
             throw new IllegalStateException("cdc-bridge verify failed with exit code " + result.exitCode() + ":\n"
                     + result.output());
         }
-        Matcher counts = DRIFT_COUNT.matcher(result.output());
+        return Math.max(driftedKeys(result.output()), 1);
+    }
+
+    static int driftedKeys(String verifyOutput) {
         int drifted = 0;
-        while (counts.find()) {
-            drifted += Integer.parseInt(counts.group(1));
+        for (String line : verifyOutput.lines().filter(line -> line.startsWith("result: DRIFT")).toList()) {
+            Matcher counts = DRIFT_COUNT.matcher(line);
+            while (counts.find()) {
+                drifted += Integer.parseInt(counts.group(1));
+            }
         }
-        return Math.max(drifted, 1);
+        return drifted;
     }
 
     /** Every price the clients saw the catalog-service accept must now be the monolith's price. */

@@ -30,6 +30,7 @@ final class Topology implements AutoCloseable {
     private EmbeddedPostgresServer catalogDb;
     private ComponentProcess bridge;
     private Path routesFile;
+    private int verifications;
 
     Topology(RehearsalOptions options, Ports ports, Path runDir) {
         this.options = options;
@@ -131,7 +132,7 @@ final class Topology implements AutoCloseable {
     /** Runs {@code cdc-bridge verify}; its exit code says in sync (0), drift (1) or error (2). */
     CommandResult verify(Path config) throws Exception {
         Path jar = options.home().resolve("cdc-bridge/target/cdc-bridge.jar");
-        ComponentProcess verify = ComponentProcess.start("cdc-verify", jar, List.of("verify", "--config", config.toString()),
+        ComponentProcess verify = ComponentProcess.start("cdc-verify-" + (++verifications), jar, List.of("verify", "--config", config.toString()),
                 Map.of(), runDir.resolve("logs"), null, "256m");
         int exit = verify.awaitExit(Duration.ofMinutes(3));
         return new CommandResult(exit, Files.readString(verify.log()));

@@ -70,4 +70,17 @@ class RehearsalPartsTests {
         assertThat(failed.passed()).isFalse();
         assertThat(failed.markdown()).contains("**Verdict: FAILED**", "- 2 client requests failed");
     }
+
+    @Test
+    void countsDriftedKeysFromEveryPipelinesResultLine() {
+        String output = """
+                pipeline catalog-forward: a -> b
+                  catalog.menu_item: source 10 rows, target 9 rows: DRIFT (missing 1, extra 0, differing 2)
+                result: DRIFT in 1 of 4 table(s) (missing 1, extra 0, differing 2)
+                pipeline catalog-reverse: b -> a
+                result: DRIFT in 1 of 4 table(s) (missing 0, extra 4, differing 0)
+                """;
+        assertThat(Rehearsal.driftedKeys(output)).isEqualTo(7);
+        assertThat(Rehearsal.driftedKeys("result: IN SYNC (4 table(s))")).isZero();
+    }
 }
