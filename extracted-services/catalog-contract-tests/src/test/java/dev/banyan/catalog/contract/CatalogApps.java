@@ -33,7 +33,11 @@ final class CatalogApps implements AutoCloseable {
         CompletableFuture<AppProcess> service = CompletableFuture.supplyAsync(() -> AppProcess.start(
                 "catalog-service", serviceJar, "catalog", logs, List.of()));
         try {
-            return new CatalogApps(monolith.join(), service.join());
+            CatalogApps apps = new CatalogApps(monolith.join(), service.join());
+            // Normally JUnit closes the pair at the end of the run; if the test JVM is stopped instead, do not leave
+            // two applications and their PostgreSQL servers behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(apps::close, "stop-catalog-apps"));
+            return apps;
         } catch (RuntimeException e) {
             monolith.thenAccept(AppProcess::close);
             service.thenAccept(AppProcess::close);
