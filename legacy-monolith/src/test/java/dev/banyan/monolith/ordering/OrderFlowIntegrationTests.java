@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -181,6 +182,38 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
         assertThat(different.status()).isEqualTo(422);
         assertThat(different.json().get("detail").asString()).contains("Idempotency-Key " + key)
                 .contains("different order request");
+    }
+
+    @Test
+    void concurrentRetriesWithOneIdempotencyKeyCreateOneOrderAndOneCharge() throws Exception {
+        String key = "double-tap-" + UUID.randomUUID();
+        String body = order(customer, restaurant, bibimbap, 2);
+        int clients = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<Response>> responses = new java.util.ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                responses.add(pool.submit(() -> {
+                    start.await();
+                    return http().post("/api/orders", body, Map.of("Idempotency-Key", key));
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<Response> response : responses) {
+                Response answer = response.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+                ids.add(answer.text("id"));
+            }
+            assertThat(ids).hasSize(1);
+            String orderId = ids.iterator().next();
+            assertThat(providerOperations(orderId)).isEqualTo(Map.of("AUTHORIZE", 1L));
+            assertThat(jdbc.sql("select count(*) from payment.payment where order_id = ?")
+                    .param(UUID.fromString(orderId)).query(Long.class).single()).isEqualTo(1L);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
