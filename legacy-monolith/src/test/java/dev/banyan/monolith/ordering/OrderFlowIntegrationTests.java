@@ -270,6 +270,31 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
     }
 
     @Test
+    void rejectsOrdersOutsideTheOpeningHours() {
+        java.time.LocalTime inThreeHours = java.time.LocalTime.now(java.time.ZoneId.of("Asia/Seoul")).plusHours(3)
+                .withSecond(0).withNano(0);
+        String window = "\"opens\":\"%s\",\"closes\":\"%s\"".formatted(inThreeHours,
+                inThreeHours.plusMinutes(1));
+        StringBuilder hours = new StringBuilder();
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            hours.append(hours.isEmpty() ? "" : ",").append("{\"day\":\"").append(day).append("\",")
+                    .append(window).append("}");
+        }
+        Response created = http().post("/api/restaurants", """
+                {"name":"새벽 한정 식당","category":"korean","address":"서울특별시 중구 명동길 1",
+                 "minimumOrderAmount":0,"deliveryFee":0,"openingHours":[%s]}""".formatted(hours));
+        assertThat(created.json().get("phone").isNull()).isTrue();
+        String restaurantId = created.text("id");
+        String item = fixtures.menuItem(restaurantId, "해장국", 9000);
+
+        Response response = http().post("/api/orders", order(customer, restaurantId, item, 1));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("detail").asString()).isEqualTo("Restaurant " + restaurantId
+                + " (새벽 한정 식당) is not taking orders: it is outside its opening hours");
+    }
+
+    @Test
     void rejectsMalformedOrderRequestsNamingTheField() {
         Response response = http().post("/api/orders", """
                 {"customerId":"nope","restaurantId":7,"items":[{"menuItemId":"%s","quantity":0},
