@@ -39,6 +39,9 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?}");
+    /** A placeholder that is a whole unquoted value, e.g. {@code password: ${DB_PASSWORD} }} in a flow mapping. */
+    private static final Pattern BARE_PLACEHOLDER = Pattern.compile(
+            "([:\\[,][ \\t]*)(\\$\\{[A-Za-z_][A-Za-z0-9_]*(?::-[^}\\s\"']*)?})(?=[ \\t]*(?:[,}\\]#]|$))", Pattern.MULTILINE);
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,40}");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -74,7 +77,9 @@ public final class ConfigLoader {
 
     public BridgeConfig parse(Path file, String yamlText) {
         Object root;
-        try (Reader reader = new java.io.StringReader(yamlText)) {
+        // ${NAME} written as a bare value would read as a YAML flow mapping; quote it so it stays a string
+        String quoted = BARE_PLACEHOLDER.matcher(yamlText).replaceAll("$1\"$2\"");
+        try (Reader reader = new java.io.StringReader(quoted)) {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
         } catch (MarkedYAMLException e) {
             throw new ConfigException(file + ": not valid YAML at line " + (e.getProblemMark().getLine() + 1)

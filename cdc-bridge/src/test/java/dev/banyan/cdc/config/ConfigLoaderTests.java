@@ -1,0 +1,133 @@
+package dev.banyan.cdc.config;
+
+import dev.banyan.cdc.config.PipelineConfig.ConflictPolicy;
+import dev.banyan.cdc.config.PipelineConfig.RejectPolicy;
+import dev.banyan.cdc.config.PipelineConfig.SnapshotMode;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTests {
+
+    static final Path FILE = Path.of("cdc.yml");
+    final ConfigLoader loader = new ConfigLoader(Map.of("MONOLITH_DB_PASSWORD", "s3cret", "CATALOG_DB_PASSWORD", "an0ther")::get);
+
+    static final String VALID = """
+            pipelines:
+              - name: catalog-forward
+                source: { url: jdbc:postgresql://localhost:15432/monolith, user: banyan, password: ${MONOLITH_DB_PASSWORD} }
+                target: { url: jdbc:postgresql://localhost:15433/catalog, user: banyan, password: ${CATALOG_DB_PASSWORD} }
+                tables:
+                  - from: catalog.restaurant
+                    to: public.restaurant
+                    key: [id]
+                    columns: { name: name, phone: phone_number }
+                  - from: catalog.menu_item
+                    to: public.menu_item
+                    key: [id]
+            """;
+
+    @Test
+    void readsTheIssueExampleWithDefaultsAndEnvironmentSecrets() {
+        BridgeConfig config = loader.parse(FILE, VALID);
+        PipelineConfig p = config.pipelines().get(0);
+        assertThat(p.name()).isEqualTo("catalog-forward");
+        assertThat(p.source().password()).isEqualTo("s3cret");
+        assertThat(p.target().password()).isEqualTo("an0ther");
+        assertThat(p.source().parsed()).isEqualTo(new DatabaseEndpoint.JdbcTarget("localhost", 15432, "monolith"));
+        assertThat(p.slotName()).isEqualTo("banyan_catalog_forward");
+        assertThat(p.publicationName()).isEqualTo("banyan_catalog_forward");
+        assertThat(p.snapshot()).isEqualTo(SnapshotMode.INITIAL);
+        assertThat(p.onReject()).isEqualTo(RejectPolicy.HALT);
+        assertThat(p.conflicts().policy()).isEqualTo(ConflictPolicy.SOURCE_WINS);
+        assertThat(p.heartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(p.tables()).hasSize(2);
+        assertThat(p.tables().get(0).columns()).containsEntry("phone", "phone_number");
+        assertThat(p.tables().get(1).key()).isEqualTo(List.of("id"));
+        assertThat(p.source().toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void readsEveryOption() {
+        BridgeConfig config = loader.parse(FILE, """
+                pipelines:
+                  - name: catalog-reverse
+                    source: { url: "jdbc:postgresql://db:5433/catalog?sslmode=disable", user: banyan }
+                    target: { url: jdbc:postgresql://db/monolith, user: banyan, password: "${MISSING:-fallback}" }
+                    slot: my_slot
+                    publication: my_pub
+                    snapshot: never
+                    batch-size: 500
+                    heartbeat-interval: 2s
+                    on-reject: dead-letter
+                    retry: { attempts: 5, backoff: 50ms, max-backoff: 1m }
+                    conflicts: { policy: last-writer-wins, wins-ties: false }
+                    tables:
+                      - { from: public.opening_hours, to: catalog.opening_hours, key: [restaurant_id, day_of_week], exclude: [note], version-column: updated_at }
+                """);
+        PipelineConfig p = config.pipelines().get(0);
+        assertThat(p.source().parsed()).isEqualTo(new DatabaseEndpoint.JdbcTarget("db", 5433, "catalog"));
+        assertThat(p.target().parsed().port()).isEqualTo(5432);
+        assertThat(p.target().password()).isEqualTo("fallback");
+        assertThat(p.slotName()).isEqualTo("my_slot");
+        assertThat(p.snapshot()).isEqualTo(SnapshotMode.NEVER);
+        assertThat(p.batchSize()).isEqualTo(500);
+        assertThat(p.onReject()).isEqualTo(RejectPolicy.DEAD_LETTER);
+        assertThat(p.retry()).isEqualTo(new PipelineConfig.Retry(5, Duration.ofMillis(50), Duration.ofMinutes(1)));
+        assertThat(p.conflicts()).isEqualTo(new PipelineConfig.Conflicts(ConflictPolicy.LAST_WRITER_WINS, false));
+        assertThat(p.tables().get(0).exclude()).containsExactly("note");
+        assertThat(p.tables().get(0).versionColumn()).isEqualTo("updated_at");
+    }
+
+    private void rejects(String yaml, String message) {
+        assertThatThrownBy(() -> loader.parse(FILE, yaml)).isInstanceOf(ConfigException.class).hasMessage(message);
+    }
+
+    @Test
+    void namesTheFilePipelineFieldAndReasonOfEveryMistake() {
+        rejects(VALID.replace("${MONOLITH_DB_PASSWORD}", "${NOT_SET}"),
+                "cdc.yml: pipeline 'catalog-forward': source.password: environment variable NOT_SET is not set");
+        rejects(VALID.replace("key: [id]\n        columns", "columns"),
+                "cdc.yml: pipeline 'catalog-forward': tables[0].key: is missing; list the key columns, e.g. [id]");
+        rejects(VALID.replace("user: banyan, password: ${CATALOG", "password: ${CATALOG"),
+                "cdc.yml: pipeline 'catalog-forward': target.user: is missing");
+        rejects(VALID.replace("jdbc:postgresql://localhost:15433/catalog", "postgres://localhost/catalog"),
+                "cdc.yml: pipeline 'catalog-forward': target.url: 'postgres://localhost/catalog' must start with jdbc:postgresql://");
+        rejects(VALID.replace("to: public.menu_item", "to: menu_item"),
+                "cdc.yml: pipeline 'catalog-forward': tables[1].to: must be schema.table, was 'menu_item'");
+        rejects(VALID.replace("    tables:", "    snapshot: sometimes\n    tables:"),
+                "cdc.yml: pipeline 'catalog-forward': snapshot: must be one of initial, never, was 'sometimes'");
+        rejects(VALID.replace("    tables:", "    on-reject: ignore\n    tables:"),
+                "cdc.yml: pipeline 'catalog-forward': on-reject: must be one of halt, dead-letter, was 'ignore'");
+        rejects(VALID.replace("    tables:", "    batch-size: 0\n    tables:"),
+                "cdc.yml: pipeline 'catalog-forward': batch-size: must be between 1 and 100000, was 0");
+        rejects(VALID.replace("    tables:", "    heartbeat-interval: soon\n    tables:"),
+                "cdc.yml: pipeline 'catalog-forward': heartbeat-interval: must be a duration like 500ms, 10s or 1m, was 'soon'");
+        rejects(VALID.replace("    tables:", "    tabels: []\n    tables:"),
+                "cdc.yml: pipeline 'catalog-forward': tabels: is not a known field (known: batch-size, conflicts, heartbeat-interval, "
+                        + "name, on-reject, publication, retry, slot, snapshot, source, tables, target)");
+        rejects(VALID.replace("columns: { name: name, phone: phone_number }", "columns: { name: name, phone: name }"),
+                "cdc.yml: pipeline 'catalog-forward': tables[0].columns.phone: maps onto 'name', which another column already maps onto");
+        rejects(VALID.replace("from: catalog.menu_item", "from: catalog.restaurant"),
+                "cdc.yml: pipeline 'catalog-forward': tables[1].from: 'catalog.restaurant' is mapped twice");
+        rejects(VALID.replace("name: catalog-forward", "name: Catalog_Forward"),
+                "cdc.yml: pipelines[0]: name: 'Catalog_Forward' must be lower-case letters, digits and '-', starting with a letter (at most 41 characters)");
+        rejects(VALID + VALID.replace("pipelines:\n", ""),
+                "cdc.yml: pipeline 'catalog-forward': name: is used by more than one pipeline");
+        rejects("pipelines: []\n", "cdc.yml: pipelines: must declare at least one pipeline");
+        rejects("", "cdc.yml: pipelines: is missing; the file declares no pipelines");
+        rejects("pipelines: [ {name: x\n", "cdc.yml: not valid YAML at line 2, column 1: expected ',' or '}', but got <stream end>");
+    }
+
+    @Test
+    void reportsAMissingFile() {
+        assertThatThrownBy(() -> loader.load(Path.of("does-not-exist.yml")))
+                .isInstanceOf(ConfigException.class).hasMessage("does-not-exist.yml: file does not exist");
+    }
+}
