@@ -107,7 +107,7 @@ class JdbcCatalogReadModel implements CatalogReadModel {
         List<MenuItemView> menu = JSON.readValue(rs.getString("menu"), MENU);
         return new RestaurantDetail(summary.id(), summary.name(), summary.category(), summary.phone(),
                 summary.address(), summary.minimumOrderAmount(), summary.deliveryFee(), summary.status(), hours, menu,
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"));
     }
 
     private record HoursRow(int day, String opens, String closes) {

@@ -8,7 +8,6 @@ import dev.banyan.catalog.domain.RestaurantId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,7 +28,7 @@ class JdbcMenuItems implements MenuItems {
                 .param(id.value())
                 .query((rs, row) -> MenuItem.restore(id, new RestaurantId(rs.getObject(1, UUID.class)),
                         rs.getString(2), rs.getString(3), Krw.of(rs.getLong(4)), rs.getBoolean(5),
-                        rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(), rs.getLong(8)))
+                        Timestamps.read(rs, 6), Timestamps.read(rs, 7), rs.getLong(8)))
                 .optional();
     }
 
@@ -40,8 +39,8 @@ class JdbcMenuItems implements MenuItems {
                                                created_at, updated_at, version)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(item.getId().value(), item.restaurant().value(), item.name(), item.description(),
-                        item.price().amount(), item.available(), Timestamp.from(item.createdAt()),
-                        Timestamp.from(item.updatedAt()), item.version())
+                        item.price().amount(), item.available(), Timestamps.of(item.createdAt()),
+                        Timestamps.of(item.updatedAt()), item.version())
                 .update();
     }
 
@@ -50,7 +49,7 @@ class JdbcMenuItems implements MenuItems {
         int updated = jdbc.sql("""
                         update menu_item set price_krw = ?, available = ?, updated_at = ?, version = version + 1
                         where id = ? and version = ?""")
-                .params(item.price().amount(), item.available(), Timestamp.from(item.updatedAt()),
+                .params(item.price().amount(), item.available(), Timestamps.of(item.updatedAt()),
                         item.getId().value(), item.version())
                 .update();
         if (updated != 1) {

@@ -11,9 +11,8 @@ import dev.banyan.catalog.domain.WeeklyOpeningHours;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Time;
-import java.sql.Timestamp;
 import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,8 +31,8 @@ class JdbcRestaurants implements Restaurants {
                         select day_of_week, opens_at, closes_at from opening_hours
                         where restaurant_id = ? order by day_of_week""")
                 .param(id.value())
-                .query((rs, row) -> new OpeningHours(DayOfWeek.of(rs.getInt(1)), rs.getTime(2).toLocalTime(),
-                        rs.getTime(3).toLocalTime()))
+                .query((rs, row) -> new OpeningHours(DayOfWeek.of(rs.getInt(1)), rs.getObject(2, LocalTime.class),
+                        rs.getObject(3, LocalTime.class)))
                 .list();
         return jdbc.sql("""
                         select name, category_code, phone_number, address, minimum_order_amount, delivery_fee,
@@ -43,7 +42,7 @@ class JdbcRestaurants implements Restaurants {
                 .query((rs, row) -> Restaurant.restore(id, rs.getString(1), new CategoryCode(rs.getString(2)),
                         rs.getString(3), rs.getString(4), Krw.of(rs.getLong(5)), Krw.of(rs.getLong(6)),
                         WeeklyOpeningHours.of(hours), RestaurantStatus.valueOf(rs.getString(7)),
-                        rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(), rs.getLong(10)))
+                        Timestamps.read(rs, 8), Timestamps.read(rs, 9), rs.getLong(10)))
                 .optional();
     }
 
@@ -62,15 +61,15 @@ class JdbcRestaurants implements Restaurants {
                 .params(restaurant.getId().value(), restaurant.name(), restaurant.category().value(),
                         restaurant.phone(), restaurant.address(), restaurant.minimumOrderAmount().amount(),
                         restaurant.deliveryFee().amount(), restaurant.status().name(),
-                        Timestamp.from(restaurant.createdAt()), Timestamp.from(restaurant.updatedAt()),
+                        Timestamps.of(restaurant.createdAt()), Timestamps.of(restaurant.updatedAt()),
                         restaurant.version())
                 .update();
         for (OpeningHours hours : restaurant.openingHours().days()) {
             jdbc.sql("""
                             insert into opening_hours (restaurant_id, day_of_week, opens_at, closes_at)
                             values (?, ?, ?, ?)""")
-                    .params(restaurant.getId().value(), (short) hours.day().getValue(), Time.valueOf(hours.opens()),
-                            Time.valueOf(hours.closes()))
+                    .params(restaurant.getId().value(), (short) hours.day().getValue(), hours.opens(),
+                            hours.closes())
                     .update();
         }
     }
