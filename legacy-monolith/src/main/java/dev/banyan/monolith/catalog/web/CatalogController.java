@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -129,13 +130,13 @@ class CatalogController {
     @PutMapping(path = "/api/restaurants/{id}/menu-items/{itemId}", consumes = "application/json")
     MenuItemView changeMenuItem(@PathVariable String id, @PathVariable String itemId, @RequestBody JsonNode json) {
         List<FieldError> pathErrors = new ArrayList<>();
-        RestaurantId restaurantId = pathId(id, "id", pathErrors) == null ? null
-                : new RestaurantId(Ids.parse(id, "id"));
-        MenuItemId menuItemId = pathId(itemId, "itemId", pathErrors) == null ? null
-                : new MenuItemId(Ids.parse(itemId, "itemId"));
+        UUID restaurantUuid = pathId(id, "id", pathErrors);
+        UUID itemUuid = pathId(itemId, "itemId", pathErrors);
         if (!pathErrors.isEmpty()) {
             throw new InvalidInputException(pathErrors);
         }
+        RestaurantId restaurantId = new RestaurantId(restaurantUuid);
+        MenuItemId menuItemId = new MenuItemId(itemUuid);
         JsonBody body = JsonBody.of(json);
         Long price = body.optionalLong("price", 0);
         Boolean available = body.optionalBoolean("available");
@@ -146,7 +147,8 @@ class CatalogController {
         return MenuItemView.of(catalog.changeMenuItem(restaurantId, menuItemId, price, available));
     }
 
-    private static Object pathId(String value, String field, List<FieldError> errors) {
+    /** Parses a path id, collecting the error instead of throwing so that both ids of a path are reported. */
+    private static UUID pathId(String value, String field, List<FieldError> errors) {
         try {
             return Ids.parse(value, field);
         } catch (InvalidInputException e) {
