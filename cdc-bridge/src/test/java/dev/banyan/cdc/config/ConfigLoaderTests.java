@@ -126,6 +126,17 @@ class ConfigLoaderTests {
     }
 
     @Test
+    void theShippedExampleIsValid() {
+        BridgeConfig config = new ConfigLoader(name -> null).load(Path.of("cdc.example.yml"));
+        assertThat(config.pipelines()).extracting(PipelineConfig::name).containsExactly("catalog-forward", "catalog-reverse");
+        assertThat(config.pipelines().get(0).source().url()).isEqualTo("jdbc:postgresql://localhost:15432/monolith");
+        assertThat(config.pipelines().get(0).target().url()).isEqualTo("jdbc:postgresql://localhost:15433/catalog");
+        assertThat(config.pipelines().get(0).tables()).hasSize(4);
+        assertThat(config.pipelines().get(1).snapshot()).isEqualTo(SnapshotMode.NEVER);
+        assertThat(config.pipelines().get(1).tables().get(3).columns()).containsEntry("price_krw", "price");
+    }
+
+    @Test
     void reportsAMissingFile() {
         assertThatThrownBy(() -> loader.load(Path.of("does-not-exist.yml")))
                 .isInstanceOf(ConfigException.class).hasMessage("does-not-exist.yml: file does not exist");

@@ -7,7 +7,10 @@ import dev.banyan.cdc.support.TestDatabases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -23,6 +26,7 @@ import static org.awaitility.Awaitility.await;
  * Forward (monolith to catalog-service) and reverse (back) running together: writes on either side reach the other,
  * the bridge's own writes are never echoed, and a key written on both sides converges under last-writer-wins.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BidirectionalIntegrationTests {
 
     static TestDatabases.Pair db;
@@ -64,6 +68,7 @@ class BidirectionalIntegrationTests {
     }
 
     @Test
+    @Order(1) // first, so no change of another test is still in flight when the counters are read
     void writesOnEitherSideArriveOnTheOtherAndAreNeverEchoedBack() throws Exception {
         // monolith -> service
         double reverseEchoes = reverse.metrics().echoSuppressedCount();
