@@ -2,7 +2,6 @@ package dev.banyan.architecture.boundary;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,8 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.banyan.architecture.bytecode.ClassIndex;
+import dev.banyan.architecture.bytecode.ClassModel;
+import dev.banyan.architecture.bytecode.ClassScanner;
+import dev.banyan.architecture.bytecode.Dependency;
 
 /**
  * Checks classes against a {@link BoundaryConfig}: forbidden context dependencies, use of another context outside its
@@ -24,13 +27,31 @@ public final class BoundaryAnalyzer {
     private static final int MAX_CYCLES = 200;
 
     private final BoundaryConfig config;
-    private final Map<String, Optional<ContextDefinition>> contextByPackage = new HashMap<>();
+    private final Map<String, Optional<ContextDefinition>> contextByPackage = new ConcurrentHashMap<>();
 
     public BoundaryAnalyzer(BoundaryConfig config) {
         this.config = config;
     }
 
-    public AnalysisResult analyze(JavaClasses classes) {
+    /**
+     * Keeps only dependencies that cross from one context into another: all the analysis needs, and a fraction of all.
+     */
+    public ClassScanner.DependencyFilter dependencyFilter() {
+        return (origin, target) -> {
+            ContextDefinition from = contextOfClass(origin);
+            if (from == null) {
+                return false;
+            }
+            ContextDefinition to = contextOfClass(target);
+            return to != null && to != from;
+        };
+    }
+
+    /** An edge of the context graph with the dependency that first showed it, for the cycle report. */
+    private record Example(ClassModel origin, Dependency dependency) {
+    }
+
+    public AnalysisResult analyze(ClassIndex classes) {
         long start = System.nanoTime();
         Map<String, Integer> classesPerContext = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> dependencies = new LinkedHashMap<>();
@@ -41,23 +62,21 @@ public final class BoundaryAnalyzer {
             violations.put(context.name(), new LinkedHashMap<>());
         }
         Map<String, FindingCollector> findings = new LinkedHashMap<>();
-        // the first dependency seen for each context edge, used to show why a cycle exists
-        Map<String, Map<String, CodeDependency>> edges = new LinkedHashMap<>();
+        Map<String, Map<String, Example>> edges = new LinkedHashMap<>();
 
-        for (JavaClass origin : classes) {
-            ContextDefinition from = contextOf(origin);
+        for (ClassModel origin : classes.classes()) {
+            ContextDefinition from = contextOf(origin.packageName());
             if (from == null) {
                 continue;
             }
             classesPerContext.merge(from.name(), 1, Integer::sum);
-            DependencyExtractor.extract(origin, (o, member, kind, target, detail, line) -> {
-                ContextDefinition to = contextOf(target);
+            for (Dependency dependency : origin.dependencies()) {
+                ContextDefinition to = contextOfClass(dependency.target());
                 if (to == null || to == from) {
-                    return;
+                    continue;
                 }
                 dependencies.get(from.name()).merge(to.name(), 1, Integer::sum);
-                edges.computeIfAbsent(from.name(), k -> new LinkedHashMap<>())
-                        .putIfAbsent(to.name(), new CodeDependency(o, member, kind, target, detail, line));
+                edges.computeIfAbsent(from.name(), k -> new LinkedHashMap<>()).putIfAbsent(to.name(), new Example(origin, dependency));
                 FindingKind violation = null;
                 String message = null;
                 if (!from.mayUse().contains(to.name())) {
@@ -65,19 +84,16 @@ public final class BoundaryAnalyzer {
                     message = "context '" + from.name() + "' may not use context '" + to.name() + "'"
                             + (from.mayUse().isEmpty() ? " (it may use no other context)" : " (may-use: " + String.join(", ", from.mayUse()) + ")");
                 }
-                else if (!isApi(target, to)) {
+                else if (!isApi(classes, dependency.target(), to)) {
                     violation = FindingKind.NON_API_ACCESS;
-                    message = target.getName() + " is not in the API of context '" + to.name() + "' " + to.api();
+                    message = dependency.target() + " is not in the API of context '" + to.name() + "' " + to.api();
                 }
                 if (violation != null) {
                     violations.get(from.name()).merge(to.name(), 1, Integer::sum);
-                    CodeDependency dependency = new CodeDependency(o, member, kind, target, detail, line);
-                    String finalMessage = message;
-                    FindingKind finalViolation = violation;
-                    collector(findings, finalViolation, from.name(), to.name(), o.getName(), member, kind.id(), target.getName(), finalMessage)
-                            .add(dependency);
+                    collector(findings, violation, from.name(), to.name(), origin.name(), dependency.member(), dependency.kind().id(),
+                            dependency.target(), message).add(new Occurrence(origin.sourceFile(), dependency.line(), dependency.detail()));
                 }
-            });
+            }
         }
 
         List<Finding> result = new ArrayList<>();
@@ -88,7 +104,7 @@ public final class BoundaryAnalyzer {
             result.addAll(cycles(edges));
         }
         if (config.ddd()) {
-            result.addAll(new DddAnalyzer(this::contextOf).analyze(classes));
+            result.addAll(new DddAnalyzer(name -> contextOfClass(name)).analyze(classes));
         }
         List<String> order = config.contextNames();
         result.sort(Comparator.<Finding>comparingInt(f -> f.kind() == FindingKind.CYCLE ? 1 : 0)
@@ -103,20 +119,24 @@ public final class BoundaryAnalyzer {
         return new AnalysisResult(config, classes.size(), classesPerContext, dependencies, violations, result, millis);
     }
 
-    ContextDefinition contextOf(JavaClass javaClass) {
-        return contextByPackage.computeIfAbsent(javaClass.getPackageName(),
-                packageName -> config.contexts().stream().filter(context -> context.contains(packageName)).findFirst()).orElse(null);
+    ContextDefinition contextOfClass(String className) {
+        return contextOf(ClassModel.packageOf(className));
     }
 
-    private boolean isApi(JavaClass target, ContextDefinition context) {
-        if (context.isApiPackage(target.getPackageName())) {
+    ContextDefinition contextOf(String packageName) {
+        return contextByPackage.computeIfAbsent(packageName,
+                name -> config.contexts().stream().filter(context -> context.contains(name)).findFirst()).orElse(null);
+    }
+
+    private boolean isApi(ClassIndex classes, String target, ContextDefinition context) {
+        if (context.isApiPackage(ClassModel.packageOf(target))) {
             return true;
         }
-        return config.eventsAreApi() && isDomainEvent(target);
+        return config.eventsAreApi() && isDomainEvent(classes, target);
     }
 
-    static boolean isDomainEvent(JavaClass javaClass) {
-        return javaClass.isAnnotatedWith(DOMAIN_EVENT_ANNOTATION) || javaClass.isAssignableTo(DOMAIN_EVENT_TYPE);
+    static boolean isDomainEvent(ClassIndex classes, String className) {
+        return classes.isAnnotatedWith(className, DOMAIN_EVENT_ANNOTATION) || classes.isAssignableTo(className, DOMAIN_EVENT_TYPE);
     }
 
     private static FindingCollector collector(Map<String, FindingCollector> findings, FindingKind kind, String from, String to,
@@ -125,7 +145,7 @@ public final class BoundaryAnalyzer {
         return findings.computeIfAbsent(key, k -> new FindingCollector(kind, from, to, sourceClass, member, dependencyKind, targetClass, message));
     }
 
-    private List<Finding> cycles(Map<String, Map<String, CodeDependency>> edges) {
+    private List<Finding> cycles(Map<String, Map<String, Example>> edges) {
         List<String> names = config.contextNames();
         List<List<String>> cycles = new ArrayList<>();
         for (int start = 0; start < names.size() && cycles.size() < MAX_CYCLES; start++) {
@@ -141,9 +161,10 @@ public final class BoundaryAnalyzer {
                 String from = cycle.get(i);
                 String to = cycle.get((i + 1) % cycle.size());
                 path.append(from).append(" -> ");
-                CodeDependency example = edges.get(from).get(to);
-                occurrences.add(new Occurrence(example.sourceFile(), example.line(), from + " -> " + to + ": " + example.origin().getName()
-                        + (example.member().isEmpty() ? "" : "." + example.member()) + " " + example.detail()));
+                Example example = edges.get(from).get(to);
+                Dependency dependency = example.dependency();
+                occurrences.add(new Occurrence(example.origin().sourceFile(), dependency.line(), from + " -> " + to + ": " + example.origin().name()
+                        + (dependency.member().isEmpty() ? "" : "." + dependency.member()) + " " + dependency.detail()));
             }
             path.append(cycle.get(0));
             String first = cycle.get(0);
@@ -153,7 +174,7 @@ public final class BoundaryAnalyzer {
         return result;
     }
 
-    private static void findCycles(List<String> names, Map<String, Map<String, CodeDependency>> edges, int start, List<String> path,
+    private static <T> void findCycles(List<String> names, Map<String, Map<String, T>> edges, int start, List<String> path,
             Set<String> onPath, List<List<String>> cycles) {
         String current = path.get(path.size() - 1);
         for (String next : edges.getOrDefault(current, Map.of()).keySet()) {
@@ -197,8 +218,8 @@ public final class BoundaryAnalyzer {
             this.message = message;
         }
 
-        void add(CodeDependency dependency) {
-            occurrences.add(new Occurrence(dependency.sourceFile(), dependency.line(), dependency.detail()));
+        void add(Occurrence occurrence) {
+            occurrences.add(occurrence);
         }
 
         Finding toFinding() {

@@ -1,100 +1,102 @@
 package dev.banyan.architecture.boundary;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
-import com.tngtech.archunit.ArchConfiguration;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.Location;
-
+import dev.banyan.architecture.bytecode.ClassIndex;
+import dev.banyan.architecture.bytecode.ClassModel;
+import dev.banyan.architecture.bytecode.ClassScanner;
 import dev.banyan.architecture.cli.UsageException;
 
 /**
- * Reads the classes to check from class directories and jars (including Spring Boot jars, whose application classes sit
- * under {@code BOOT-INF/classes}). Classes referenced but not given are not looked up on the class path: what is not
- * given is outside every context anyway, and skipping the lookup keeps large inputs fast.
+ * Reads the classes to check from class directories and jars (Spring Boot jars included: their application classes
+ * under {@code BOOT-INF/classes} are read like any other; nested library jars are not). Class files are parsed in
+ * parallel; {@code module-info}, {@code package-info} and multi-release variants under {@code META-INF/versions} are
+ * skipped.
  */
 public final class ClassesLoader {
+
+    private record ClassFile(String location, byte[] bytes) {
+    }
 
     private ClassesLoader() {
     }
 
-    public static JavaClasses load(List<Path> inputs) {
+    public static ClassIndex load(List<Path> inputs, ClassScanner.DependencyFilter filter) {
         if (inputs.isEmpty()) {
             throw new UsageException("--classes is required: the class directories or jars to check");
         }
-        List<Location> locations = new ArrayList<>();
-        List<JarFile> jars = new ArrayList<>();
-        try {
-            for (Path input : inputs) {
-                locations.add(location(input, jars));
-            }
-            ArchConfiguration configuration = ArchConfiguration.get();
-            boolean resolve = configuration.resolveMissingDependenciesFromClassPath();
-            configuration.setResolveMissingDependenciesFromClassPath(false);
-            try {
-                return new ClassFileImporter().importLocations(locations);
-            }
-            finally {
-                configuration.setResolveMissingDependenciesFromClassPath(resolve);
-            }
+        List<ClassFile> files = new ArrayList<>();
+        for (Path input : inputs) {
+            read(input, files);
         }
-        finally {
-            for (JarFile jar : jars) {
-                try {
-                    jar.close();
-                }
-                catch (IOException ignored) {
-                    // closing a jar opened only for reading cannot lose data
-                }
-            }
+        List<ClassModel> models = files.parallelStream().map(file -> scan(file, filter)).toList();
+        return new ClassIndex(models);
+    }
+
+    private static ClassModel scan(ClassFile file, ClassScanner.DependencyFilter filter) {
+        try {
+            return ClassScanner.scan(file.bytes(), filter);
+        }
+        catch (RuntimeException ex) {
+            throw new UsageException("--classes: " + file.location() + " is not a readable class file (" + ex + ")");
         }
     }
 
-    private static Location location(Path input, List<JarFile> jars) {
+    private static boolean isClassFile(String path) {
+        return path.endsWith(".class") && !path.endsWith("module-info.class") && !path.endsWith("package-info.class")
+                && !path.startsWith("META-INF/versions/") && !path.contains("/META-INF/versions/");
+    }
+
+    private static void read(Path input, List<ClassFile> files) {
         if (!Files.exists(input)) {
             throw new UsageException("--classes: '" + input + "' does not exist");
         }
         if (!Files.isReadable(input)) {
             throw new UsageException("--classes: '" + input + "' is not readable");
         }
+        int before = files.size();
         if (Files.isDirectory(input)) {
-            try (Stream<Path> files = Files.walk(input)) {
-                if (files.noneMatch(file -> file.toString().endsWith(".class"))) {
-                    throw new UsageException("--classes: directory '" + input + "' contains no .class files (compile the code first)");
+            try (Stream<Path> paths = Files.walk(input)) {
+                for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                    String relative = input.relativize(path).toString().replace('\\', '/');
+                    if (isClassFile(relative)) {
+                        files.add(new ClassFile("'" + path + "'", Files.readAllBytes(path)));
+                    }
                 }
             }
-            catch (IOException | java.io.UncheckedIOException ex) {
+            catch (IOException | UncheckedIOException ex) {
                 throw new UsageException("--classes: directory '" + input + "' cannot be read: " + ex.getMessage());
             }
-            return Location.of(input.toAbsolutePath().normalize());
+            if (files.size() == before) {
+                throw new UsageException("--classes: directory '" + input + "' contains no .class files (compile the code first)");
+            }
+            return;
         }
-        JarFile jar;
-        try {
-            jar = new JarFile(input.toFile());
+        try (ZipFile jar = new ZipFile(input.toFile())) {
+            for (Enumeration<? extends ZipEntry> entries = jar.entries(); entries.hasMoreElements();) {
+                ZipEntry entry = entries.nextElement();
+                if (!entry.isDirectory() && isClassFile(entry.getName())) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        files.add(new ClassFile("'" + input + "!/" + entry.getName() + "'", in.readAllBytes()));
+                    }
+                }
+            }
         }
         catch (IOException ex) {
             throw new UsageException("--classes: '" + input + "' is neither a directory nor a readable jar (" + ex.getMessage() + ")");
         }
-        jars.add(jar);
-        boolean hasClasses = false;
-        for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements();) {
-            if (entries.nextElement().getName().endsWith(".class")) {
-                hasClasses = true;
-                break;
-            }
-        }
-        if (!hasClasses) {
+        if (files.size() == before) {
             throw new UsageException("--classes: jar '" + input + "' contains no .class files");
         }
-        return Location.of(jar);
     }
 }

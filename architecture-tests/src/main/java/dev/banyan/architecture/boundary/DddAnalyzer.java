@@ -2,19 +2,17 @@ package dev.banyan.architecture.boundary;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.function.Function;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaField;
-import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.domain.JavaParameterizedType;
-import com.tngtech.archunit.core.domain.JavaType;
+import dev.banyan.architecture.bytecode.ClassIndex;
+import dev.banyan.architecture.bytecode.ClassModel;
+import dev.banyan.architecture.bytecode.FieldModel;
 
 /**
  * The jMolecules DDD rules, applied where classes use jMolecules types ({@code org.jmolecules.ddd.types}) or annotations
- * ({@code org.jmolecules.ddd.annotation}). Types are recognised by name, so jMolecules need not be on the classpath.
+ * ({@code org.jmolecules.ddd.annotation}, directly or as meta-annotation). Types are recognised by name, so jMolecules
+ * need not be on the class path.
  * <ul>
  * <li>aggregates and entities reference other aggregates by identifier (or {@code Association}), never by object;</li>
  * <li>value objects do not refer to entities or aggregates;</li>
@@ -27,32 +25,36 @@ public final class DddAnalyzer {
     private static final String ANNOTATIONS = "org.jmolecules.ddd.annotation.";
     private static final String TYPES = "org.jmolecules.ddd.types.";
 
-    private final Function<JavaClass, ContextDefinition> contexts;
+    private final Function<String, ContextDefinition> contexts;
 
-    public DddAnalyzer(Function<JavaClass, ContextDefinition> contexts) {
+    /**
+     * @param contexts the context of a class, by class name ({@code null} outside every context)
+     */
+    public DddAnalyzer(Function<String, ContextDefinition> contexts) {
         this.contexts = contexts;
     }
 
     /**
      * One violation of a DDD rule.
      *
-     * @param kind   the rule
-     * @param origin the offending class
-     * @param member the offending field ({@code ""} for the class itself)
-     * @param target the class referenced ({@code null} where there is none)
+     * @param kind    the rule
+     * @param origin  the offending class
+     * @param member  the offending field ({@code ""} for the class itself)
+     * @param target  the class referenced ({@code null} where there is none)
+     * @param field   the offending field ({@code null} for the class itself)
      * @param message a sentence naming the class, the member and what to do instead
      */
-    public record Violation(FindingKind kind, JavaClass origin, String member, JavaClass target, String message) {
+    public record Violation(FindingKind kind, ClassModel origin, String member, String target, FieldModel field, String message) {
     }
 
-    public List<Finding> analyze(JavaClasses classes) {
+    public List<Finding> analyze(ClassIndex classes) {
         List<Finding> findings = new ArrayList<>();
-        for (JavaClass javaClass : classes) {
-            ContextDefinition context = contexts.apply(javaClass);
+        for (ClassModel model : classes.classes()) {
+            ContextDefinition context = contexts.apply(model.name());
             if (context == null) {
                 continue;
             }
-            for (Violation violation : violationsOf(javaClass)) {
+            for (Violation violation : violationsOf(model, classes)) {
                 findings.add(toFinding(context, violation));
             }
         }
@@ -62,127 +64,123 @@ public final class DddAnalyzer {
     /**
      * The DDD rule violations of one class; empty for classes that are no jMolecules entity, aggregate or value object.
      */
-    public static List<Violation> violationsOf(JavaClass javaClass) {
-        boolean aggregate = isAggregateRoot(javaClass);
-        boolean entity = aggregate || isEntity(javaClass);
-        boolean valueObject = !entity && isValueObject(javaClass);
+    public static List<Violation> violationsOf(ClassModel model, ClassIndex classes) {
+        String name = model.name();
+        boolean aggregate = isAggregateRoot(name, classes);
+        boolean entity = aggregate || isEntity(name, classes);
+        boolean valueObject = !entity && isValueObject(name, classes);
         if (!entity && !valueObject) {
             return List.of();
         }
         List<Violation> violations = new ArrayList<>();
-        Optional<JavaClass> ownAggregate = aggregate ? Optional.of(javaClass) : declaredAggregate(javaClass);
-        for (JavaField field : javaClass.getFields()) {
-            if (field.getModifiers().contains(JavaModifier.STATIC)) {
+        String ownAggregate = aggregate ? name : declaredAggregate(name, classes);
+        for (FieldModel field : model.fields()) {
+            if (field.isStatic()) {
                 continue;
             }
-            for (JavaClass type : field.getType().getAllInvolvedRawTypes()) {
-                JavaClass target = type.getBaseComponentType();
-                if (target.equals(javaClass)) {
+            for (String target : field.types()) {
+                if (target.equals(name)) {
                     continue;
                 }
-                if (entity && isAggregateRoot(target) && !(ownAggregate.isPresent() && ownAggregate.get().equals(target))) {
-                    violations.add(new Violation(FindingKind.DDD_AGGREGATE_REFERENCE, javaClass, field.getName(), target,
-                            simple(javaClass) + "." + field.getName() + " references aggregate " + simple(target)
+                if (entity && isAggregateRoot(target, classes) && !target.equals(ownAggregate)) {
+                    violations.add(new Violation(FindingKind.DDD_AGGREGATE_REFERENCE, model, field.name(), target, field,
+                            model.nestedName() + "." + field.name() + " references aggregate " + nested(target)
                                     + " by object; reference it by its identifier (or an Association)"));
                 }
-                else if (valueObject && (isEntity(target) || isAggregateRoot(target))) {
-                    violations.add(new Violation(FindingKind.DDD_VALUE_OBJECT_REFERENCE, javaClass, field.getName(), target,
-                            "value object " + simple(javaClass) + "." + field.getName() + " refers to "
-                                    + (isAggregateRoot(target) ? "aggregate " : "entity ") + simple(target)
+                else if (valueObject && isEntity(target, classes)) {
+                    violations.add(new Violation(FindingKind.DDD_VALUE_OBJECT_REFERENCE, model, field.name(), target, field,
+                            "value object " + model.nestedName() + "." + field.name() + " refers to "
+                                    + (isAggregateRoot(target, classes) ? "aggregate " : "entity ") + nested(target)
                                     + "; value objects may refer to identifiers only"));
                 }
-                else if (entity && isEntity(target) && !isAggregateRoot(target)) {
-                    Optional<JavaClass> targetAggregate = declaredAggregate(target);
-                    if (targetAggregate.isPresent() && !targetAggregate.equals(ownAggregate)) {
-                        violations.add(new Violation(FindingKind.DDD_FOREIGN_ENTITY, javaClass, field.getName(), target,
-                                simple(javaClass) + "." + field.getName() + " uses entity " + simple(target) + ", which belongs to aggregate "
-                                        + simple(targetAggregate.get()) + "; entities are used only inside their own aggregate"));
+                else if (entity && isEntity(target, classes) && !isAggregateRoot(target, classes)) {
+                    String targetAggregate = declaredAggregate(target, classes);
+                    if (targetAggregate != null && !targetAggregate.equals(ownAggregate)) {
+                        violations.add(new Violation(FindingKind.DDD_FOREIGN_ENTITY, model, field.name(), target, field,
+                                model.nestedName() + "." + field.name() + " uses entity " + nested(target) + ", which belongs to aggregate "
+                                        + nested(targetAggregate) + "; entities are used only inside their own aggregate"));
                     }
                 }
             }
         }
-        if ((isAnnotated(javaClass, "AggregateRoot") || isAnnotated(javaClass, "Entity")) && !declaresIdentity(javaClass)) {
-            violations.add(new Violation(FindingKind.DDD_MISSING_IDENTITY, javaClass, "", null, simple(javaClass) + " is annotated as "
+        if ((isAnnotated(name, "AggregateRoot", classes) || isAnnotated(name, "Entity", classes)) && !declaresIdentity(model, classes)) {
+            violations.add(new Violation(FindingKind.DDD_MISSING_IDENTITY, model, "", null, null, model.nestedName() + " is annotated as "
                     + (aggregate ? "aggregate root" : "entity") + " but has no field or method annotated with @Identity"));
         }
         return violations;
     }
 
     private Finding toFinding(ContextDefinition context, Violation violation) {
-        JavaClass origin = violation.origin();
+        ClassModel origin = violation.origin();
         if (violation.target() == null) {
-            return new Finding(violation.kind(), context.name(), context.name(), origin.getName(), "", "identity", "", violation.message(),
-                    List.of(new Occurrence(sourceFile(origin), origin.getSourceCodeLocation().getLineNumber(), "@Identity missing")));
+            return new Finding(violation.kind(), context.name(), context.name(), origin.name(), "", "identity", "", violation.message(),
+                    List.of(new Occurrence(origin.sourceFile(), origin.line(), "@Identity missing")));
         }
         ContextDefinition targetContext = contexts.apply(violation.target());
         String to = targetContext == null ? context.name() : targetContext.name();
-        JavaField field = origin.getField(violation.member());
-        return new Finding(violation.kind(), context.name(), to, origin.getName(), violation.member(), DependencyKind.FIELD_TYPE.id(),
-                violation.target().getName(), violation.message(),
-                List.of(new Occurrence(sourceFile(origin), 0, "field " + field.getName() + " : " + field.getType().getName())));
+        return new Finding(violation.kind(), context.name(), to, origin.name(), violation.member(), DependencyKind.FIELD_TYPE.id(),
+                violation.target(), violation.message(),
+                List.of(new Occurrence(origin.sourceFile(), 0, "field " + violation.member() + " : " + violation.field().typeDisplay())));
     }
 
-    static boolean isAggregateRoot(JavaClass javaClass) {
-        return isAnnotated(javaClass, "AggregateRoot") || javaClass.isAssignableTo(TYPES + "AggregateRoot");
+    static boolean isAggregateRoot(String name, ClassIndex classes) {
+        return isAnnotated(name, "AggregateRoot", classes) || classes.isAssignableTo(name, TYPES + "AggregateRoot");
     }
 
-    static boolean isEntity(JavaClass javaClass) {
-        return isAnnotated(javaClass, "Entity") || javaClass.isAssignableTo(TYPES + "Entity") || isAggregateRoot(javaClass);
+    static boolean isEntity(String name, ClassIndex classes) {
+        return isAnnotated(name, "Entity", classes) || classes.isAssignableTo(name, TYPES + "Entity") || isAggregateRoot(name, classes);
     }
 
-    static boolean isValueObject(JavaClass javaClass) {
-        return isAnnotated(javaClass, "ValueObject") || javaClass.isAssignableTo(TYPES + "ValueObject");
+    static boolean isValueObject(String name, ClassIndex classes) {
+        return isAnnotated(name, "ValueObject", classes) || classes.isAssignableTo(name, TYPES + "ValueObject");
     }
 
     /**
-     * Whether any class of the set uses jMolecules DDD types or annotations.
+     * Annotated with the jMolecules annotation, directly or through an annotation that carries it.
      */
-    public static boolean usesJMolecules(JavaClasses classes) {
-        for (JavaClass javaClass : classes) {
-            if (isEntity(javaClass) || isValueObject(javaClass)) {
+    private static boolean isAnnotated(String name, String simpleName, ClassIndex classes) {
+        ClassModel model = classes.get(name);
+        if (model == null) {
+            return false;
+        }
+        String annotation = ANNOTATIONS + simpleName;
+        if (model.annotations().contains(annotation)) {
+            return true;
+        }
+        for (String other : model.annotations()) {
+            if (classes.isAnnotatedWith(other, annotation)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean isAnnotated(JavaClass javaClass, String simpleName) {
-        String name = ANNOTATIONS + simpleName;
-        return javaClass.isAnnotatedWith(name) || javaClass.isMetaAnnotatedWith(name);
-    }
-
     /**
-     * The aggregate an entity declares through {@code Entity<Aggregate, Id>}.
+     * The aggregate an entity declares through {@code Entity<Aggregate, Id>}, on itself or a superclass.
      */
-    private static Optional<JavaClass> declaredAggregate(JavaClass entity) {
-        for (JavaClass current = entity; current != null; current = current.getRawSuperclass().orElse(null)) {
-            for (JavaType type : current.getInterfaces()) {
-                if (type instanceof JavaParameterizedType parameterized && type.toErasure().getName().equals(TYPES + "Entity")
-                        && !parameterized.getActualTypeArguments().isEmpty()) {
-                    JavaType aggregate = parameterized.getActualTypeArguments().get(0);
-                    if (aggregate instanceof JavaClass || aggregate instanceof JavaParameterizedType) {
-                        return Optional.of(aggregate.toErasure());
-                    }
-                }
+    private static String declaredAggregate(String name, ClassIndex classes) {
+        for (ClassModel current = classes.get(name); current != null; current = current.superName() == null ? null : classes.get(current.superName())) {
+            if (current.entityAggregate() != null) {
+                return current.entityAggregate();
             }
         }
-        return Optional.empty();
+        return null;
     }
 
-    private static boolean declaresIdentity(JavaClass javaClass) {
-        String identity = ANNOTATIONS + "Identity";
-        return javaClass.getAllFields().stream().anyMatch(field -> field.isAnnotatedWith(identity))
-                || javaClass.getAllMethods().stream().anyMatch(method -> method.isAnnotatedWith(identity))
-                || javaClass.isAssignableTo(TYPES + "Identifiable");
+    private static boolean declaresIdentity(ClassModel model, ClassIndex classes) {
+        if (classes.isAssignableTo(model.name(), TYPES + "Identifiable")) {
+            return true;
+        }
+        for (ClassModel current = model; current != null; current = current.superName() == null ? null : classes.get(current.superName())) {
+            if (current.declaresIdentity()) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static String simple(JavaClass javaClass) {
-        String name = javaClass.getName();
-        String packageName = javaClass.getPackageName();
-        return packageName.isEmpty() ? name : name.substring(packageName.length() + 1).replace('$', '.');
-    }
-
-    static String sourceFile(JavaClass javaClass) {
-        return javaClass.getSource().flatMap(source -> source.getFileName()).orElse(javaClass.getSimpleName() + ".java");
+    private static String nested(String name) {
+        String packageName = ClassModel.packageOf(name);
+        return Objects.requireNonNull(packageName.isEmpty() ? name : name.substring(packageName.length() + 1)).replace('$', '.');
     }
 }

@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-
 import dev.banyan.architecture.boundary.AnalysisResult;
 import dev.banyan.architecture.boundary.Baseline;
 import dev.banyan.architecture.boundary.BoundaryAnalyzer;
@@ -20,6 +18,7 @@ import dev.banyan.architecture.boundary.report.ConsoleReport;
 import dev.banyan.architecture.boundary.report.JsonReport;
 import dev.banyan.architecture.boundary.report.JunitXmlReport;
 import dev.banyan.architecture.boundary.report.MarkdownReport;
+import dev.banyan.architecture.bytecode.ClassIndex;
 
 /**
  * {@code boundary-check}: checks compiled classes against the bounded contexts of a {@code boundaries.yml}.
@@ -68,8 +67,9 @@ public final class BoundaryCheck {
         if (arguments.reportDir() != null && Files.exists(arguments.reportDir()) && !Files.isDirectory(arguments.reportDir())) {
             throw new UsageException("--report-dir: '" + arguments.reportDir() + "' exists and is not a directory");
         }
-        JavaClasses classes = ClassesLoader.load(arguments.classes());
-        AnalysisResult result = new BoundaryAnalyzer(config).analyze(classes);
+        BoundaryAnalyzer analyzer = new BoundaryAnalyzer(config);
+        ClassIndex classes = ClassesLoader.load(arguments.classes(), analyzer.dependencyFilter());
+        AnalysisResult result = analyzer.analyze(classes);
         if (result.classesInContexts() == 0) {
             throw new UsageException("no class of the " + classes.size() + " classes in " + arguments.classes()
                     + " lies in a context of " + config.source() + "; check the packages in the config");

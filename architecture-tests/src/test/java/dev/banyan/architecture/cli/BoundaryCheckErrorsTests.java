@@ -152,6 +152,17 @@ class BoundaryCheckErrorsTests {
     }
 
     @Test
+    void rejectsAClassFileThatCannotBeParsed() throws IOException {
+        Path classes = Files.createDirectories(temp.resolve("classes/com/acme/ordering"));
+        Path broken = Files.write(classes.resolve("Broken.class"), new byte[] { (byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 0, 9 });
+
+        Run run = run("--classes", temp.resolve("classes").toString(), "--config", config().toString());
+
+        assertThat(run.exitCode()).isEqualTo(BoundaryCheck.USAGE_ERROR);
+        assertThat(run.err()).contains("--classes: '" + broken + "' is not a readable class file");
+    }
+
+    @Test
     void rejectsADirectoryWithoutClasses() throws IOException {
         Path empty = Files.createDirectories(temp.resolve("empty"));
 
