@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  * Run from the repository root after ./mvnw package (or verify), with the PostgreSQL JDBC driver on the class path:
  *   bench/catalog-service/run.sh            (finds the driver in the local Maven repository)
  * Options (system properties, before the file name): -Drestaurants=400 -Ditems=12 -Dthreads=4 -Dseconds=8 -Drounds=3
- *   -Dwarmup=8 -Dmonolith.jar=... -Dservice.jar=...
+ *   -Dwarmup=20 -Dmonolith.jar=... -Dservice.jar=...
  */
 public class CatalogServiceBench {
 
@@ -59,7 +59,7 @@ public class CatalogServiceBench {
         int items = Integer.getInteger("items", 12);
         int threads = Integer.getInteger("threads", 4);
         int seconds = Integer.getInteger("seconds", 8);
-        int warmup = Integer.getInteger("warmup", 8);
+        int warmup = Integer.getInteger("warmup", 20);
         int rounds = Integer.getInteger("rounds", 3);
         Path monolithJar = Path.of(System.getProperty("monolith.jar", "legacy-monolith/target/legacy-monolith.jar"));
         Path serviceJar = Path.of(System.getProperty("service.jar",

@@ -1,12 +1,7 @@
 package dev.banyan.catalog.domain;
 
-import java.util.List;
-
-/** The categories restaurants are filed under. */
+/** The categories restaurants are filed under (치킨, 피자, ...), known by their code; listed by the read model. */
 public interface Categories {
-
-    /** Ordered by sort order. */
-    List<Category> all();
 
     boolean exists(CategoryCode code);
 }

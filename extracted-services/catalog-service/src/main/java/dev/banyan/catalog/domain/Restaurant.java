@@ -49,15 +49,6 @@ public final class Restaurant implements AggregateRoot<Restaurant, RestaurantId>
                 RestaurantStatus.OPEN, now, now, 0);
     }
 
-    /** Rebuilds a stored restaurant. */
-    public static Restaurant restore(RestaurantId id, String name, CategoryCode category, String phone,
-                                     String address, Krw minimumOrderAmount, Krw deliveryFee,
-                                     WeeklyOpeningHours openingHours, RestaurantStatus status,
-                                     Instant createdAt, Instant updatedAt, long version) {
-        return new Restaurant(id, name, category, phone, address, minimumOrderAmount, deliveryFee, openingHours,
-                status, createdAt, updatedAt, version);
-    }
-
     private static String requireText(String value, String field) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("restaurant " + field + " must not be blank");
