@@ -53,10 +53,12 @@ class RehearsalPartsTests {
         String forward = CdcPipelines.forward("jdbc:postgresql://localhost:1/monolith", "jdbc:postgresql://localhost:2/catalog");
         String both = CdcPipelines.bothDirections("jdbc:postgresql://localhost:1/monolith",
                 "jdbc:postgresql://localhost:2/catalog");
-        assertThat(forward).contains("from: catalog.menu_item", "to: public.menu_item", "price: price_krw")
-                .doesNotContain("catalog-reverse");
-        assertThat(both).contains("name: catalog-reverse", "from: public.menu_item", "to: catalog.menu_item",
-                "price_krw: price", "phone_number: phone", "key: [restaurant_id, day_of_week]");
+        assertThat(forward).contains("from: catalog.menu_item", "to: public.menu_item", "columns: { price: price_krw }",
+                "snapshot: initial").doesNotContain("catalog-reverse");
+        String reverse = both.substring(both.indexOf("name: catalog-reverse"));
+        assertThat(reverse).contains("snapshot: never", "from: public.menu_item", "to: catalog.menu_item",
+                "columns: { price_krw: price }", "columns: { phone_number: phone }", "key: [restaurant_id, day_of_week]",
+                "version-column: updated_at", "wins-ties: false");
     }
 
     @Test
