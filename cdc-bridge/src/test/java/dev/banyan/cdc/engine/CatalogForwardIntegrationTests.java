@@ -15,7 +15,6 @@ import org.postgresql.PGConnection;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
@@ -202,7 +201,21 @@ class CatalogForwardIntegrationTests {
         assertThat(bridge.pipeline("forward-test").state()).isEqualTo(DebeziumPipeline.State.STREAMING);
     }
 
-    @SuppressWarnings("unused")
-    private static void ignore(SQLException e) {
+    @Test
+    void heartbeatsMoveTheSlotWhileTheMappedTablesAreIdle() throws Exception {
+        awaitInSync();
+        String walNow;
+        try (Connection m = db.monolith(); Statement st = m.createStatement()) {
+            // WAL that the publication does not cover: without heartbeats the slot would keep all of it
+            st.execute("create table if not exists public.unrelated (id bigint, filler text)");
+            st.execute("insert into public.unrelated select g, repeat('x', 200) from generate_series(1, 20000) g");
+            walNow = Catalog.single(m, "select pg_current_wal_lsn()::text");
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            try (Connection m = db.monolith()) {
+                assertThat(Catalog.single(m, "select confirmed_flush_lsn >= ?::pg_lsn from pg_replication_slots where slot_name = 'banyan_forward_test'",
+                        walNow)).isEqualTo("t");
+            }
+        });
     }
 }

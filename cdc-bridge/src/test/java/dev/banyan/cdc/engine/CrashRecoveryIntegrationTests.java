@@ -188,8 +188,14 @@ class CrashRecoveryIntegrationTests {
 
     private static Process startBridge(int port) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), "dev.banyan.cdc.CdcBridgeApplication", "run", "--config", config.toString(),
+        // the boot jar when the build has packaged it (failsafe runs after package), else the test classpath
+        Path jar = Path.of("target", "cdc-bridge.jar");
+        List<String> launch = Files.isRegularFile(jar)
+                ? List.of("-jar", jar.toString())
+                : List.of("-cp", System.getProperty("java.class.path"), "dev.banyan.cdc.CdcBridgeApplication");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(launch);
+        command.addAll(List.of("run", "--config", config.toString(),
                 "--server.port=" + port, "--logging.level.root=WARN",
                 // the test classpath carries the embedded-database starter, which the bridge does not use
                 "--spring.autoconfigure.exclude=dev.banyan.embedded.boot.EmbeddedPostgresAutoConfiguration"));

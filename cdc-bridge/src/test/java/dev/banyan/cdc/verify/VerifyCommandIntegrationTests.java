@@ -146,6 +146,18 @@ class VerifyCommandIntegrationTests {
     }
 
     @Test
+    void runExitsTwoWhenItCannotReachADatabase() throws Exception {
+        Path unreachable = Configs.write(dir, Configs.pipeline("run-unreachable", db.monolithUrl(),
+                "jdbc:postgresql://localhost:1/nowhere", "", CatalogSchema.FORWARD_TABLES));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new CdcBridgeApplicationAccess(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true))
+                .execute("run", "--config", unreachable.toString(), "--server.port=0",
+                        "--spring.autoconfigure.exclude=dev.banyan.embedded.boot.EmbeddedPostgresAutoConfiguration");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("pipeline 'run-unreachable': target: cannot connect to jdbc:postgresql://localhost:1/nowhere");
+    }
+
+    @Test
     void rejectsUnknownArgumentsWithUsage() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = new CdcBridgeApplicationAccess(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true))
