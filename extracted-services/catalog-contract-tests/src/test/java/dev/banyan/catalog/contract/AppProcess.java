@@ -4,7 +4,6 @@ import org.awaitility.Awaitility;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One application started from its boot jar as a separate process, on free ports of its own and on a throw-away
@@ -25,24 +26,24 @@ final class AppProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private static final Pattern HTTP_PORT = Pattern.compile("Tomcat started on port (\\d+)");
+    private static final Pattern DATABASE = Pattern.compile("Embedded PostgreSQL: (jdbc:postgresql://\\S+)");
+
     private final String name;
     private final Process process;
-    private final int httpPort;
-    private final int databasePort;
-    private final String database;
     private final Path log;
+    private volatile int httpPort;
+    private volatile String jdbcUrl;
 
-    private AppProcess(String name, Process process, int httpPort, int databasePort, String database, Path log) {
+    private AppProcess(String name, Process process, Path log) {
         this.name = name;
         this.process = process;
-        this.httpPort = httpPort;
-        this.databasePort = databasePort;
-        this.database = database;
         this.log = log;
     }
 
     /**
-     * Starts {@code jar} and waits until {@code /actuator/health} answers UP.
+     * Starts {@code jar} on port 0 for HTTP and for its database (no race for a port picked in advance), reads the
+     * ports the application reports in its log and waits until {@code /actuator/health} answers UP.
      *
      * @param database the embedded database the application uses (its {@code banyan.embedded-db.database})
      */
@@ -51,16 +52,14 @@ final class AppProcess implements AutoCloseable {
             throw new IllegalStateException("The " + name + " boot jar " + jar + " does not exist; build it first "
                     + "(./mvnw verify builds every module in order)");
         }
-        int httpPort = freePort();
-        int databasePort = freePort();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx512m");
         command.add("-Dfile.encoding=UTF-8");
         command.add("-jar");
         command.add(jar.toString());
-        command.add("--server.port=" + httpPort);
-        command.add("--banyan.embedded-db.port=" + databasePort);
+        command.add("--server.port=0");
+        command.add("--banyan.embedded-db.port=0");
         command.add("--banyan.embedded-db.ephemeral=true");
         command.add("--banyan.embedded-db.database=" + database);
         command.addAll(extraArguments);
@@ -69,7 +68,7 @@ final class AppProcess implements AutoCloseable {
             Path log = logDirectory.resolve(name + ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
-            AppProcess app = new AppProcess(name, process, httpPort, databasePort, database, log);
+            AppProcess app = new AppProcess(name, process, log);
             app.awaitHealthy();
             return app;
         } catch (IOException e) {
@@ -79,7 +78,7 @@ final class AppProcess implements AutoCloseable {
 
     private void awaitHealthy() {
         try {
-            Awaitility.await(name + " to report UP on " + baseUrl() + "/actuator/health")
+            Awaitility.await(name + " to report its ports and UP on /actuator/health")
                     .atMost(Duration.ofMinutes(3))
                     .pollInterval(Duration.ofMillis(300))
                     .until(() -> {
@@ -87,12 +86,27 @@ final class AppProcess implements AutoCloseable {
                             throw new IllegalStateException(name + " exited with " + process.exitValue()
                                     + " during start-up; its log ends with:\n" + logTail());
                         }
-                        return healthy();
+                        return portsReported() && healthy();
                     });
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    private boolean portsReported() throws IOException {
+        if (httpPort > 0 && jdbcUrl != null) {
+            return true;
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        Matcher http = HTTP_PORT.matcher(output);
+        Matcher database = DATABASE.matcher(output);
+        if (http.find() && database.find()) {
+            jdbcUrl = database.group(1);
+            httpPort = Integer.parseInt(http.group(1));
+            return true;
+        }
+        return false;
     }
 
     private boolean healthy() {
@@ -117,7 +131,7 @@ final class AppProcess implements AutoCloseable {
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + databasePort + "/" + database;
+        return jdbcUrl;
     }
 
     String logTail() {
@@ -146,15 +160,6 @@ final class AppProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
             children.forEach(ProcessHandle::destroyForcibly);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port", e);
         }
     }
 }
