@@ -1,6 +1,7 @@
 package dev.banyan.cdc;
 
 import dev.banyan.cdc.apply.ConnectionFailedException;
+import dev.banyan.cdc.apply.PipelineSetup;
 import dev.banyan.cdc.config.BridgeConfig;
 import dev.banyan.cdc.config.ConfigException;
 import dev.banyan.cdc.config.ConfigLoader;
@@ -91,6 +92,11 @@ public class CdcBridgeApplication {
                 if (command.equals("verify")) {
                     Reconciler.Report report = new Reconciler(chunkSize, samples, out).verify(bridgeConfig, pipeline);
                     return report.inSync() ? IN_SYNC : DRIFT;
+                }
+                // check every pipeline against its databases first, so a bad mapping or an unreachable database
+                // ends with one clear line and exit code 2 instead of a failed application context
+                for (var pipelineConfig : bridgeConfig.pipelines()) {
+                    PipelineSetup.resolve(bridgeConfig.file().toString(), pipelineConfig);
                 }
                 List<String> springArgs = new ArrayList<>(passThrough);
                 springArgs.add("--banyan.cdc.config=" + Path.of(config).toAbsolutePath());
