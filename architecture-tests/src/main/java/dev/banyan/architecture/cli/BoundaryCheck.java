@@ -75,7 +75,7 @@ public final class BoundaryCheck {
                     + " lies in a context of " + config.source() + "; check the packages in the config");
         }
         Evaluation evaluation = Evaluation.of(result, baseline);
-        out.print(ConsoleReport.render(evaluation));
+        out.print(ConsoleReport.render(evaluation, arguments.freeze()));
         if (arguments.reportDir() != null) {
             writeReports(arguments.reportDir(), evaluation, out);
         }

@@ -38,7 +38,8 @@ class BaselineLifecycleTests {
         Path v1 = SampleCodebase.compile(sources, temp, "v1");
         Run freeze = check(v1, baseline, "--freeze");
         assertThat(freeze.exitCode()).as(freeze.err()).isEqualTo(BoundaryCheck.OK);
-        assertThat(freeze.out()).contains("Baseline " + baseline + " recorded: 11 entries (was 0: 11 added, 0 removed).");
+        assertThat(freeze.out()).contains("11 violations: 11 new, 0 in the baseline. 0 fixed. RECORDING\n")
+                .contains("Baseline " + baseline + " recorded: 11 entries (was 0: 11 added, 0 removed).");
         List<String> recorded = entries(baseline);
         assertThat(recorded).hasSize(11).containsExactlyInAnyOrderElementsOf(BoundaryCheckTests.EXPECTED_KEYS);
         assertThat(Files.readString(baseline)).startsWith(Baseline.HEADER + "\n").doesNotContainPattern(":\\d+");

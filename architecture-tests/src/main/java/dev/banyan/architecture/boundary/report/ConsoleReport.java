@@ -19,6 +19,13 @@ public final class ConsoleReport {
     }
 
     public static String render(Evaluation evaluation) {
+        return render(evaluation, false);
+    }
+
+    /**
+     * @param freezing whether the run records the baseline, so that the verdict says so instead of passed or failed
+     */
+    public static String render(Evaluation evaluation, boolean freezing) {
         AnalysisResult result = evaluation.result();
         StringBuilder out = new StringBuilder();
         out.append("boundary-check: ").append(result.config().source()).append(": ")
@@ -74,7 +81,7 @@ public final class ConsoleReport {
         if (evaluation.baselineUsed()) {
             out.append(' ').append(evaluation.fixed().size()).append(" fixed.");
         }
-        out.append(evaluation.passed() ? " PASSED\n" : " FAILED\n");
+        out.append(freezing ? " RECORDING\n" : evaluation.passed() ? " PASSED\n" : " FAILED\n");
         return out.toString();
     }
 }
