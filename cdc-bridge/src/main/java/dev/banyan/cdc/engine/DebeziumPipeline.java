@@ -38,6 +38,11 @@ import java.util.stream.Collectors;
  * replication slot. Its only jobs are to turn engine records into {@link RowChange}s, drop the bridge's own writes,
  * hand batches to the {@link BatchApplier} and acknowledge records to the engine after they committed.
  *
+ * <p>Batching rule: the target transaction of a batch holds whole source transactions (up to a transaction's END
+ * record); the changes of a transaction still being read wait for the next batch. So a parent and a child written in
+ * one source transaction always commit together in the target. Only a source transaction larger than
+ * {@code max(50,000, 10 x batch-size)} changes is applied in parts.
+ *
  * <p>Acknowledgement rule: a data record is never acknowledged by itself. The engine offset moves on transaction END
  * records, heartbeats and snapshot records, so after a crash the engine resumes at a transaction boundary and
  * replays whole transactions, which the applier's stored position then filters exactly.
@@ -64,6 +69,8 @@ public final class DebeziumPipeline implements AutoCloseable {
     private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private ConnectChangeConverter converter;
     private Long echoTransaction;
+    /** Changes of the source transaction still being read; applied once its END arrives, so a batch never splits one. */
+    private List<RowChange> openTransaction = new ArrayList<>();
     private int restartDelaySeconds = 1;
 
     public DebeziumPipeline(PipelineConfig config, List<TableMapping> tables, PipelineMetrics metrics) {
@@ -116,6 +123,7 @@ public final class DebeziumPipeline implements AutoCloseable {
         }
         converter = new ConnectChangeConverter();
         echoTransaction = null;
+        openTransaction = new ArrayList<>();
         try {
             applier.reloadPosition();
         } catch (Exception e) {
@@ -181,6 +189,7 @@ public final class DebeziumPipeline implements AutoCloseable {
                              DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
         List<RowChange> changes = new ArrayList<>(records.size());
         List<RecordChangeEvent<SourceRecord>> acknowledge = new ArrayList<>();
+        List<RowChange> open = openTransaction;
         int echoed = 0;
         for (RecordChangeEvent<SourceRecord> event : records) {
             SourceRecord record = event.record();
@@ -199,6 +208,8 @@ public final class DebeziumPipeline implements AutoCloseable {
                 if ("END".equals(value.getString("status"))) {
                     acknowledge.add(event);
                     echoTransaction = null;
+                    changes.addAll(open);
+                    open.clear();
                 }
                 continue;
             }
@@ -235,7 +246,16 @@ public final class DebeziumPipeline implements AutoCloseable {
                 echoed++;
                 continue;
             }
-            changes.add(change);
+            if (change.isSnapshot()) {
+                changes.add(change);
+            } else {
+                open.add(change);
+            }
+        }
+        if (open.size() >= maxOpenTransaction()) {
+            // a very large source transaction is applied in parts to bound memory; positions still make it exact
+            changes.addAll(open);
+            open.clear();
         }
         if (echoed > 0) {
             metrics.echoSuppressed(echoed);
@@ -252,6 +272,10 @@ public final class DebeziumPipeline implements AutoCloseable {
         }
         committer.markBatchFinished();
         restartDelaySeconds = 1;
+    }
+
+    private int maxOpenTransaction() {
+        return Math.max(50_000, config.batchSize() * 10);
     }
 
     private PipelineHaltedException halt(String reason) {

@@ -109,9 +109,12 @@ class CatalogForwardIntegrationTests {
         UUID item;
         try (Connection m = db.monolith()) {
             m.setAutoCommit(false);
-            // child before parent in one transaction: the target's deferred foreign keys accept any order
+            // children before their parent in one transaction, more of them than one engine batch (2048) holds:
+            // the target's deferred foreign keys accept any order, and the batch must not split the transaction
             restaurant = UUID.randomUUID();
             item = Catalog.menuItem(m, "catalog", "price", restaurant, "떡볶이", null, 4_500);
+            m.createStatement().execute("insert into catalog.menu_item select gen_random_uuid(), '" + restaurant + "', '사이드 ' || g, "
+                    + "null, g, true, now(), now(), 1 from generate_series(1, 3000) g");
             m.createStatement().execute("insert into catalog.restaurant (id, name, category_code, phone, address, minimum_order_amount, "
                     + "delivery_fee, status, created_at, updated_at, version) values ('" + restaurant + "', '신전떡볶이', 'korean', "
                     + "'010-0000-0000', '부산광역시', 12000, 2000, 'OPEN', now(), now(), 1)");
@@ -128,11 +131,12 @@ class CatalogForwardIntegrationTests {
         awaitInSync();
         try (Connection c = db.catalog()) {
             assertThat(Catalog.single(c, "select price_krw from public.menu_item where id = ?", item)).isEqualTo("5900");
+            assertThat(Catalog.single(c, "select count(*) from public.menu_item where restaurant_id = ?", restaurant)).isEqualTo("3001");
             assertThat(Catalog.single(c, "select phone_number is null from public.restaurant where id = ?", restaurant)).isEqualTo("t");
             assertThat(Catalog.single(c, "select count(*) from public.opening_hours where day_of_week = 5")).isEqualTo("0");
         }
         try (Connection m = db.monolith()) {
-            m.createStatement().execute("delete from catalog.menu_item where id = '" + item + "'");
+            m.createStatement().execute("delete from catalog.menu_item where restaurant_id = '" + restaurant + "'");
             m.createStatement().execute("delete from catalog.restaurant where id = '" + restaurant + "'");
         }
         awaitInSync();
