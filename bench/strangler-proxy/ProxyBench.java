@@ -38,8 +38,9 @@ import com.sun.net.httpserver.HttpServer;
  * stage. For each: throughput at saturation (closed loop) and p50/p99 at a fixed rate (open loop, latency measured
  * from the intended send time so a stall is not hidden), each as a ratio to direct; and the proxy's heap.
  *
- * Options (-Dname=value): jar, seconds (measure per scenario, default 10), warmup (default 5), connections
- * (saturation, default 32), rate (default 500), heap (proxy -Xmx, default 256m).
+ * Options (-Dname=value): jar, seconds (measure per scenario, default 10), warmup (per scenario, default 5),
+ * jvmwarmup (once per proxy JVM, default 30), connections (saturation, default 32), rate (default 500), heap (proxy
+ * -Xmx, default 256m).
  */
 public class ProxyBench {
 
@@ -59,6 +60,9 @@ public class ProxyBench {
 
     static final String HEAP = System.getProperty("heap", "256m");
 
+    /** Saturation run right after a proxy JVM starts, so the JIT has compiled the hot path before anything counts. */
+    static final int JVM_WARMUP = Integer.getInteger("jvmwarmup", 30);
+
     record Result(String name, double rps, double p50, double p99, String heap) {
     }
 
@@ -69,8 +73,11 @@ public class ProxyBench {
             System.err.println("Proxy jar not found: " + JAR + " (build it: ./mvnw -B package -DskipTests -pl strangler-proxy)");
             System.exit(2);
         }
-        int legacyPort = backend();
-        int servicePort = backend();
+        // Both backends share one pool of threads, so splitting traffic between them (CANARY, SHADOW) does not
+        // bring more backend threads into play than sending it all to one.
+        java.util.concurrent.ExecutorService backendThreads = Executors.newFixedThreadPool(8);
+        int legacyPort = backend(backendThreads);
+        int servicePort = backend(backendThreads);
         System.out.printf("backends: legacy :%d, service :%d (JDK HttpServer, %d-byte JSON)%n", legacyPort, servicePort, BODY.length);
         List<Result> results = new ArrayList<>();
 
@@ -82,6 +89,7 @@ public class ProxyBench {
                 "--spring.cloud.gateway.server.webflux.routes[0].uri=http://127.0.0.1:" + legacyPort,
                 "--spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/**"));
         try {
+            saturate(barePort, JVM_WARMUP, "JVM warm-up");
             results.add(measure("bare Spring Cloud Gateway", barePort, barePort));
         }
         finally {
@@ -109,6 +117,8 @@ public class ProxyBench {
         Process proxy = startProxy(proxyPort, List.of("--banyan.routes=" + routes, "--banyan.admin.port=" + adminPort,
                 "--banyan.admin.token=" + token));
         try {
+            setStage(adminPort, token, "CANARY");
+            saturate(proxyPort, JVM_WARMUP, "JVM warm-up");
             for (String stage : List.of("LEGACY", "SHADOW", "CANARY", "MIGRATED")) {
                 setStage(adminPort, token, stage);
                 results.add(measure("Banyan " + stage + (stage.equals("CANARY") ? " 50% sticky" : ""), proxyPort, proxyPort));
@@ -253,7 +263,7 @@ public class ProxyBench {
 
     // ---------------------------------------------------------------- backend, proxy, admin
 
-    static int backend() throws IOException {
+    static int backend(java.util.concurrent.Executor threads) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
@@ -263,7 +273,7 @@ public class ProxyBench {
                 out.write(BODY);
             }
         });
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(threads);
         server.start();
         return server.getAddress().getPort();
     }

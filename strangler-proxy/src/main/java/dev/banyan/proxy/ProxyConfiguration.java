@@ -86,9 +86,9 @@ class ProxyConfiguration {
     }
 
     @Bean
-    Customizer<ReactiveResilience4JCircuitBreakerFactory> serviceCircuitBreakerDefaults(BanyanProperties properties) {
+    CircuitBreakerConfig serviceCircuitBreakerConfig(BanyanProperties properties) {
         BanyanProperties.CircuitBreaker cb = properties.getCircuitBreaker();
-        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+        return CircuitBreakerConfig.custom()
                 .failureRateThreshold(cb.getFailureRateThreshold())
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(cb.getSlidingWindowSize())
@@ -98,6 +98,11 @@ class ProxyConfiguration {
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .ignoreException(e -> FailureKind.of(e) == FailureKind.BODY_TOO_LARGE)
                 .build();
+    }
+
+    /** The same settings for anything else that asks Spring Cloud CircuitBreaker for a breaker. */
+    @Bean
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> serviceCircuitBreakerDefaults(CircuitBreakerConfig config) {
         // Timeouts come from the routes file (per service) and are enforced by the gateway's HTTP client.
         TimeLimiterConfig noTimeLimit = TimeLimiterConfig.custom().timeoutDuration(Duration.ofDays(1)).build();
         return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
@@ -106,8 +111,8 @@ class ProxyConfiguration {
 
     @Bean
     ServiceCircuitBreakers serviceCircuitBreakers(ReactiveResilience4JCircuitBreakerFactory factory,
-                                                  MeterRegistry registry) {
-        return new ServiceCircuitBreakers(factory, registry);
+                                                  CircuitBreakerConfig config, MeterRegistry registry) {
+        return new ServiceCircuitBreakers(factory, config, registry);
     }
 
     @Bean

@@ -85,7 +85,7 @@ class AdminIntegrationTests {
 
     private HttpResponse<String> admin(String method, String path, String token, String body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + proxy.context.getBean(AdminServer.class).port() + path));
+                + proxy.context.getBean(AdminServer.class).port() + path)).timeout(java.time.Duration.ofSeconds(10));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

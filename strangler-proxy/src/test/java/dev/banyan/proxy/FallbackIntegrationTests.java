@@ -161,7 +161,7 @@ class FallbackIntegrationTests {
     void withoutFallbackTheClientGetsAProblemNamingTheService() {
         HttpResponse<String> response = proxy.get("/api/payments/1");
         assertThat(response.statusCode()).isEqualTo(502);
-        assertThat(response.body()).contains("Service 'gone' could not be reached");
+        assertThat(response.body()).contains("Backend 'gone' could not be reached");
         assertThat(response.headers().firstValue("X-Banyan-Backend")).hasValue("gone");
 
         catalog.stubFor(get(urlPathMatching("/api/strict/.*")).willReturn(aResponse().withFixedDelay(1_500)));

@@ -79,8 +79,7 @@ public class AdminApi {
                 .andRoute(PUT("/admin/routes/{id}"), this::updateRoute)
                 .andRoute(GET("/admin/routes/{id}/mismatches"), this::mismatches)
                 .filter((request, next) -> authorized(request) ? next.handle(request)
-                        : problem(HttpStatus.UNAUTHORIZED, "A valid bearer token is required")
-                        .map(r -> r));
+                        : problem(HttpStatus.UNAUTHORIZED, "A valid bearer token is required"));
     }
 
     private boolean authorized(ServerRequest request) {

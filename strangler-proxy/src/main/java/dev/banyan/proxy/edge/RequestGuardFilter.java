@@ -61,7 +61,7 @@ public class RequestGuardFilter implements WebFilter, Ordered {
         }
         String correlationId = request.getHeaders().getFirst(correlationHeader);
         boolean keepId = correlationId != null && SAFE_ID.matcher(correlationId).matches();
-        String id = keepId ? correlationId : UUID.randomUUID().toString();
+        String id = keepId ? correlationId : newId();
         exchange.getAttributes().put(CORRELATION_ID_ATTR, id);
         ServerHttpResponse response = exchange.getResponse();
         response.beforeCommit(() -> {
@@ -85,6 +85,17 @@ public class RequestGuardFilter implements WebFilter, Ordered {
             mutated = new LimitedBodyRequest(mutated, maxBodyBytes);
         }
         return chain.filter(exchange.mutate().request(mutated).build());
+    }
+
+    /**
+     * A random (version 4 layout) UUID from the thread's own generator: correlation ids need to be unique, not
+     * unguessable, and {@link UUID#randomUUID()} serialises every request on the shared secure random.
+     */
+    static String newId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     /** Counts a body sent without Content-Length and fails it once it passes the limit. */

@@ -55,6 +55,18 @@ public enum FailureKind {
         return status;
     }
 
+    /** What the client is told when there is no fallback. */
+    public String describe(String backend) {
+        return switch (this) {
+            case CIRCUIT_OPEN -> "Service '" + backend + "' is unavailable: its circuit is open";
+            case CONNECT_FAILED -> "Backend '" + backend + "' could not be reached";
+            case TIMEOUT -> "Backend '" + backend + "' did not answer in time";
+            case SERVER_ERROR -> "Backend '" + backend + "' answered with a server error";
+            case CONNECTION_BROKEN -> "The connection to backend '" + backend + "' broke before it answered";
+            case BODY_TOO_LARGE -> "Request body is over the size limit";
+        };
+    }
+
     public static FailureKind of(Throwable error) {
         if (error instanceof ServiceErrorStatus) {
             return SERVER_ERROR;

@@ -81,13 +81,7 @@ public class ServiceDispatchFilter implements GlobalFilter, Ordered {
             return Mono.error(error);
         }
         discardServiceAnswer(exchange);
-        String detail = switch (kind) {
-            case CIRCUIT_OPEN -> "Service '" + decision.backend().name() + "' is unavailable: its circuit is open";
-            case CONNECT_FAILED -> "Service '" + decision.backend().name() + "' could not be reached";
-            case TIMEOUT -> "Service '" + decision.backend().name() + "' did not answer in time";
-            case BODY_TOO_LARGE -> "Request body is over the size limit";
-            default -> "Service '" + decision.backend().name() + "' failed: " + error.getClass().getSimpleName();
-        };
+        String detail = kind.describe(decision.backend().name());
         return Problems.write(response, kind.status(), detail);
     }
 
@@ -108,8 +102,8 @@ public class ServiceDispatchFilter implements GlobalFilter, Ordered {
         return chain.filter(exchange);
     }
 
-    /** Drops whatever the failed service call left on the exchange: its connection, status and headers. */
-    private static void discardServiceAnswer(ServerWebExchange exchange) {
+    /** Drops whatever a failed backend call left on the exchange: its connection, status and headers. */
+    public static void discardServiceAnswer(ServerWebExchange exchange) {
         Connection connection = exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR);
         if (connection != null) {
             connection.dispose();

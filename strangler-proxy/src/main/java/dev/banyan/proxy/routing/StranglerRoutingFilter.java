@@ -4,7 +4,9 @@ import java.util.function.Function;
 
 import dev.banyan.proxy.config.StickyKey;
 import dev.banyan.proxy.edge.Problems;
+import dev.banyan.proxy.fallback.FailureKind;
 import dev.banyan.proxy.fallback.ReplayableRequest;
+import dev.banyan.proxy.fallback.ServiceDispatchFilter;
 import dev.banyan.proxy.metrics.ProxyMetrics;
 import dev.banyan.proxy.reload.RoutesManager;
 import dev.banyan.proxy.shadow.ShadowMirror;
@@ -17,11 +19,9 @@ import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpCookie;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -87,10 +87,23 @@ public class StranglerRoutingFilter implements GlobalFilter, Ordered {
                 ? ReplayableRequest.cache(exchange, maxBodyBytes) : Mono.just(exchange);
         return prepared
                 .flatMap(ready -> chain.filter(decision.shadow() ? shadow.mirror(ready, decision) : ready))
-                .onErrorResume(ResponseStatusException.class, e -> e.getStatusCode().value() == 413
-                        ? Problems.write(response, HttpStatus.CONTENT_TOO_LARGE, e.getReason())
-                        : Mono.error(e))
+                .onErrorResume(error -> answerFailure(exchange, error))
                 .doFinally(signal -> record(exchange, decision, method, signal, start));
+    }
+
+    /**
+     * A failure nothing else answered (legacy unreachable, a body over the limit...) becomes a problem response
+     * naming the backend, as long as nothing was sent to the client yet.
+     */
+    private static Mono<Void> answerFailure(ServerWebExchange exchange, Throwable error) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(error);
+        }
+        ServiceDispatchFilter.discardServiceAnswer(exchange);
+        FailureKind kind = FailureKind.of(error);
+        Backend backend = exchange.getAttribute(BACKEND_ATTR);
+        return Problems.write(response, kind.status(), kind.describe(backend == null ? "legacy" : backend.name()));
     }
 
     private void record(ServerWebExchange exchange, RoutingDecision decision, String method, SignalType signal,
