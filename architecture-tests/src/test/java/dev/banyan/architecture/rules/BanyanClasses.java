@@ -74,19 +74,6 @@ public final class BanyanClasses {
         return CACHE.computeIfAbsent(key, BanyanClasses::load);
     }
 
-    /**
-     * The classes of every module of the enum that is part of the build.
-     */
-    public static JavaClasses ofAllModulesInBuild() {
-        List<BanyanModule> present = new ArrayList<>();
-        for (BanyanModule module : BanyanModule.values()) {
-            if (inBuild(module)) {
-                present.add(module);
-            }
-        }
-        return of(present.toArray(BanyanModule[]::new));
-    }
-
     private static JavaClasses load(Set<BanyanModule> modules) {
         List<Path> directories = new ArrayList<>();
         for (BanyanModule module : modules) {
