@@ -4,6 +4,7 @@ import dev.banyan.embedded.EmbeddedPostgresServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -19,9 +20,11 @@ import java.nio.file.Path;
 
 /**
  * The embedded default: with no {@code spring.datasource.url}, start a real PostgreSQL and hand its connection
- * details to Boot's own DataSource auto-configuration, so pooling, Flyway and health work unchanged.
+ * details to Boot's own DataSource auto-configuration, so pooling, Flyway and health work unchanged. Applications
+ * without Boot's JDBC support (the cdc-bridge manages its own connections) never see it.
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
+@ConditionalOnClass(name = "org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails")
 @Conditional(EmbeddedPostgresAutoConfiguration.NoDataSourceUrl.class)
 @ConditionalOnProperty(name = "banyan.embedded-db.enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(EmbeddedPostgresProperties.class)

@@ -4,6 +4,8 @@ import dev.banyan.embedded.EmbeddedPostgresServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -47,5 +49,16 @@ class EmbeddedPostgresAutoConfigurationIntegrationTests {
         runner.withPropertyValues("banyan.embedded-db.port=70000")
                 .run(context -> assertThat(context).getFailure().rootCause()
                         .hasMessageContaining("banyan.embedded-db.port"));
+    }
+
+    @Test
+    void staysOffInApplicationsWithoutBootJdbcSupport() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(EmbeddedPostgresAutoConfiguration.class))
+                .withClassLoader(new FilteredClassLoader(JdbcConnectionDetails.class))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).doesNotHaveBean(EmbeddedPostgresServer.class);
+                });
     }
 }
