@@ -48,6 +48,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean ephemeral,
                                                Map<String, String> extraServerConfig) {
+        return start(dataDirectory, port, ephemeral, extraServerConfig, true);
+    }
+
+    /**
+     * @param stopOnJvmExit stop PostgreSQL from a JVM shutdown hook of its own. An owner that stops the server in
+     *        order itself (a Spring context, whose beans may still write on shutdown) passes {@code false}, so the
+     *        database does not disappear under them.
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean ephemeral,
+                                               Map<String, String> extraServerConfig, boolean stopOnJvmExit) {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(directory);
@@ -60,6 +70,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(stopOnJvmExit)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("wal_level", "logical")
                     .setServerConfig("max_replication_slots", "16")

@@ -17,6 +17,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The embedded default: with no {@code spring.datasource.url}, start a real PostgreSQL and hand its connection
@@ -37,7 +38,9 @@ public class EmbeddedPostgresAutoConfiguration {
         Path dataDir = properties.ephemeral()
                 ? Files.createTempDirectory("banyan-embedded-db-")
                 : properties.dataDir();
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, properties.port(), properties.ephemeral());
+        // The context stops the server after every bean that uses it, so no shutdown hook of its own.
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, properties.port(), properties.ephemeral(),
+                Map.of(), false);
         server.ensureDatabase(properties.database());
         log.info("Embedded PostgreSQL: {} (data in {})", server.jdbcUrl(properties.database()),
                 server.dataDirectory());
