@@ -13,7 +13,7 @@ jar="architecture-tests/target/boundary-check.jar"
 config="bench/boundary-check/wiremock-boundaries.yml"
 heap="-Xmx1g -XX:ActiveProcessorCount=2"
 
-[ -f "$jar" ] || { echo "missing $jar: run ./mvnw -B package -pl architecture-tests first" >&2; exit 2; }
+[ -f "$jar" ] || { echo "missing $jar: run ./mvnw -B package -DskipTests -pl architecture-tests -am first" >&2; exit 2; }
 newest() { find "$repo/$1" -name "$2" 2>/dev/null | sort -V | tail -1; }
 wiremock="$(newest org/wiremock/wiremock-standalone 'wiremock-standalone-*.jar')"
 archunit="$(newest com/tngtech/archunit/archunit 'archunit-1*.jar')"

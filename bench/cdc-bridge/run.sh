@@ -4,6 +4,6 @@
 #   bench/cdc-bridge/run.sh            (optional: -Dbench.sustained.seconds=30 -Dbench.burst.rows=100000)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -B -q -o -pl cdc-bridge test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/cdc-bridge/target/bench.classpath"
+./mvnw -B -q -pl cdc-bridge -am test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/cdc-bridge/target/bench.classpath"
 CP="cdc-bridge/target/test-classes:cdc-bridge/target/classes:$(cat cdc-bridge/target/bench.classpath)"
 exec java -Xmx512m "$@" -cp "$CP" dev.banyan.cdc.bench.CdcBenchmark
