@@ -62,10 +62,6 @@ final class ComponentProcess implements AutoCloseable {
         return log;
     }
 
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
     /** Polls the health endpoint until it answers UP; fails fast, naming the log, if the process dies first. */
     void awaitHealthy(Duration timeout, Progress progress) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);

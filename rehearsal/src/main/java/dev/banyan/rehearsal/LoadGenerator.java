@@ -62,8 +62,9 @@ final class LoadGenerator implements AutoCloseable {
                 continue;
             }
             for (JsonNode item : detail.get("menu")) {
-                items.add(new MenuItemRef(restaurant, item.get("id").asString(), item.get("price").asLong(),
-                        item.get("available").asBoolean()));
+                if (item.get("available").asBoolean()) {
+                    items.add(new MenuItemRef(restaurant, item.get("id").asString()));
+                }
             }
         }
         List<String> customerIds = new ArrayList<>();
@@ -208,7 +209,7 @@ final class LoadGenerator implements AutoCloseable {
         senders.shutdownNow();
     }
 
-    record MenuItemRef(String restaurantId, String id, long price, boolean available) {
+    record MenuItemRef(String restaurantId, String id) {
     }
 
     record PriceWrite(String menuItemId, long price, String backend, long atNanos) {

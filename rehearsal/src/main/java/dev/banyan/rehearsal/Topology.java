@@ -38,10 +38,6 @@ final class Topology implements AutoCloseable {
         this.runDir = runDir;
     }
 
-    Ports ports() {
-        return ports;
-    }
-
     Path runDir() {
         return runDir;
     }
