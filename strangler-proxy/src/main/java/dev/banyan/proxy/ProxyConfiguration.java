@@ -8,6 +8,8 @@ import dev.banyan.proxy.edge.RequestGuardFilter;
 import dev.banyan.proxy.fallback.FailureKind;
 import dev.banyan.proxy.fallback.ServiceCircuitBreakers;
 import dev.banyan.proxy.fallback.ServiceDispatchFilter;
+import dev.banyan.proxy.forwarding.BackendHeaders;
+import dev.banyan.proxy.forwarding.BackendRoutingFilter;
 import dev.banyan.proxy.metrics.ProxyMetrics;
 import dev.banyan.proxy.reload.RoutesFileEditor;
 import dev.banyan.proxy.reload.RoutesFileWatcher;
@@ -21,6 +23,7 @@ import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -29,6 +32,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.filter.headers.TrustedProxies;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.ApplicationListener;
@@ -79,10 +84,25 @@ class ProxyConfiguration {
         return new MismatchLog(properties.getShadow().getKeepMismatches());
     }
 
+    @Bean
+    BackendHeaders backendHeaders(BanyanProperties properties, Environment env) {
+        // the gateway's own setting, so a load balancer is trusted the way Spring Cloud Gateway users expect
+        String trusted = env.getProperty(TrustedProxies.PROPERTY);
+        return new BackendHeaders(StringUtils.hasText(trusted) ? TrustedProxies.from(trusted)
+                : BackendHeaders.noTrustedProxies(), properties.getCorrelationHeader());
+    }
+
+    @Bean
+    BackendRoutingFilter backendRoutingFilter(HttpClient gatewayHttpClient, HttpClientProperties properties,
+                                              BackendHeaders headers) {
+        return new BackendRoutingFilter(gatewayHttpClient, properties, headers);
+    }
+
     @Bean(destroyMethod = "close")
-    ShadowMirror shadowMirror(BanyanProperties properties, MismatchLog mismatches, ProxyMetrics metrics) {
+    ShadowMirror shadowMirror(BanyanProperties properties, MismatchLog mismatches, ProxyMetrics metrics,
+                              BackendHeaders headers) {
         return new ShadowMirror(properties.getShadow().getMaxInFlight(),
-                (int) properties.getShadow().getMaxBodySize().toBytes(), mismatches, metrics);
+                (int) properties.getShadow().getMaxBodySize().toBytes(), mismatches, metrics, headers);
     }
 
     @Bean

@@ -174,6 +174,7 @@ class StagesIntegrationTests {
                 Proxy-Authorization: Basic Zm9vOmJhcg==\r
                 TE: trailers\r
                 X-Forwarded-For: 6.6.6.6\r
+                Forwarded: for=6.6.6.6\r
                 X-Kept: yes\r
                 \r
                 """);
@@ -188,6 +189,8 @@ class StagesIntegrationTests {
         assertThat(request.getHeader("X-Forwarded-For")).isEqualTo("127.0.0.1");
         assertThat(request.getHeader("X-Forwarded-Host")).isEqualTo("shop.example");
         assertThat(request.getHeader("X-Forwarded-Proto")).isEqualTo("http");
+        assertThat(request.getHeader("Forwarded")).startsWith("proto=http;host=\"shop.example\";for=\"127.0.0.1:")
+                .doesNotContain("6.6.6.6");
         assertThat(request.getHeader("Host")).isEqualTo("127.0.0.1:" + legacy.port());
     }
 

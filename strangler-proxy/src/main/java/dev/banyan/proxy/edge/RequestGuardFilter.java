@@ -69,18 +69,12 @@ public class RequestGuardFilter implements WebFilter, Ordered {
             return Mono.empty();
         });
 
+        // The id reaches the backends through BackendHeaders, so the request itself is only rebuilt when needed.
         boolean streamedBody = length < 0 && request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING);
-        if (path.equals(rawPath) && keepId && !streamedBody) {
+        if (path.equals(rawPath) && !streamedBody) {
             return chain.filter(exchange);
         }
-        ServerHttpRequest.Builder builder = request.mutate();
-        if (!path.equals(rawPath)) {
-            builder.path(path);
-        }
-        if (!keepId) {
-            builder.headers(h -> h.set(correlationHeader, id));
-        }
-        ServerHttpRequest mutated = builder.build();
+        ServerHttpRequest mutated = path.equals(rawPath) ? request : request.mutate().path(path).build();
         if (streamedBody) {
             mutated = new LimitedBodyRequest(mutated, maxBodyBytes);
         }

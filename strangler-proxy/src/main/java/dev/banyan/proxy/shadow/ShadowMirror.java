@@ -2,12 +2,12 @@ package dev.banyan.proxy.shadow;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Set;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 
 import dev.banyan.proxy.edge.RequestGuardFilter;
 import dev.banyan.proxy.fallback.ReplayableRequest;
+import dev.banyan.proxy.forwarding.BackendHeaders;
 import dev.banyan.proxy.metrics.ProxyMetrics;
 import dev.banyan.proxy.routing.Backend;
 import dev.banyan.proxy.routing.RoutingDecision;
@@ -37,9 +37,9 @@ public class ShadowMirror {
     /** Marks the copy so the service can tell it apart (and skip side effects if it wants). */
     public static final String SHADOW_HEADER = "X-Banyan-Shadow";
 
-    private static final Set<String> NOT_COPIED = Set.of("connection", "keep-alive", "proxy-connection",
-            "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization", "proxy-authenticate", "host",
-            "content-length", "expect");
+    /** Set by the copy's own client from the URL and the body it sends. */
+    private static final List<String> NOT_COPIED = List.of(HttpHeaders.HOST, HttpHeaders.CONTENT_LENGTH,
+            HttpHeaders.EXPECT);
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -57,7 +57,10 @@ public class ShadowMirror {
 
     private final ProxyMetrics metrics;
 
-    public ShadowMirror(int maxInFlight, int maxBodyBytes, MismatchLog mismatches, ProxyMetrics metrics) {
+    private final BackendHeaders backendHeaders;
+
+    public ShadowMirror(int maxInFlight, int maxBodyBytes, MismatchLog mismatches, ProxyMetrics metrics,
+                        BackendHeaders backendHeaders) {
         this.pool = ConnectionProvider.builder("banyan-shadow")
                 .maxConnections(maxInFlight)
                 .pendingAcquireMaxCount(maxInFlight)
@@ -69,6 +72,7 @@ public class ShadowMirror {
         this.maxBodyBytes = maxBodyBytes;
         this.mismatches = mismatches;
         this.metrics = metrics;
+        this.backendHeaders = backendHeaders;
     }
 
     /**
@@ -90,7 +94,7 @@ public class ShadowMirror {
         Backend service = decision.service();
         Duration timeout = service.target().timeout() == null ? DEFAULT_TIMEOUT : service.target().timeout();
 
-        Mono<CapturedResponse> serviceSide = call(service, request, method).timeout(timeout);
+        Mono<CapturedResponse> serviceSide = call(service, exchange, method).timeout(timeout);
         Mono.zip(legacySide.asMono(), serviceSide)
                 .timeout(timeout.plus(DEFAULT_TIMEOUT))
                 .doFinally(signal -> inFlight.release())
@@ -111,19 +115,16 @@ public class ShadowMirror {
         return exchange.mutate().response(tee).build();
     }
 
-    private Mono<CapturedResponse> call(Backend service, ServerHttpRequest request, String method) {
+    private Mono<CapturedResponse> call(Backend service, ServerWebExchange exchange, String method) {
+        ServerHttpRequest request = exchange.getRequest();
         byte[] body = request instanceof ReplayableRequest replayable ? replayable.bodyBytes() : new byte[0];
         String url = service.target().uri() + request.getURI().getRawPath()
                 + (request.getURI().getRawQuery() == null ? "" : "?" + request.getURI().getRawQuery());
+        HttpHeaders copied = backendHeaders.toBackend(exchange);
+        NOT_COPIED.forEach(copied::remove);
+        copied.set(SHADOW_HEADER, "true");
         return client
-                .headers(headers -> {
-                    request.getHeaders().forEach((name, values) -> {
-                        if (!NOT_COPIED.contains(name.toLowerCase(Locale.ROOT))) {
-                            headers.add(name, values);
-                        }
-                    });
-                    headers.set(SHADOW_HEADER, "true");
-                })
+                .headers(headers -> copied.forEach((name, values) -> headers.add(name, values)))
                 .request(HttpMethod.valueOf(method))
                 .uri(url)
                 .send(body.length == 0 ? ByteBufFlux.fromString(Mono.empty())

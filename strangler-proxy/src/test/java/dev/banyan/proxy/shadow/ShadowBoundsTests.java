@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import dev.banyan.proxy.config.RoutesFileParser;
+import dev.banyan.proxy.forwarding.BackendHeaders;
 import dev.banyan.proxy.metrics.ProxyMetrics;
 import dev.banyan.proxy.routing.ActiveRoutes;
 import dev.banyan.proxy.routing.Router;
@@ -28,7 +29,8 @@ class ShadowBoundsTests {
         // A service that accepts connections and never answers: every copy stays in flight.
         try (ServerSocket silent = new ServerSocket(0)) {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
-            ShadowMirror mirror = new ShadowMirror(2, 1024, new MismatchLog(5), new ProxyMetrics(registry));
+            ShadowMirror mirror = new ShadowMirror(2, 1024, new MismatchLog(5), new ProxyMetrics(registry),
+                    new BackendHeaders(BackendHeaders.noTrustedProxies(), "X-Correlation-Id"));
             try {
                 ActiveRoutes active = ActiveRoutes.of(RoutesFileParser.parse(Path.of("routes.yml"), """
                         legacy: {uri: "http://127.0.0.1:1"}
