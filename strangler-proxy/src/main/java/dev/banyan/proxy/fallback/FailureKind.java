@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -79,7 +80,7 @@ public enum FailureKind {
                     || t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
                 return CONNECT_FAILED;
             }
-            if (t instanceof TimeoutException) {
+            if (t instanceof TimeoutException || t instanceof ReadTimeoutException) {
                 return TIMEOUT;
             }
             if (t instanceof ResponseStatusException rse) {

@@ -1,5 +1,6 @@
 package dev.banyan.proxy.forwarding;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,14 +21,18 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Sends the request to the chosen backend: the gateway's own {@link NettyRoutingFilter} (same client, pool, timeouts
- * and response handling), with {@link BackendHeaders} as its only header filter and one HTTP client per connect
- * timeout instead of a fresh copy per request.
+ * Sends the request to the chosen backend: the gateway's own {@link NettyRoutingFilter} (same client, pool and
+ * response handling), with {@link BackendHeaders} as its only header filter, and one HTTP client per pair of
+ * timeouts instead of a fresh copy per request. The response timeout is the client's read timeout, which lives on
+ * the connection's event loop, rather than a Reactor timer scheduled and cancelled on a shared thread per request.
  *
  * <p>It runs just before the gateway's stock routing filter, which then finds the exchange routed and passes it on.
  * WebSocket upgrades are left to the gateway's WebSocket filter, whose header handling they need.
  */
 public class BackendRoutingFilter implements GlobalFilter, Ordered {
+
+    /** Route metadata: the backend's response timeout, a {@link Duration}, enforced by the HTTP client. */
+    public static final String RESPONSE_TIMEOUT_ATTR = "banyan.response-timeout";
 
     private final NettyRoutingFilter netty;
 
@@ -52,7 +57,10 @@ public class BackendRoutingFilter implements GlobalFilter, Ordered {
 
         private final List<HttpHeadersFilter> headersFilters;
 
-        private final Map<Object, HttpClient> clientsByConnectTimeout = new ConcurrentHashMap<>();
+        private record ClientKey(Object connectTimeout, Duration responseTimeout) {
+        }
+
+        private final Map<ClientKey, HttpClient> clients = new ConcurrentHashMap<>();
 
         Routing(HttpClient client, HttpClientProperties properties, BackendHeaders headers) {
             // no bean lookup: the header filters are fixed below
@@ -80,14 +88,19 @@ public class BackendRoutingFilter implements GlobalFilter, Ordered {
             return headersFilters;
         }
 
-        /** The gateway builds a configured copy of its client on every request; one per connect timeout will do. */
+        /** The gateway builds a configured copy of its client on every request; one per pair of timeouts will do. */
         @Override
         protected HttpClient getHttpClient(Route route, ServerWebExchange exchange) {
-            Object connectTimeout = route.getMetadata().get(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR);
-            if (connectTimeout == null) {
-                return super.getHttpClient(route, exchange);
+            Map<String, Object> metadata = route.getMetadata();
+            ClientKey key = new ClientKey(metadata.get(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR),
+                    (Duration) metadata.get(RESPONSE_TIMEOUT_ATTR));
+            HttpClient client = clients.get(key);
+            if (client == null) {
+                HttpClient configured = super.getHttpClient(route, exchange);
+                client = clients.computeIfAbsent(key, k -> k.responseTimeout() == null ? configured
+                        : configured.responseTimeout(k.responseTimeout()));
             }
-            return clientsByConnectTimeout.computeIfAbsent(connectTimeout, t -> super.getHttpClient(route, exchange));
+            return client;
         }
     }
 }

@@ -1,13 +1,14 @@
 package dev.banyan.proxy.routing;
 
 import dev.banyan.proxy.config.BackendTarget;
+import dev.banyan.proxy.forwarding.BackendRoutingFilter;
 
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 
 /**
  * A backend as Spring Cloud Gateway sees it: a {@link Route} whose URI and timeouts are used by the gateway's own
- * {@code RouteToRequestUrlFilter} and {@code NettyRoutingFilter} once the Banyan filter has chosen it.
+ * {@code RouteToRequestUrlFilter} and by {@link BackendRoutingFilter} once the Banyan filter has chosen it.
  */
 public record Backend(BackendTarget target, Route gatewayRoute) {
 
@@ -18,7 +19,10 @@ public record Backend(BackendTarget target, Route gatewayRoute) {
                 .predicate(exchange -> true)
                 .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) target.connectTimeout().toMillis());
         if (target.timeout() != null) {
-            builder.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, target.timeout().toMillis());
+            // Enforced by the backend's HTTP client (a read timeout on the connection), so the gateway's own
+            // per-request Reactor timer is switched off for this route.
+            builder.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1L)
+                    .metadata(BackendRoutingFilter.RESPONSE_TIMEOUT_ATTR, target.timeout());
         }
         return new Backend(target, builder.build());
     }
