@@ -38,9 +38,13 @@ import com.sun.net.httpserver.HttpServer;
  * stage. For each: throughput at saturation (closed loop) and p50/p99 at a fixed rate (open loop, latency measured
  * from the intended send time so a stall is not hidden), each as a ratio to direct; and the proxy's heap.
  *
- * Options (-Dname=value): jar, seconds (measure per scenario, default 10), warmup (per scenario, default 5),
- * jvmwarmup (once per proxy JVM, default 30), connections (saturation, default 32), rate (default 500), heap (proxy
- * -Xmx, default 256m).
+ * Both proxies run side by side for the whole run and the scenarios alternate over several rounds (the order
+ * rotates each round), so a slow spell on the machine cannot favour one of them; medians are reported, and the ratio
+ * to bare Spring Cloud Gateway is taken within each round.
+ *
+ * Options (-Dname=value): jar, backends (1 or 2, default 1), rounds (default 3), seconds (measure per scenario,
+ * default 10), warmup (per scenario, default 5), jvmwarmup (once per proxy JVM, default 30), connections
+ * (saturation, default 32), rate (default 500), heap (proxy -Xmx, default 256m).
  */
 public class ProxyBench {
 
@@ -63,39 +67,44 @@ public class ProxyBench {
     /** Saturation run right after a proxy JVM starts, so the JIT has compiled the hot path before anything counts. */
     static final int JVM_WARMUP = Integer.getInteger("jvmwarmup", 30);
 
+    /** Backend servers: 1 (legacy and the service are the same server) or 2. */
+    static final int BACKENDS = Integer.getInteger("backends", 1);
+
+    /** Measured rounds; every scenario is measured once per round, in an order that rotates from round to round. */
+    static final int ROUNDS = Integer.getInteger("rounds", 3);
+
     record Result(String name, double rps, double p50, double p99, String heap) {
+    }
+
+    /** One thing to measure: where its requests go and, for the Banyan proxy, which stage it needs. */
+    record Scenario(String name, int port, Integer actuatorPort, String stage) {
     }
 
     public static void main(String[] args) throws Exception {
         // Without it the JDK server's header and body writes meet Nagle and delayed ACKs: 40 ms per response.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         if (!Files.exists(JAR)) {
-            System.err.println("Proxy jar not found: " + JAR + " (build it: ./mvnw -B package -DskipTests -pl strangler-proxy)");
+            System.err.println("Proxy jar not found: " + JAR + " (build it: ./mvnw -B package -DskipTests -pl strangler-proxy -am)");
             System.exit(2);
         }
-        // Both backends share one pool of threads, so splitting traffic between them (CANARY, SHADOW) does not
-        // bring more backend threads into play than sending it all to one.
+        // One backend server plays legacy and the service by default, so every scenario costs the backend the same
+        // and the ratios measure the proxy alone. With -Dbackends=2 the service is a second server (same thread
+        // pool); splitting traffic over two JDK servers costs them more than sending it all to one (each has its own
+        // dispatcher thread on the same 2 cores), which then shows up as lower CANARY and SHADOW throughput.
         java.util.concurrent.ExecutorService backendThreads = Executors.newFixedThreadPool(8);
         int legacyPort = backend(backendThreads);
-        int servicePort = backend(backendThreads);
+        int servicePort = BACKENDS == 2 ? backend(backendThreads) : legacyPort;
         System.out.printf("backends: legacy :%d, service :%d (JDK HttpServer, %d-byte JSON)%n", legacyPort, servicePort, BODY.length);
-        List<Result> results = new ArrayList<>();
 
-        results.add(measure("direct (backend)", legacyPort, null));
+        Result direct = measure("direct (backend)", legacyPort, null);
 
+        // Both proxies stay up for the whole run (the idle one costs next to nothing), so their scenarios can
+        // alternate and drift on the machine falls on both alike.
         int barePort = freePort();
         Process bare = startProxy(barePort, List.of("--banyan.enabled=false",
                 "--spring.cloud.gateway.server.webflux.routes[0].id=bare",
                 "--spring.cloud.gateway.server.webflux.routes[0].uri=http://127.0.0.1:" + legacyPort,
                 "--spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/**"));
-        try {
-            saturate(barePort, JVM_WARMUP, "JVM warm-up");
-            results.add(measure("bare Spring Cloud Gateway", barePort, barePort));
-        }
-        finally {
-            stop(bare);
-        }
-
         Path dir = Files.createTempDirectory("banyan-bench");
         Path routes = dir.resolve("routes.yml");
         int proxyPort = freePort();
@@ -114,20 +123,40 @@ public class ProxyBench {
                     sticky-by: header:X-Customer-Id
                     fallback-to-legacy: true
                 """.formatted(legacyPort, servicePort));
-        Process proxy = startProxy(proxyPort, List.of("--banyan.routes=" + routes, "--banyan.admin.port=" + adminPort,
-                "--banyan.admin.token=" + token));
+        Process proxy = null;
+        Map<String, List<Result>> byScenario = new LinkedHashMap<>();
         try {
+            proxy = startProxy(proxyPort, List.of("--banyan.routes=" + routes, "--banyan.admin.port=" + adminPort,
+                    "--banyan.admin.token=" + token));
+            saturate(barePort, JVM_WARMUP, "bare gateway JVM warm-up");
             setStage(adminPort, token, "CANARY");
-            saturate(proxyPort, JVM_WARMUP, "JVM warm-up");
-            for (String stage : List.of("LEGACY", "SHADOW", "CANARY", "MIGRATED")) {
-                setStage(adminPort, token, stage);
-                results.add(measure("Banyan " + stage + (stage.equals("CANARY") ? " 50% sticky" : ""), proxyPort, proxyPort));
+            saturate(proxyPort, JVM_WARMUP, "Banyan JVM warm-up (CANARY)");
+
+            List<Scenario> scenarios = List.of(
+                    new Scenario("bare Spring Cloud Gateway", barePort, barePort, null),
+                    new Scenario("Banyan LEGACY", proxyPort, proxyPort, "LEGACY"),
+                    new Scenario("Banyan SHADOW", proxyPort, proxyPort, "SHADOW"),
+                    new Scenario("Banyan CANARY 50% sticky", proxyPort, proxyPort, "CANARY"),
+                    new Scenario("Banyan MIGRATED", proxyPort, proxyPort, "MIGRATED"));
+            for (int round = 0; round < ROUNDS; round++) {
+                System.out.printf("%n######## round %d of %d%n", round + 1, ROUNDS);
+                for (int i = 0; i < scenarios.size(); i++) {
+                    Scenario scenario = scenarios.get((i + round) % scenarios.size());
+                    if (scenario.stage() != null) {
+                        setStage(adminPort, token, scenario.stage());
+                    }
+                    byScenario.computeIfAbsent(scenario.name(), k -> new ArrayList<>())
+                            .add(measure(scenario.name(), scenario.port(), scenario.actuatorPort()));
+                }
             }
         }
         finally {
-            stop(proxy);
+            stop(bare);
+            if (proxy != null) {
+                stop(proxy);
+            }
         }
-        report(results);
+        report(direct, byScenario);
         System.exit(0);
     }
 
@@ -353,22 +382,47 @@ public class ProxyBench {
 
     // ---------------------------------------------------------------- report
 
-    static void report(List<Result> results) {
-        Result direct = results.get(0);
-        Result bare = results.get(1);
-        System.out.printf("%n%s, %d cores, JDK %s; %d connections at saturation, %d req/s fixed rate, %d s per measure, proxy -Xmx%s%n",
-                LocalDate.now(), Runtime.getRuntime().availableProcessors(), Runtime.version().feature(), CONNECTIONS,
-                RATE, SECONDS, HEAP);
-        System.out.println("| scenario | req/s at saturation | vs direct | vs bare SCG | p50 ms | p99 ms | p50 over direct | p99 over direct | proxy heap after run |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
-        for (Result r : results) {
-            System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %s | %.2f | %.2f | %s | %s | %s |%n", r.name(), r.rps(),
-                    r.rps() / direct.rps(), r == direct ? "-" : String.format(Locale.ROOT, "%.2f", r.rps() / bare.rps()),
-                    r.p50(), r.p99(),
-                    r == direct ? "-" : String.format(Locale.ROOT, "+%.2f ms (%.2fx)", r.p50() - direct.p50(), r.p50() / direct.p50()),
-                    r == direct ? "-" : String.format(Locale.ROOT, "+%.2f ms (%.2fx)", r.p99() - direct.p99(), r.p99() / direct.p99()),
-                    r.heap());
-        }
+    /**
+     * Medians over the rounds. The ratio to bare Spring Cloud Gateway is taken within each round (the two were
+     * measured minutes apart at most) and its median and range are shown.
+     */
+    static void report(Result direct, Map<String, List<Result>> byScenario) {
+        List<Result> bareRounds = byScenario.values().iterator().next();
+        System.out.printf("%n%s, %d cores, JDK %s; %d backend server(s); %d rounds; %d connections at saturation, %d req/s fixed rate, %d s per measure, proxy -Xmx%s%n",
+                LocalDate.now(), Runtime.getRuntime().availableProcessors(), Runtime.version().feature(), BACKENDS, ROUNDS,
+                CONNECTIONS, RATE, SECONDS, HEAP);
+        System.out.println("| scenario | req/s at saturation (median) | vs direct | vs bare SCG, median of rounds (range) | req/s per round | p50 ms | p99 ms | p50 over direct | p99 over direct | proxy heap after run (largest) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        System.out.printf(Locale.ROOT, "| %s | %.0f | 1.00 | - | - | %.2f | %.2f | - | - | - |%n", direct.name(), direct.rps(),
+                direct.p50(), direct.p99());
+        byScenario.forEach((name, rounds) -> {
+            double rps = median(rounds.stream().mapToDouble(Result::rps).toArray());
+            double p50 = median(rounds.stream().mapToDouble(Result::p50).toArray());
+            double p99 = median(rounds.stream().mapToDouble(Result::p99).toArray());
+            double[] vsBare = new double[rounds.size()];
+            for (int i = 0; i < rounds.size(); i++) {
+                vsBare[i] = rounds.get(i).rps() / bareRounds.get(i).rps();
+            }
+            String ratio = rounds == bareRounds ? "1.00" : String.format(Locale.ROOT, "%.3f (%.3f to %.3f)",
+                    median(vsBare), Arrays.stream(vsBare).min().orElseThrow(), Arrays.stream(vsBare).max().orElseThrow());
+            String perRound = String.join(", ", rounds.stream().map(r -> String.format(Locale.ROOT, "%.0f", r.rps())).toList());
+            String heap = rounds.stream().map(Result::heap).max(java.util.Comparator.comparingDouble(ProxyBench::usedMb)).orElse("-");
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %s | %s | %.2f | %.2f | +%.2f ms (%.2fx) | +%.2f ms (%.2fx) | %s |%n",
+                    name, rps, rps / direct.rps(), ratio, perRound, p50, p99, p50 - direct.p50(), p50 / direct.p50(),
+                    p99 - direct.p99(), p99 / direct.p99(), heap);
+        });
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    static double usedMb(String heap) {
+        Matcher m = Pattern.compile("^(\\d+) MB used").matcher(heap);
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
     }
 
     // ---------------------------------------------------------------- a minimal keep-alive HTTP/1.1 client
