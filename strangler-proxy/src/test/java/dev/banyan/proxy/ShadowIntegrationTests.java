@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.banyan.proxy.admin.AdminServer;
 import dev.banyan.proxy.shadow.Mismatch;
 import dev.banyan.proxy.shadow.MismatchLog;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -34,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  * SHADOW: the client gets legacy's answer, the service gets a copy, and the two answers are compared structurally
  * with noise left out. A slow or dead service never slows the client.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ShadowIntegrationTests {
 
     static final WireMockServer legacy = new WireMockServer(options().dynamicPort());
@@ -165,13 +170,19 @@ class ShadowIntegrationTests {
     }
 
     @Test
-    void aDeadOrResettingShadowDoesNotSlowOrFailTheClient() {
+    void aDeadOrResettingShadowDoesNotSlowOrFailTheClient(CapturedOutput output) {
         legacy.stubFor(get(urlEqualTo("/api/dead/1")).willReturn(aResponse().withBody("{\"ok\":true}")));
         double before = count("dead-shadow", "error");
         HttpResponse<String> response = proxy.get("/api/dead/1");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"ok\":true}");
         await().until(() -> count("dead-shadow", "error") == before + 1);
+        // the cause is logged, once per route and interval, so a failing shadow is not a silent counter
+        await().untilAsserted(() -> assertThat(output.getOut())
+                .containsOnlyOnce("Shadow copy of GET /api/dead/1 for route dead-shadow failed: "));
+        assertThat(proxy.get("/api/dead/1").statusCode()).isEqualTo(200);
+        await().until(() -> count("dead-shadow", "error") == before + 2);
+        assertThat(output.getOut()).containsOnlyOnce("for route dead-shadow failed: ");
 
         legacy.stubFor(get(urlEqualTo("/api/restaurants/reset")).willReturn(aResponse().withBody("{}")));
         service.stubFor(get(urlEqualTo("/api/restaurants/reset")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));

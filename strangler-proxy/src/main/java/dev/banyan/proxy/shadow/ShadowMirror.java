@@ -3,7 +3,10 @@ package dev.banyan.proxy.shadow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.banyan.proxy.edge.RequestGuardFilter;
 import dev.banyan.proxy.fallback.ReplayableRequest;
@@ -43,6 +46,8 @@ public class ShadowMirror {
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
+    private static final Duration ERROR_LOG_INTERVAL = Duration.ofSeconds(10);
+
     private final HttpClient client;
 
     private final ConnectionProvider pool;
@@ -58,6 +63,9 @@ public class ShadowMirror {
     private final ProxyMetrics metrics;
 
     private final BackendHeaders backendHeaders;
+
+    /** Per route, when the next failed copy may be logged; a dead service must not flood the log. */
+    private final Map<String, AtomicLong> nextErrorLog = new ConcurrentHashMap<>();
 
     public ShadowMirror(int maxInFlight, int maxBodyBytes, MismatchLog mismatches, ProxyMetrics metrics,
                         BackendHeaders backendHeaders) {
@@ -110,7 +118,15 @@ public class ShadowMirror {
                             both.getT2().bodyText(), result.differences(), String.join("\n", result.differences())));
                 }, error -> {
                     metrics.shadow(route, "error");
-                    log.debug("Shadow copy of {} {} for route {} failed: {}", method, path, route, error.toString());
+                    if (errorLogDue(route)) {
+                        log.warn("Shadow copy of {} {} for route {} failed: {}. The client had legacy's answer; "
+                                + "further failures of this route in the next {} s are only counted "
+                                + "(banyan_shadow_comparisons_total{result=\"error\"})", method, path, route,
+                                error, ERROR_LOG_INTERVAL.toSeconds());
+                    }
+                    else {
+                        log.debug("Shadow copy of {} {} for route {} failed: {}", method, path, route, error.toString());
+                    }
                 });
         return exchange.mutate().response(tee).build();
     }
@@ -139,6 +155,13 @@ public class ShadowMirror {
                                     bytes.truncated());
                         }))
                 .next();
+    }
+
+    private boolean errorLogDue(String route) {
+        long now = System.nanoTime();
+        AtomicLong next = nextErrorLog.computeIfAbsent(route, r -> new AtomicLong(now));
+        long due = next.get();
+        return now - due >= 0 && next.compareAndSet(due, now + ERROR_LOG_INTERVAL.toNanos());
     }
 
     public void close() {
