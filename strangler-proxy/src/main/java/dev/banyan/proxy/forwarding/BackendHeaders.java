@@ -63,7 +63,7 @@ public final class BackendHeaders {
         Set<String> connectionNamed = connectionTokens(in.get(HttpHeaders.CONNECTION));
         boolean transferEncoded = in.containsKey(HttpHeaders.TRANSFER_ENCODING);
 
-        HttpHeaders out = new HttpHeaders();
+        HttpHeaders out = new OnePassHeaders();
         for (Map.Entry<String, List<String>> header : in.entrySet()) {
             String name = header.getKey();
             if (HOP_BY_HOP.contains(name) || connectionNamed.contains(name) || out.containsHeader(name)
@@ -82,14 +82,14 @@ public final class BackendHeaders {
                 : uri.getPort() < 0 || port == ("https".equals(proto) ? 443 : 80) ? uri.getHost()
                 : uri.getHost() + ":" + port;
         if (remote != null && remote.getAddress() != null) {
-            append(out, "X-Forwarded-For", remote.getHostString());
+            forward(out, trusted, "X-Forwarded-For", remote.getHostString());
         }
-        append(out, "X-Forwarded-Proto", proto);
-        append(out, "X-Forwarded-Port", Integer.toString(port));
+        forward(out, trusted, "X-Forwarded-Proto", proto);
+        forward(out, trusted, "X-Forwarded-Port", Integer.toString(port));
         if (host != null) {
-            append(out, "X-Forwarded-Host", host);
+            forward(out, trusted, "X-Forwarded-Host", host);
         }
-        append(out, FORWARDED, forwardedElement(proto, host, remote));
+        forward(out, trusted, FORWARDED, forwardedElement(proto, host, remote));
 
         String correlationId = exchange.getAttribute(RequestGuardFilter.CORRELATION_ID_ATTR);
         if (correlationId != null) {
@@ -102,7 +102,7 @@ public final class BackendHeaders {
     public HttpHeaders fromBackend(HttpHeaders backend) {
         MultiValueMap<String, String> in = backend.asMultiValueMap();
         Set<String> connectionNamed = connectionTokens(in.get(HttpHeaders.CONNECTION));
-        HttpHeaders out = new HttpHeaders();
+        HttpHeaders out = new OnePassHeaders();
         for (Map.Entry<String, List<String>> header : in.entrySet()) {
             String name = header.getKey();
             if (!HOP_BY_HOP.contains(name) && !connectionNamed.contains(name)) {
@@ -116,9 +116,12 @@ public final class BackendHeaders {
         return name.regionMatches(true, 0, X_FORWARDED, 0, X_FORWARDED.length()) || name.equalsIgnoreCase(FORWARDED);
     }
 
-    /** Adds this hop to the header as one comma-separated value, the form proxies and frameworks parse. */
-    private static void append(HttpHeaders headers, String name, String value) {
-        List<String> earlier = headers.get(name);
+    /**
+     * Sets this hop's value; behind a trusted proxy, appends it to the proxy's as one comma-separated value, the form
+     * proxies and frameworks parse. An untrusted client's values were not copied, so there is nothing to append to.
+     */
+    private static void forward(HttpHeaders headers, boolean trusted, String name, String value) {
+        List<String> earlier = trusted ? headers.get(name) : null;
         if (earlier == null || earlier.isEmpty()) {
             headers.set(name, value);
         }

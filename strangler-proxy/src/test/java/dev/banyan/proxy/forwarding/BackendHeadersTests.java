@@ -1,6 +1,9 @@
 package dev.banyan.proxy.forwarding;
 
 import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import dev.banyan.proxy.edge.RequestGuardFilter;
 import org.junit.jupiter.api.Test;
@@ -109,6 +112,16 @@ class BackendHeadersTests {
                 .header("accept-language", "en")));
 
         assertThat(sent.get("Accept-Language")).containsExactly("ko-KR", "en");
+        // iterating (as the gateway does into Netty's headers) meets every name once, with all its values
+        Map<String, List<String>> seen = new LinkedHashMap<>();
+        sent.forEach(seen::put);
+        assertThat(seen.keySet().stream().filter("accept-language"::equalsIgnoreCase)).hasSize(1);
+        assertThat(seen.get("Accept-Language")).containsExactly("ko-KR", "en");
+        assertThat(seen.keySet()).containsAll(sent.headerNames());
+        HttpHeaders copy = new HttpHeaders();
+        copy.addAll(sent);
+        assertThat(copy.get("accept-language")).containsExactly("ko-KR", "en");
+        assertThat(copy.headerNames()).hasSameSizeAs(sent.headerNames());
     }
 
     @Test
