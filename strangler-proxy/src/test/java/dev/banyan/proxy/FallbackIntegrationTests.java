@@ -1,10 +1,15 @@
 package dev.banyan.proxy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -32,6 +37,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Fallback to legacy: safe methods after any failure, unsafe ones only when the service was provably never reached,
@@ -50,10 +56,13 @@ class FallbackIntegrationTests {
 
     static ProxyTestSupport proxy;
 
+    static ServerSocket stalling;
+
     static final String KOREAN_ORDER = "{\"restaurant\":\"김밥천국\",\"items\":[{\"name\":\"참치김밥\",\"qty\":2}],\"memo\":\"문 앞에 두세요\"}";
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
+        stalling = stallingService();
         legacy.start();
         catalog.start();
         flaky.start();
@@ -64,20 +73,23 @@ class FallbackIntegrationTests {
                   catalog: {uri: "http://127.0.0.1:%d", timeout: 500ms}
                   gone: {uri: "http://127.0.0.1:%d", connect-timeout: 500ms}
                   flaky: {uri: "http://127.0.0.1:%d", timeout: 2s}
+                  stalling: {uri: "http://127.0.0.1:%d", timeout: 500ms}
                 routes:
                   - {id: catalog, service: catalog, paths: [/api/restaurants/**], stage: MIGRATED, fallback-to-legacy: true}
                   - {id: no-fallback, service: catalog, paths: [/api/strict/**], stage: MIGRATED}
                   - {id: gone, service: gone, paths: [/api/orders/**], stage: MIGRATED, fallback-to-legacy: true}
                   - {id: gone-strict, service: gone, paths: [/api/payments/**], stage: MIGRATED}
                   - {id: flaky, service: flaky, paths: [/api/flaky/**], stage: MIGRATED, fallback-to-legacy: true}
-                """.formatted(legacy.port(), catalog.port(), dead, flaky.port()),
+                  - {id: stalling, service: stalling, paths: [/api/stalling/**], stage: MIGRATED, fallback-to-legacy: true}
+                """.formatted(legacy.port(), catalog.port(), dead, flaky.port(), stalling.getLocalPort()),
                 "--banyan.circuit-breaker.minimum-number-of-calls=4", "--banyan.circuit-breaker.sliding-window-size=4",
                 "--banyan.circuit-breaker.wait-in-open-state=60s");
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         proxy.close();
+        stalling.close();
         legacy.stop();
         catalog.stop();
         flaky.stop();
@@ -169,6 +181,60 @@ class FallbackIntegrationTests {
         assertThat(slow.statusCode()).isEqualTo(504);
         assertThat(slow.body()).contains("did not answer in time");
         legacy.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aBodyThatStallsPastTheTimeoutBeforeAnyOfItArrivedIsA504() {
+        // headers at once, then the body only after 1.5 s: past the 500 ms timeout, nothing sent to the client yet
+        catalog.stubFor(get(urlPathMatching("/api/strict/.*")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("[" + "1,".repeat(4_000) + "1]")
+                .withChunkedDribbleDelay(2, 3_000)));
+        HttpResponse<String> response = proxy.get("/api/strict/stalling");
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(response.body()).contains("did not answer in time");
+    }
+
+    @Test
+    void aBodyThatStallsPastTheTimeoutAfterPartOfItReachedTheClientEndsTheClientsConnection() {
+        // half the body at once, the rest 3 s later: the client already has the status and half the body when the
+        // 500 ms timeout passes, so the proxy closes the connection instead of holding the client
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> proxy.get("/api/stalling/1")).isInstanceOf(UncheckedIOException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_500));
+        legacy.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    /** Answers every request with the first half of a JSON body, then waits 3 s before the second half. */
+    private static ServerSocket stallingService() throws IOException {
+        ServerSocket server = new ServerSocket(0);
+        Thread acceptor = new Thread(() -> {
+            while (!server.isClosed()) {
+                try (Socket socket = server.accept()) {
+                    var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                            StandardCharsets.US_ASCII));
+                    String line;
+                    while ((line = in.readLine()) != null && !line.isEmpty()) {
+                        // request headers: a GET has no body
+                    }
+                    byte[] half = ("[" + "1,".repeat(4_000)).getBytes(StandardCharsets.US_ASCII);
+                    var out = socket.getOutputStream();
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                            + (half.length * 2L + 1) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(half);
+                    out.flush();
+                    Thread.sleep(3_000);
+                    out.write(half);
+                    out.write(']');
+                    out.flush();
+                }
+                catch (IOException | InterruptedException e) {
+                    // the proxy gave up on this connection, or the test is over
+                }
+            }
+        }, "stalling-service");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return server;
     }
 
     @Test
