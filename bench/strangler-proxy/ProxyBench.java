@@ -76,9 +76,11 @@ public class ProxyBench {
     record Result(String name, double rps, double p50, double p99, String heap) {
     }
 
-    /** One thing to measure: where its requests go and, for the Banyan proxy, which stage it needs. */
-    record Scenario(String name, int port, Integer actuatorPort, String stage) {
+    /** One proxy scenario: the proxy's port (also where its heap is read) and, for Banyan, the stage it needs. */
+    record Scenario(String name, int port, String stage) {
     }
+
+    static final String BARE = "bare Spring Cloud Gateway";
 
     public static void main(String[] args) throws Exception {
         // Without it the JDK server's header and body writes meet Nagle and delayed ACKs: 40 ms per response.
@@ -90,7 +92,7 @@ public class ProxyBench {
         // One backend server plays legacy and the service by default, so every scenario costs the backend the same
         // and the ratios measure the proxy alone. With -Dbackends=2 the service is a second server (same thread
         // pool); splitting traffic over two JDK servers costs them more than sending it all to one (each has its own
-        // dispatcher thread on the same 2 cores), which then shows up as lower CANARY and SHADOW throughput.
+        // dispatcher thread on the same 2 cores), which can show up as lower CANARY and SHADOW throughput.
         java.util.concurrent.ExecutorService backendThreads = Executors.newFixedThreadPool(8);
         int legacyPort = backend(backendThreads);
         int servicePort = BACKENDS == 2 ? backend(backendThreads) : legacyPort;
@@ -133,11 +135,11 @@ public class ProxyBench {
             saturate(proxyPort, JVM_WARMUP, "Banyan JVM warm-up (CANARY)");
 
             List<Scenario> scenarios = List.of(
-                    new Scenario("bare Spring Cloud Gateway", barePort, barePort, null),
-                    new Scenario("Banyan LEGACY", proxyPort, proxyPort, "LEGACY"),
-                    new Scenario("Banyan SHADOW", proxyPort, proxyPort, "SHADOW"),
-                    new Scenario("Banyan CANARY 50% sticky", proxyPort, proxyPort, "CANARY"),
-                    new Scenario("Banyan MIGRATED", proxyPort, proxyPort, "MIGRATED"));
+                    new Scenario(BARE, barePort, null),
+                    new Scenario("Banyan LEGACY", proxyPort, "LEGACY"),
+                    new Scenario("Banyan SHADOW", proxyPort, "SHADOW"),
+                    new Scenario("Banyan CANARY 50% sticky", proxyPort, "CANARY"),
+                    new Scenario("Banyan MIGRATED", proxyPort, "MIGRATED"));
             for (int round = 0; round < ROUNDS; round++) {
                 System.out.printf("%n######## round %d of %d%n", round + 1, ROUNDS);
                 for (int i = 0; i < scenarios.size(); i++) {
@@ -146,7 +148,7 @@ public class ProxyBench {
                         setStage(adminPort, token, scenario.stage());
                     }
                     byScenario.computeIfAbsent(scenario.name(), k -> new ArrayList<>())
-                            .add(measure(scenario.name(), scenario.port(), scenario.actuatorPort()));
+                            .add(measure(scenario.name(), scenario.port(), scenario.port()));
                 }
             }
         }
@@ -387,7 +389,7 @@ public class ProxyBench {
      * measured minutes apart at most) and its median and range are shown.
      */
     static void report(Result direct, Map<String, List<Result>> byScenario) {
-        List<Result> bareRounds = byScenario.values().iterator().next();
+        List<Result> bareRounds = byScenario.get(BARE);
         System.out.printf("%n%s, %d cores, JDK %s; %d backend server(s); %d rounds; %d connections at saturation, %d req/s fixed rate, %d s per measure, proxy -Xmx%s%n",
                 LocalDate.now(), Runtime.getRuntime().availableProcessors(), Runtime.version().feature(), BACKENDS, ROUNDS,
                 CONNECTIONS, RATE, SECONDS, HEAP);

@@ -77,10 +77,9 @@ public final class BackendHeaders {
 
         URI uri = request.getURI();
         String proto = uri.getScheme() == null ? "http" : uri.getScheme();
-        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(proto) ? 443 : 80;
-        String host = uri.getHost() == null ? null
-                : uri.getPort() < 0 || port == ("https".equals(proto) ? 443 : 80) ? uri.getHost()
-                : uri.getHost() + ":" + port;
+        int defaultPort = "https".equals(proto) ? 443 : 80;
+        int port = uri.getPort() >= 0 ? uri.getPort() : defaultPort;
+        String host = uri.getHost() == null ? null : port == defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
         if (remote != null && remote.getAddress() != null) {
             forward(out, trusted, "X-Forwarded-For", remote.getHostString());
         }
