@@ -84,10 +84,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 builder.setPort(port);
             }
             return new EmbeddedPostgresServer(builder.start(), directory, ephemeral);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("Embedded PostgreSQL did not start on data directory " + directory
-                    + (port > 0 ? " and port " + port : "") + ": " + e.getMessage(), e);
+                    + (port > 0 ? " and port " + port : "") + ": " + e.getMessage() + rootHint(), e);
         }
+    }
+
+    /**
+     * PostgreSQL refuses to run as root. As root, the zonky launcher runs it through {@code unshare -U} as an
+     * unprivileged user of a new user namespace; where that is unavailable (no util-linux, or user namespaces
+     * disabled, as in many containers) the start fails with initdb's terse message, so say what to do.
+     */
+    static String rootHint() {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return "";
+        }
+        return ". Running as root: PostgreSQL never runs as root, so it is started through 'unshare -U' in a user"
+                + " namespace; if that is not possible here (no unshare, or user namespaces disabled), run as an"
+                + " ordinary user, or set spring.datasource.url to an external PostgreSQL with wal_level=logical";
     }
 
     public int port() {

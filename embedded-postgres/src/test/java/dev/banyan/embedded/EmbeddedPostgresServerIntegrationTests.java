@@ -73,6 +73,22 @@ class EmbeddedPostgresServerIntegrationTests {
         }
     }
 
+    @Test
+    void aFailedStartNamesTheDirectoryAndTellsRootWhatToDo() throws Exception {
+        Files.writeString(dataDir.resolve("PG_VERSION"), "9\n"); // a data directory of another major version
+        String user = System.getProperty("user.name");
+        System.setProperty("user.name", "root");
+        try {
+            assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDir, 0, true))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("did not start on data directory " + dataDir.toAbsolutePath().normalize())
+                    .hasMessageContaining("'unshare -U'")
+                    .hasMessageContaining("spring.datasource.url");
+        } finally {
+            System.setProperty("user.name", user);
+        }
+    }
+
     private static Connection connect(EmbeddedPostgresServer server, String database) throws Exception {
         return DriverManager.getConnection(server.jdbcUrl(database), EmbeddedPostgresServer.USER, "");
     }
