@@ -2,7 +2,8 @@
 # Measures boundary-check on more than 10,000 classes at -Xmx1g on 2 processors, side by side with the baseline of
 # importing the same classes with ArchUnit alone. Inputs: the largest library jars of the local Maven repository
 # (WireMock standalone and ArchUnit, both dependencies of this build). Run from the repository root after
-#   ./mvnw -B package -pl architecture-tests
+#   ./mvnw -B package -DskipTests -pl architecture-tests -am
+# Works with GNU and BSD/macOS userlands (bash, perl for the clock, /usr/bin/time for peak RSS).
 # Usage: bench/boundary-check/run.sh [runs]      (default 5 measured runs per side, after one warm-up each)
 set -euo pipefail
 
@@ -23,13 +24,26 @@ for f in "$wiremock" "$archunit" "$slf4j"; do
 done
 classes=$(( $(unzip -l "$wiremock" | grep -c '\.class$') + $(unzip -l "$archunit" | grep -c '\.class$') ))
 echo "inputs: $(basename "$wiremock") + $(basename "$archunit") = $classes class files"
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+cores() { nproc 2>/dev/null || sysctl -n hw.ncpu; }
+memory_gb() { if [ -r /proc/meminfo ]; then awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo; else echo $(( $(sysctl -n hw.memsize) / 1073741824 )); fi; }
+load() { if [ -r /proc/loadavg ]; then cut -d' ' -f1-3 /proc/loadavg; else sysctl -n vm.loadavg | tr -d '{}'; fi; }
+echo "machine: $(cores) cores, $(memory_gb) GB, $(java -version 2>&1 | head -1)"
+echo "load before: $(load)"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-now_ms() { date +%s%3N; }
+# milliseconds since the epoch: bash 5's EPOCHREALTIME, else perl (BSD date has no %N)
+now_ms() {
+  if [ -n "${EPOCHREALTIME:-}" ]; then local t="${EPOCHREALTIME/[.,]/}"; echo $(( t / 1000 )); else perl -MTime::HiRes=time -e 'printf "%d\n", time() * 1000'; fi
+}
+# peak RSS in KB of one command, written to a file: GNU time prints KB with -f %M, BSD time prints bytes with -l
+if /usr/bin/time -f %M -o /dev/null true 2>/dev/null; then
+  peak_rss() { local out="$1"; shift; /usr/bin/time -f %M -o "$out" "$@"; }
+else
+  peak_rss() { local out="$1"; shift; /usr/bin/time -l "$@" 2> "$out.raw"; local s=$?
+               awk '/maximum resident set size/ {print int($1 / 1024)}' "$out.raw" > "$out"; return $s; }
+fi
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 
 measure() { # name, command...
@@ -39,7 +53,7 @@ measure() { # name, command...
   for i in $(seq "$runs"); do
     local start end
     start=$(now_ms)
-    /usr/bin/env time -f "%M" -o "$work/$name.rss.$i" "$@" > "$work/$name.out" 2>&1 || true
+    peak_rss "$work/$name.rss.$i" "$@" > "$work/$name.out" 2>&1 || true
     end=$(now_ms)
     echo $(( end - start )) >> "$work/$name.times"
   done
@@ -56,7 +70,7 @@ archunit_ms=$(median < "$work/archunit.times")
 check_rss=$(cat "$work"/check.rss.* | sort -n | tail -1)
 archunit_rss=$(cat "$work"/archunit.rss.* | sort -n | tail -1)
 per10k=$(( check_ms * 10000 / classes ))
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load after: $(load)"
 echo
 echo "| run | median wall time | per 10,000 classes | peak RSS |"
 echo "|---|---:|---:|---:|"
