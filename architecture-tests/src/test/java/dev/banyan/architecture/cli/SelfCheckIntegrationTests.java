@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,26 @@ class SelfCheckIntegrationTests {
         String markdown = Files.readString(REPORTS.resolve(BoundaryCheck.MARKDOWN_REPORT));
         assertThat(markdown).contains("| from \\ to | catalog | customer | payment | ordering | delivery | total out |");
         assertThat(Files.readString(REPORTS.resolve(BoundaryCheck.JUNIT_REPORT))).contains("failures=\"0\"");
+    }
+
+    /**
+     * The coupling map that the module README and the migration playbook print for the monolith is the one the
+     * self-check computes: every matrix row they show (a line starting {@code | **context** |}) appears verbatim in
+     * the report, so the documents cannot drift from the code or from each other.
+     */
+    @Test
+    void documentedCouplingMapsAreTheOneTheSelfCheckComputes() throws Exception {
+        BoundaryCheckJarIntegrationTests.Result result = BoundaryCheckJarIntegrationTests.java(temp, "--classes",
+                monolithClasses().toString(), "--config", CONFIG.toString(), "--report-dir", temp.resolve("reports").toString());
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        String markdown = Files.readString(temp.resolve("reports").resolve(BoundaryCheck.MARKDOWN_REPORT));
+
+        for (Path document : List.of(Path.of("README.md"), BanyanClasses.root().resolve("migration-playbook.md"))) {
+            List<String> rows = Files.readAllLines(document).stream().filter(line -> line.startsWith("| **")).toList();
+            assertThat(rows).as("matrix rows in " + document).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(rows).as("every matrix row of " + document + " is in the self-check's report:\n" + markdown)
+                    .allSatisfy(row -> assertThat(markdown).contains(row));
+        }
     }
 
     @Test
