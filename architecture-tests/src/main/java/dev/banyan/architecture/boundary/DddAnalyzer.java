@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import dev.banyan.architecture.bytecode.ClassIndex;
 import dev.banyan.architecture.bytecode.ClassModel;
+import dev.banyan.architecture.bytecode.DependencyKind;
 import dev.banyan.architecture.bytecode.FieldModel;
 
 /**

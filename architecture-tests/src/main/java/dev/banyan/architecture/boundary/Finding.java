@@ -2,6 +2,8 @@ package dev.banyan.architecture.boundary;
 
 import java.util.List;
 
+import dev.banyan.architecture.bytecode.DependencyKind;
+
 /**
  * One boundary violation. Its {@link #key()} identifies it independently of line numbers, so that a baseline stays valid
  * while code around it moves.

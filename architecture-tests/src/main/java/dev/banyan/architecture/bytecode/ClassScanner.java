@@ -18,7 +18,6 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
-import dev.banyan.architecture.boundary.DependencyKind;
 
 /**
  * Reads one class file into a {@link ClassModel} in a single pass, with every dependency: inheritance (generic type

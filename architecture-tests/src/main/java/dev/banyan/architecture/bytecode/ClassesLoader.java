@@ -1,4 +1,4 @@
-package dev.banyan.architecture.boundary;
+package dev.banyan.architecture.bytecode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,10 +12,6 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
-import dev.banyan.architecture.bytecode.ClassIndex;
-import dev.banyan.architecture.bytecode.ClassModel;
-import dev.banyan.architecture.bytecode.ClassScanner;
-import dev.banyan.architecture.cli.UsageException;
 
 /**
  * Reads the classes to check from class directories and jars (Spring Boot jars included: their application classes
@@ -33,7 +29,7 @@ public final class ClassesLoader {
 
     public static ClassIndex load(List<Path> inputs, ClassScanner.DependencyFilter filter) {
         if (inputs.isEmpty()) {
-            throw new UsageException("--classes is required: the class directories or jars to check");
+            throw new UnreadableClassesException("--classes is required: the class directories or jars to check");
         }
         List<ClassFile> files = new ArrayList<>();
         for (Path input : inputs) {
@@ -48,7 +44,7 @@ public final class ClassesLoader {
             return ClassScanner.scan(file.bytes(), filter);
         }
         catch (RuntimeException ex) {
-            throw new UsageException("--classes: " + file.location() + " is not a readable class file (" + ex + ")");
+            throw new UnreadableClassesException("--classes: " + file.location() + " is not a readable class file (" + ex + ")");
         }
     }
 
@@ -59,10 +55,10 @@ public final class ClassesLoader {
 
     private static void read(Path input, List<ClassFile> files) {
         if (!Files.exists(input)) {
-            throw new UsageException("--classes: '" + input + "' does not exist");
+            throw new UnreadableClassesException("--classes: '" + input + "' does not exist");
         }
         if (!Files.isReadable(input)) {
-            throw new UsageException("--classes: '" + input + "' is not readable");
+            throw new UnreadableClassesException("--classes: '" + input + "' is not readable");
         }
         int before = files.size();
         if (Files.isDirectory(input)) {
@@ -75,10 +71,10 @@ public final class ClassesLoader {
                 }
             }
             catch (IOException | UncheckedIOException ex) {
-                throw new UsageException("--classes: directory '" + input + "' cannot be read: " + ex.getMessage());
+                throw new UnreadableClassesException("--classes: directory '" + input + "' cannot be read: " + ex.getMessage());
             }
             if (files.size() == before) {
-                throw new UsageException("--classes: directory '" + input + "' contains no .class files (compile the code first)");
+                throw new UnreadableClassesException("--classes: directory '" + input + "' contains no .class files (compile the code first)");
             }
             return;
         }
@@ -93,10 +89,10 @@ public final class ClassesLoader {
             }
         }
         catch (IOException ex) {
-            throw new UsageException("--classes: '" + input + "' is neither a directory nor a readable jar (" + ex.getMessage() + ")");
+            throw new UnreadableClassesException("--classes: '" + input + "' is neither a directory nor a readable jar (" + ex.getMessage() + ")");
         }
         if (files.size() == before) {
-            throw new UsageException("--classes: jar '" + input + "' contains no .class files");
+            throw new UnreadableClassesException("--classes: jar '" + input + "' contains no .class files");
         }
     }
 }

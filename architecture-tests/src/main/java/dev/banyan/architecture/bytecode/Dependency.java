@@ -1,6 +1,5 @@
 package dev.banyan.architecture.bytecode;
 
-import dev.banyan.architecture.boundary.DependencyKind;
 
 /**
  * One dependency of a class.

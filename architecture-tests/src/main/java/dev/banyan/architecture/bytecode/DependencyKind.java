@@ -1,4 +1,4 @@
-package dev.banyan.architecture.boundary;
+package dev.banyan.architecture.bytecode;
 
 /**
  * How a class depends on another. The id is part of baseline entries and must never change.

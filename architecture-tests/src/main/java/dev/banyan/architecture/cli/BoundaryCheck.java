@@ -10,7 +10,6 @@ import dev.banyan.architecture.boundary.AnalysisResult;
 import dev.banyan.architecture.boundary.Baseline;
 import dev.banyan.architecture.boundary.BoundaryAnalyzer;
 import dev.banyan.architecture.boundary.BoundaryConfig;
-import dev.banyan.architecture.boundary.ClassesLoader;
 import dev.banyan.architecture.boundary.ConfigException;
 import dev.banyan.architecture.boundary.ConfigLoader;
 import dev.banyan.architecture.boundary.Evaluation;
@@ -19,6 +18,8 @@ import dev.banyan.architecture.boundary.report.JsonReport;
 import dev.banyan.architecture.boundary.report.JunitXmlReport;
 import dev.banyan.architecture.boundary.report.MarkdownReport;
 import dev.banyan.architecture.bytecode.ClassIndex;
+import dev.banyan.architecture.bytecode.ClassesLoader;
+import dev.banyan.architecture.bytecode.UnreadableClassesException;
 
 /**
  * {@code boundary-check}: checks compiled classes against the bounded contexts of a {@code boundaries.yml}.
@@ -50,7 +51,7 @@ public final class BoundaryCheck {
             }
             return check(arguments, out);
         }
-        catch (UsageException ex) {
+        catch (UsageException | UnreadableClassesException ex) {
             err.println("boundary-check: " + ex.getMessage());
             err.println("Run with --help for usage.");
             return USAGE_ERROR;

@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.banyan.architecture.boundary.DependencyKind;
+import dev.banyan.architecture.bytecode.DependencyKind;
 
 class ClassScannerTests {
 
