@@ -236,6 +236,30 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
     }
 
     @Test
+    void voidsTheAuthorizationWhenTheOrderCannotBeStored() {
+        String unlucky = fixtures.customer("불운한 손님");
+        jdbc.sql("""
+                create function ordering.refuse_test_order() returns trigger language plpgsql as $$
+                begin raise exception 'order store unavailable'; end $$""").update();
+        jdbc.sql("create trigger refuse_test_order before insert on ordering.customer_order for each row "
+                + "when (new.customer_id = '" + unlucky + "') execute function ordering.refuse_test_order()").update();
+        try {
+            Response failed = http().post("/api/orders", order(unlucky, restaurant, bibimbap, 2));
+
+            assertThat(failed.status()).isEqualTo(500);
+            String orderId = jdbc.sql("select order_id from payment.payment where customer_id = ?")
+                    .param(UUID.fromString(unlucky)).query(String.class).single();
+            assertThat(providerOperations(orderId)).isEqualTo(Map.of("AUTHORIZE", 1L, "VOID", 1L));
+            assertThat(jdbc.sql("select status from payment.payment where order_id = ?")
+                    .param(UUID.fromString(orderId)).query(String.class).single()).isEqualTo("VOIDED");
+            assertThat(http().get("/api/orders/" + orderId).status()).isEqualTo(404);
+        } finally {
+            jdbc.sql("drop trigger refuse_test_order on ordering.customer_order").update();
+            jdbc.sql("drop function ordering.refuse_test_order()").update();
+        }
+    }
+
+    @Test
     void rejectsOrdersTheMenuCannotServe() {
         String closed = fixtures.restaurant("준비중 식당");
         String closedItem = fixtures.menuItem(closed, "김치찌개", 12000);

@@ -20,6 +20,9 @@ import dev.banyan.monolith.shared.DomainRuleException;
 import dev.banyan.monolith.shared.Ids;
 import dev.banyan.monolith.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,9 +42,13 @@ import java.util.UUID;
  * Placing and steering orders. Cross-context work goes through the public APIs of catalog (current menu), customer
  * (delivery address) and payment (authorize, capture, void/refund); the delivery context reacts to the published
  * events and reports back through {@link OrderFulfilment}.
+ * <p>
+ * The payment provider is remote, so it is never called inside an order's transaction: placing authorizes first and
+ * then stores order and payment together (voiding the authorization if storing fails); accepting and cancelling
+ * commit the decision first and then settle it with the provider. No request ever holds one pooled connection while
+ * waiting for another.
  */
 @Service
-@Transactional
 public class OrderService implements OrderFulfilment {
 
     private final Orders orders;
@@ -50,9 +57,11 @@ public class OrderService implements OrderFulfilment {
     private final PaymentApi payments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     OrderService(Orders orders, CatalogApi catalog, CustomerApi customers, PaymentApi payments,
-                 ApplicationEventPublisher events, Clock clock) {
+                 ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.orders = orders;
         this.catalog = catalog;
         this.customers = customers;
@@ -134,10 +143,34 @@ public class OrderService implements OrderFulfilment {
         if (!authorization.approved()) {
             throw new DomainRuleException("Payment declined: " + authorization.declineReason());
         }
-        orders.add(order);
-        events.publishEvent(new OrderPlaced(orderId, order.customerId(), order.restaurantId(), order.total(),
-                order.placedAt()));
+        try {
+            transactions.executeWithoutResult(status -> {
+                orders.add(order);
+                payments.record(authorization);
+                events.publishEvent(new OrderPlaced(orderId, order.customerId(), order.restaurantId(), order.total(),
+                        order.placedAt()));
+            });
+        } catch (DuplicateKeyException raced) {
+            // A concurrent request with the same Idempotency-Key stored this order, with the same authorization.
+            Optional<Placement> earlier = idempotencyKey == null ? Optional.empty() : replay(request, idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            throw compensate(authorization, raced);
+        } catch (RuntimeException failed) {
+            throw compensate(authorization, failed);
+        }
         return new Placement(order, false);
+    }
+
+    /** The order could not be stored: the authorization must not stay open at the provider. */
+    private RuntimeException compensate(Authorization authorization, RuntimeException failure) {
+        try {
+            payments.release(authorization);
+        } catch (RuntimeException releaseFailed) {
+            failure.addSuppressed(releaseFailed);
+        }
+        return failure;
     }
 
     /** Looks up the order an idempotency key created (after losing a race to insert it). */
@@ -182,29 +215,38 @@ public class OrderService implements OrderFulfilment {
      * (delivery context, on {@link OrderAccepted}).
      */
     public Order accept(OrderId id) {
-        Order order = require(id);
-        order.accept(now());
-        payments.capture(id.value());
-        orders.update(order);
-        String pickupAddress = catalog.findMenu(order.restaurantId()).map(RestaurantMenu::address)
-                .orElseThrow(() -> new IllegalStateException("Restaurant " + order.restaurantId() + " of order " + id
-                        + " no longer exists"));
-        events.publishEvent(new OrderAccepted(id, order.restaurantId(), pickupAddress, order.deliveryAddress(),
-                order.acceptedAt()));
-        return order;
+        Order accepted = transactions.execute(status -> {
+            Order order = require(id);
+            order.accept(now());
+            orders.update(order);
+            payments.capture(id.value());
+            String pickupAddress = catalog.findMenu(order.restaurantId()).map(RestaurantMenu::address)
+                    .orElseThrow(() -> new IllegalStateException("Restaurant " + order.restaurantId() + " of order "
+                            + id + " no longer exists"));
+            events.publishEvent(new OrderAccepted(id, order.restaurantId(), pickupAddress, order.deliveryAddress(),
+                    order.acceptedAt()));
+            return order;
+        });
+        payments.settle(id.value());
+        return accepted;
     }
 
     /** Cancels and gives the money back: voids the authorization (PLACED) or refunds the capture (ACCEPTED). */
     public Order cancel(OrderId id) {
-        Order order = require(id);
-        OrderStatus previous = order.cancel(now());
-        payments.cancel(id.value());
-        orders.update(order);
-        events.publishEvent(new OrderCancelled(id, previous.name(), order.cancelledAt()));
-        return order;
+        Order cancelled = transactions.execute(status -> {
+            Order order = require(id);
+            OrderStatus previous = order.cancel(now());
+            orders.update(order);
+            payments.cancel(id.value());
+            events.publishEvent(new OrderCancelled(id, previous.name(), order.cancelledAt()));
+            return order;
+        });
+        payments.settle(id.value());
+        return cancelled;
     }
 
     @Override
+    @Transactional
     public void recordPickup(OrderId id, Instant pickedUpAt) {
         Order order = require(id);
         order.recordPickup(pickedUpAt);
@@ -212,6 +254,7 @@ public class OrderService implements OrderFulfilment {
     }
 
     @Override
+    @Transactional
     public void markDelivered(OrderId id, Instant deliveredAt) {
         Order order = require(id);
         order.deliver(deliveredAt);
