@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrderConcurrencyIntegrationTests extends MonolithIntegrationTest {
 
     static final int CLIENTS = 40;
+    static final int RACING_ORDERS = 50;
     static final Duration BOUND = Duration.ofSeconds(15);
 
     Fixtures fixtures;
@@ -41,7 +42,7 @@ class OrderConcurrencyIntegrationTests extends MonolithIntegrationTest {
         restaurant = fixtures.restaurant("동시성 떡볶이");
         tteokbokki = fixtures.menuItem(restaurant, "국물떡볶이", 12000);
         customer = fixtures.customer("한지민");
-        pool = Executors.newFixedThreadPool(CLIENTS);
+        pool = Executors.newFixedThreadPool(2 * RACING_ORDERS);
     }
 
     @AfterEach
@@ -65,6 +66,58 @@ class OrderConcurrencyIntegrationTests extends MonolithIntegrationTest {
         for (String id : ids) {
             assertThat(providerOperations(id)).as(id).containsExactlyInAnyOrder("AUTHORIZE", "CAPTURE", "REFUND");
         }
+    }
+
+    @Test
+    void acceptRacingCancelLeavesTheProviderWithExactlyOneOfCaptureOrVoidMatchingTheOrder() throws Exception {
+        List<Response> placed = all(RACING_ORDERS,
+                i -> http().post("/api/orders", order(customer, restaurant, tteokbokki, 1)));
+        List<String> ids = placed.stream().map(response -> response.text("id")).toList();
+
+        // accept and cancel of the same order are submitted next to each other and start together
+        List<Response> answers = all(2 * RACING_ORDERS, i -> http().postEmpty("/api/orders/" + ids.get(i / 2)
+                + (i % 2 == 0 ? "/accept" : "/cancel")));
+
+        int acceptedFirst = 0;
+        for (int n = 0; n < RACING_ORDERS; n++) {
+            String id = ids.get(n);
+            Response accept = answers.get(2 * n);
+            Response cancel = answers.get(2 * n + 1);
+            assertThat(cancel.status()).as("cancel %s: %s", id, cancel.body()).isEqualTo(200);
+            assertThat(http().get("/api/orders/" + id).text("status")).isEqualTo("CANCELLED");
+            String payment = jdbc.sql("select status from payment.payment where order_id = ? and not settlement_pending")
+                    .param(java.util.UUID.fromString(id)).query(String.class).single();
+            List<String> operations = providerOperations(id);
+            if (accept.status() == 200) {
+                acceptedFirst++;
+                assertThat(payment).as(id).isEqualTo("REFUNDED");
+                assertThat(operations).as(id).containsExactlyInAnyOrder("AUTHORIZE", "CAPTURE", "REFUND");
+            } else {
+                assertThat(accept.status()).as("accept %s: %s", id, accept.body()).isEqualTo(409);
+                assertThat(accept.json().get("state").asString()).isEqualTo("CANCELLED");
+                assertThat(payment).as(id).isEqualTo("VOIDED");
+                assertThat(operations).as(id).containsExactlyInAnyOrder("AUTHORIZE", "VOID");
+            }
+        }
+        System.out.printf("accept won the race for %d of %d orders%n", acceptedFirst, RACING_ORDERS);
+    }
+
+    @Test
+    void aDecisionCommittedButNeverSentToTheProviderIsSettledLater() {
+        String id = http().post("/api/orders", order(customer, restaurant, tteokbokki, 2)).text("id");
+        // what a crash between the accept's commit and its provider call leaves behind
+        jdbc.sql("update ordering.customer_order set status = 'ACCEPTED', accepted_at = now() where id = ?")
+                .param(java.util.UUID.fromString(id)).update();
+        jdbc.sql("update payment.payment set status = 'CAPTURED', captured_amount = amount, settlement_pending = true "
+                + "where order_id = ?").param(java.util.UUID.fromString(id)).update();
+        assertThat(providerOperations(id)).containsExactly("AUTHORIZE");
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> providerOperations(id).contains("CAPTURE"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !jdbc.sql(
+                "select settlement_pending from payment.payment where order_id = ?")
+                .param(java.util.UUID.fromString(id)).query(Boolean.class).single());
+        assertThat(providerOperations(id)).containsExactlyInAnyOrder("AUTHORIZE", "CAPTURE");
     }
 
     interface Call {

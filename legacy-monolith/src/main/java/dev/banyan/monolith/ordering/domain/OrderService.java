@@ -19,6 +19,8 @@ import dev.banyan.monolith.payment.PaymentApi.PaymentSummary;
 import dev.banyan.monolith.shared.DomainRuleException;
 import dev.banyan.monolith.shared.Ids;
 import dev.banyan.monolith.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -50,6 +52,8 @@ import java.util.UUID;
  */
 @Service
 public class OrderService implements OrderFulfilment {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderService.class);
 
     private final Orders orders;
     private final CatalogApi catalog;
@@ -216,7 +220,7 @@ public class OrderService implements OrderFulfilment {
      */
     public Order accept(OrderId id) {
         Order accepted = transactions.execute(status -> {
-            Order order = require(id);
+            Order order = lock(id);
             order.accept(now());
             orders.update(order);
             payments.capture(id.value());
@@ -227,28 +231,28 @@ public class OrderService implements OrderFulfilment {
                     order.acceptedAt()));
             return order;
         });
-        payments.settle(id.value());
+        settle(id);
         return accepted;
     }
 
     /** Cancels and gives the money back: voids the authorization (PLACED) or refunds the capture (ACCEPTED). */
     public Order cancel(OrderId id) {
         Order cancelled = transactions.execute(status -> {
-            Order order = require(id);
+            Order order = lock(id);
             OrderStatus previous = order.cancel(now());
             orders.update(order);
             payments.cancel(id.value());
             events.publishEvent(new OrderCancelled(id, previous.name(), order.cancelledAt()));
             return order;
         });
-        payments.settle(id.value());
+        settle(id);
         return cancelled;
     }
 
     @Override
     @Transactional
     public void recordPickup(OrderId id, Instant pickedUpAt) {
-        Order order = require(id);
+        Order order = lock(id);
         order.recordPickup(pickedUpAt);
         orders.update(order);
     }
@@ -256,10 +260,25 @@ public class OrderService implements OrderFulfilment {
     @Override
     @Transactional
     public void markDelivered(OrderId id, Instant deliveredAt) {
-        Order order = require(id);
+        Order order = lock(id);
         order.deliver(deliveredAt);
         orders.update(order);
         events.publishEvent(new OrderDelivered(id, order.deliveredAt()));
+    }
+
+    /** Changes of one order (accept, cancel, pickup, delivery) wait for each other on the order's row lock. */
+    private Order lock(OrderId id) {
+        return orders.lockById(id).orElseThrow(() -> new NotFoundException("Order " + id + " not found"));
+    }
+
+    /** The decision is committed; if the provider cannot be told now, {@code PendingSettlements} retries. */
+    private void settle(OrderId id) {
+        try {
+            payments.settle(id.value());
+        } catch (RuntimeException e) {
+            log.warn("Order {}: the payment provider has not confirmed the payment's new state yet; it will be "
+                    + "retried: {}", id, e.getMessage());
+        }
     }
 
     private Order require(OrderId id) {

@@ -38,6 +38,11 @@ class JdbcOrders implements Orders {
     }
 
     @Override
+    public Optional<Order> lockById(OrderId id) {
+        return find("id = :value for update", id.value());
+    }
+
+    @Override
     public Optional<Order> findByIdempotencyKey(String key) {
         return find("idempotency_key = :value", key);
     }

@@ -74,6 +74,7 @@ public class PaymentService implements PaymentApi {
         Payment voided = Payment.authorized(new PaymentId(Ids.random()), authorization.orderId(),
                 authorization.customerId(), authorization.amount(), authorization.reference(), now());
         voided.voidAuthorization(now());
+        voided.settled();
         try {
             payments.add(voided);
         } catch (DuplicateKeyException alreadyStored) {
@@ -107,6 +108,9 @@ public class PaymentService implements PaymentApi {
     @Transactional(propagation = Propagation.NEVER)
     public void settle(UUID orderId) {
         Payment payment = require(orderId);
+        if (!payment.settlementPending()) {
+            return;
+        }
         switch (payment.status()) {
             case AUTHORIZED -> {
             }
@@ -118,6 +122,8 @@ public class PaymentService implements PaymentApi {
                 provider.refund(key(orderId, "refund"), payment.authorizationRef(), payment.refundedAmount());
             }
         }
+        // If the payment moved on meanwhile (a refund after this capture), it stays pending for that step.
+        payments.markSettled(orderId, payment.status());
     }
 
     @Override
