@@ -260,6 +260,30 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
     }
 
     @Test
+    void rejectsOrdersWhoseAmountsOverflowNamingTheLine() {
+        // 6148914691236523872 x 3 wraps around to 20,000 in 64 bits: unchecked, it would be charged as 23,000 won
+        String gold = fixtures.menuItem(restaurant, "황금 떡", 6148914691236523872L);
+        String half = fixtures.menuItem(restaurant, "반쪽 황금", 4611686018427387904L);
+
+        Response lineOverflow = http().post("/api/orders", order(customer, restaurant, gold, 3));
+        Response sumOverflow = http().post("/api/orders", """
+                {"customerId":"%s","restaurantId":"%s","items":[{"menuItemId":"%s","quantity":1},
+                 {"menuItemId":"%s","quantity":1},{"menuItemId":"%s","quantity":1}]}"""
+                .formatted(customer, restaurant, bibimbap, half, half));
+
+        assertThat(lineOverflow.status()).isEqualTo(422);
+        assertThat(lineOverflow.contentType()).isEqualTo("application/problem+json");
+        assertThat(lineOverflow.json().get("type").asString()).endsWith("/domain-rule");
+        assertThat(lineOverflow.json().get("detail").asString()).isEqualTo("Line items[0] (황금 떡): "
+                + "6148914691236523872 KRW x 3 exceeds the largest amount an order can carry (9223372036854775807 KRW)");
+        assertThat(sumOverflow.status()).isEqualTo(422);
+        assertThat(sumOverflow.json().get("detail").asString()).startsWith("Line items[2] (반쪽 황금): its "
+                + "4611686018427387904 KRW take the order's subtotal past the largest amount");
+        assertThat(jdbc.sql("select count(*) from payment.payment where customer_id = ?")
+                .param(UUID.fromString(customer)).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void rejectsOrdersTheMenuCannotServe() {
         String closed = fixtures.restaurant("준비중 식당");
         String closedItem = fixtures.menuItem(closed, "김치찌개", 12000);
