@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +186,38 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
     }
 
     @Test
+    void theSameIdempotencyKeyFromTwoCustomersCreatesTwoOrders() {
+        String other = fixtures.customer("박지훈");
+        String key = "checkout-1";
+
+        Response mine = http().post("/api/orders", order(customer, restaurant, bibimbap, 2),
+                Map.of("Idempotency-Key", key));
+        Response theirs = http().post("/api/orders", order(other, restaurant, bibimbap, 2),
+                Map.of("Idempotency-Key", key));
+        Response myRetry = http().post("/api/orders", order(customer, restaurant, bibimbap, 2),
+                Map.of("Idempotency-Key", key));
+
+        assertThat(mine.status()).isEqualTo(201);
+        assertThat(theirs.status()).as(theirs.body()).isEqualTo(201);
+        assertThat(theirs.text("id")).isNotEqualTo(mine.text("id"));
+        assertThat(theirs.text("customerId")).isEqualTo(other);
+        assertThat(myRetry.text("id")).isEqualTo(mine.text("id"));
+        assertThat(providerOperations(mine.text("id"))).isEqualTo(Map.of("AUTHORIZE", 1L));
+        assertThat(providerOperations(theirs.text("id"))).isEqualTo(Map.of("AUTHORIZE", 1L));
+    }
+
+    @Test
+    void orderIdsCannotBeComputedFromTheIdempotencyKey() {
+        String key = "predictable-" + UUID.randomUUID();
+
+        UUID id = UUID.fromString(http().post("/api/orders", order(customer, restaurant, bibimbap, 2),
+                Map.of("Idempotency-Key", key)).text("id"));
+
+        assertThat(id.version()).isEqualTo(4);
+        assertThat(id).isNotEqualTo(UUID.nameUUIDFromBytes(("order:" + key).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void concurrentRetriesWithOneIdempotencyKeyCreateOneOrderAndOneCharge() throws Exception {
         String key = "double-tap-" + UUID.randomUUID();
         String body = order(customer, restaurant, bibimbap, 2);
@@ -229,8 +262,9 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
         assertThat(declined.status()).isEqualTo(422);
         assertThat(declined.json().get("detail").asString()).startsWith("Payment declined: amount 1203000 KRW");
         assertThat(retried.body()).isEqualTo(declined.body());
-        assertThat(jdbc.sql("select count(*) from payment.provider_operation where idempotency_key like ?")
-                .param("order-%").query(Long.class).single()).isPositive();
+        String claimedOrder = jdbc.sql("select order_id from ordering.order_request where customer_id = ? "
+                + "and idempotency_key = ?").param(UUID.fromString(customer)).param(key).query(String.class).single();
+        assertThat(providerOperations(claimedOrder)).isEqualTo(Map.of("AUTHORIZE", 1L));
         assertThat(jdbc.sql("select count(*) from ordering.customer_order where idempotency_key = ?").param(key)
                 .query(Long.class).single()).isZero();
     }

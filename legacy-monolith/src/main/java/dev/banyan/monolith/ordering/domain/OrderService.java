@@ -107,9 +107,9 @@ public class OrderService implements OrderFulfilment {
     public Placement place(PlaceOrder request, String idempotencyKey) {
         String fingerprint = request.fingerprint();
         if (idempotencyKey != null) {
-            Optional<Order> earlier = orders.findByIdempotencyKey(idempotencyKey);
+            Optional<Placement> earlier = replay(request, idempotencyKey);
             if (earlier.isPresent()) {
-                return replay(earlier.get(), idempotencyKey, fingerprint);
+                return earlier.get();
             }
         }
         CustomerProfile customer = customers.find(request.customerId())
@@ -136,7 +136,8 @@ public class OrderService implements OrderFulfilment {
             lines.add(new OrderLine(entry.id(), entry.name(), entry.price(), item.quantity()));
         }
         requireRepresentableTotal(lines, menu.deliveryFee());
-        OrderId orderId = new OrderId(idempotencyKey == null ? Ids.random() : Ids.named("order:" + idempotencyKey));
+        OrderId orderId = idempotencyKey == null ? new OrderId(Ids.random())
+                : claim(request, idempotencyKey, fingerprint);
         Order order = Order.place(orderId, request.customerId(), request.restaurantId(), deliveryAddress, lines,
                 menu.deliveryFee(), idempotencyKey, fingerprint, now());
         if (order.subtotal() < menu.minimumOrderAmount()) {
@@ -209,19 +210,31 @@ public class OrderService implements OrderFulfilment {
         return failure;
     }
 
-    /** Looks up the order an idempotency key created (after losing a race to insert it). */
-    @Transactional(readOnly = true)
-    public Optional<Placement> replay(PlaceOrder request, String idempotencyKey) {
-        return orders.findByIdempotencyKey(idempotencyKey)
-                .map(order -> replay(order, idempotencyKey, request.fingerprint()));
+    /** The order that the customer's idempotency key created, if it got that far. */
+    private Optional<Placement> replay(PlaceOrder request, String idempotencyKey) {
+        Optional<OrderRequest> claim = orders.findRequest(request.customerId(), idempotencyKey);
+        claim.ifPresent(earlier -> requireSameRequest(earlier, request.fingerprint()));
+        return claim.flatMap(earlier -> orders.findById(earlier.orderId()))
+                .map(order -> new Placement(order, true));
     }
 
-    private Placement replay(Order earlier, String key, String fingerprint) {
-        if (!earlier.requestFingerprint().equals(fingerprint)) {
-            throw new DomainRuleException("Idempotency-Key " + key + " was already used for a different order request"
-                    + " (order " + earlier.getId() + ")");
+    /**
+     * The order id of the customer's idempotency key: random for its first request; a retry of a request that
+     * stopped before storing its order continues with the same id, so the provider answers it from its record
+     * instead of authorizing again.
+     */
+    private OrderId claim(PlaceOrder request, String idempotencyKey, String fingerprint) {
+        OrderRequest claim = orders.claim(request.customerId(), idempotencyKey, new OrderId(Ids.random()),
+                fingerprint, now());
+        requireSameRequest(claim, fingerprint);
+        return claim.orderId();
+    }
+
+    private static void requireSameRequest(OrderRequest claim, String fingerprint) {
+        if (!claim.requestFingerprint().equals(fingerprint)) {
+            throw new DomainRuleException("Idempotency-Key " + claim.idempotencyKey() + " was already used for a "
+                    + "different order request (order " + claim.orderId() + ")");
         }
-        return new Placement(earlier, true);
     }
 
     private static String deliveryAddress(CustomerProfile customer, UUID addressId) {
