@@ -272,13 +272,14 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
     @Test
     void voidsTheAuthorizationWhenTheOrderCannotBeStored() {
         String unlucky = fixtures.customer("불운한 손님");
+        Map<String, String> key = Map.of("Idempotency-Key", "unlucky-" + UUID.randomUUID());
         jdbc.sql("""
                 create function ordering.refuse_test_order() returns trigger language plpgsql as $$
                 begin raise exception 'order store unavailable'; end $$""").update();
         jdbc.sql("create trigger refuse_test_order before insert on ordering.customer_order for each row "
                 + "when (new.customer_id = '" + unlucky + "') execute function ordering.refuse_test_order()").update();
         try {
-            Response failed = http().post("/api/orders", order(unlucky, restaurant, bibimbap, 2));
+            Response failed = http().post("/api/orders", order(unlucky, restaurant, bibimbap, 2), key);
 
             assertThat(failed.status()).isEqualTo(500);
             String orderId = jdbc.sql("select order_id from payment.payment where customer_id = ?")
@@ -291,6 +292,15 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
             jdbc.sql("drop trigger refuse_test_order on ordering.customer_order").update();
             jdbc.sql("drop function ordering.refuse_test_order()").update();
         }
+        Response retried = http().post("/api/orders", order(unlucky, restaurant, bibimbap, 2), key);
+        Response fresh = http().post("/api/orders", order(unlucky, restaurant, bibimbap, 2),
+                Map.of("Idempotency-Key", "unlucky-again-" + UUID.randomUUID()));
+
+        assertThat(retried.status()).as("the retry must not be answered with the voided authorization").isEqualTo(422);
+        assertThat(retried.json().get("detail").asString()).contains("was voided after an earlier attempt failed")
+                .contains("new Idempotency-Key");
+        assertThat(fresh.status()).isEqualTo(201);
+        assertThat(fresh.json().get("payment").get("status").asString()).isEqualTo("AUTHORIZED");
     }
 
     @Test
@@ -310,6 +320,11 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
         assertThat(lineOverflow.json().get("type").asString()).endsWith("/domain-rule");
         assertThat(lineOverflow.json().get("detail").asString()).isEqualTo("Line items[0] (황금 떡): "
                 + "6148914691236523872 KRW x 3 exceeds the largest amount an order can carry (9223372036854775807 KRW)");
+        Response feeOverflow = http().post("/api/orders", order(customer, restaurant,
+                fixtures.menuItem(restaurant, "거의 최대", Long.MAX_VALUE - 1000), 1));
+
+        assertThat(feeOverflow.status()).isEqualTo(422);
+        assertThat(feeOverflow.json().get("detail").asString()).startsWith("The delivery fee of 3000 KRW takes");
         assertThat(sumOverflow.status()).isEqualTo(422);
         assertThat(sumOverflow.json().get("detail").asString()).startsWith("Line items[2] (반쪽 황금): its "
                 + "4611686018427387904 KRW take the order's subtotal past the largest amount");

@@ -135,7 +135,7 @@ public class OrderService implements OrderFulfilment {
             }
             lines.add(new OrderLine(entry.id(), entry.name(), entry.price(), item.quantity()));
         }
-        requireRepresentableTotal(lines, menu.deliveryFee());
+        OrderAmounts.requireRepresentable(lines, menu.deliveryFee());
         OrderId orderId = idempotencyKey == null ? new OrderId(Ids.random())
                 : claim(request, idempotencyKey, fingerprint);
         Order order = Order.place(orderId, request.customerId(), request.restaurantId(), deliveryAddress, lines,
@@ -167,37 +167,6 @@ public class OrderService implements OrderFulfilment {
             throw compensate(authorization, failed);
         }
         return new Placement(order, false);
-    }
-
-    /**
-     * Menu prices are any non-negative {@code long}, so a line total, the subtotal or the total can exceed what a
-     * {@code long} holds; such an order is refused naming the line instead of wrapping around to a wrong amount.
-     */
-    private static void requireRepresentableTotal(List<OrderLine> lines, long deliveryFee) {
-        long subtotal = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            OrderLine line = lines.get(i);
-            String named = "items[" + i + "] (" + line.name() + ")";
-            long lineTotal;
-            try {
-                lineTotal = Math.multiplyExact(line.unitPrice(), line.quantity());
-            } catch (ArithmeticException overflow) {
-                throw new DomainRuleException("Line " + named + ": " + line.unitPrice() + " KRW x " + line.quantity()
-                        + " exceeds the largest amount an order can carry (" + Long.MAX_VALUE + " KRW)");
-            }
-            try {
-                subtotal = Math.addExact(subtotal, lineTotal);
-            } catch (ArithmeticException overflow) {
-                throw new DomainRuleException("Line " + named + ": its " + lineTotal + " KRW take the order's "
-                        + "subtotal past the largest amount an order can carry (" + Long.MAX_VALUE + " KRW)");
-            }
-        }
-        try {
-            Math.addExact(subtotal, deliveryFee);
-        } catch (ArithmeticException overflow) {
-            throw new DomainRuleException("The delivery fee of " + deliveryFee + " KRW takes the order's total past "
-                    + "the largest amount an order can carry (" + Long.MAX_VALUE + " KRW)");
-        }
     }
 
     /** The order could not be stored: the authorization must not stay open at the provider. */
