@@ -21,7 +21,8 @@ import java.io.IOException;
  * The HTTP API answers only when the application is ready. The web server is up before the demo data has been
  * loaded (Boot keeps the readiness state at {@code REFUSING_TRAFFIC} until every application runner, the demo loader
  * among them, has finished); in that window {@code /api/**} answers 503 {@code not-ready} with {@code Retry-After}
- * instead of an empty catalog. Operators and tools wait on {@code /actuator/health/readiness}.
+ * instead of an empty catalog (likewise while shutting down, when Boot refuses traffic again). Operators and tools
+ * wait on {@code /actuator/health/readiness}.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadinessGate {
@@ -56,8 +57,8 @@ class ReadinessGate {
             }
             HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
             Problem problem = new Problem(Problem.TYPE_BASE + "not-ready", "Not ready", status.value(),
-                    "The monolith is not ready to serve requests yet (its data is still loading); retry when "
-                            + "/actuator/health/readiness answers UP", request.getRequestURI(), null, null);
+                    "The monolith is not ready to serve requests (it is still loading its data, or shutting "
+                            + "down); retry when /actuator/health/readiness answers UP", request.getRequestURI(), null, null);
             response.setStatus(status.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
