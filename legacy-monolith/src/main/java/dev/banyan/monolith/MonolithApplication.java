@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
 
@@ -15,6 +16,7 @@ import java.time.Clock;
 @SpringBootApplication
 @Modulithic(systemName = "Banyan legacy monolith", sharedModules = "shared")
 @EnableAsync
+@EnableScheduling
 public class MonolithApplication {
 
     public static void main(String[] args) {

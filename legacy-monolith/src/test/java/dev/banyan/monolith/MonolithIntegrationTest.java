@@ -12,7 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "banyan.embedded-db.ephemeral=true",
         "banyan.embedded-db.port=0",
-        "banyan.demo.enabled=false"
+        "banyan.demo.enabled=false",
+        "banyan.payment.settlement.retry-every=200ms",
+        "banyan.payment.settlement.grace=0s"
 })
 public abstract class MonolithIntegrationTest {
 

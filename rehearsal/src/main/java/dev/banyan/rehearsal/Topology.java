@@ -89,11 +89,11 @@ final class Topology implements AutoCloseable {
         ComponentProcess monolith = launch("legacy-monolith", "legacy-monolith/target/legacy-monolith.jar",
                 List.of("--server.port=" + ports.monolith(), "--spring.datasource.url=" + monolithDb.jdbcUrl(MONOLITH_DB),
                         "--spring.datasource.username=" + EmbeddedPostgresServer.USER), Map.of(),
-                URI.create(monolith() + "/actuator/health"), "384m");
+                URI.create(monolith() + "/actuator/health/readiness"), "384m");
         ComponentProcess catalog = launch("catalog-service", "extracted-services/catalog-service/target/catalog-service.jar",
                 List.of("--server.port=" + ports.catalogService(), "--spring.datasource.url=" + catalogDb.jdbcUrl(CATALOG_DB),
                         "--spring.datasource.username=" + EmbeddedPostgresServer.USER), Map.of(),
-                URI.create(catalogService() + "/actuator/health"), "256m");
+                URI.create(catalogService() + "/actuator/health/readiness"), "256m");
 
         routesFile = runDir.resolve("routes.yml");
         Files.writeString(routesFile, RoutesFile.initial(monolith(), catalogService()));

@@ -27,6 +27,10 @@ import java.util.UUID;
  * {@code banyan.demo.orders} when the last of them is missing, e.g. {@code --banyan.demo.orders=100000} for
  * benchmarks. Rows already present are left alone, so restarts and repeated runs change nothing.
  * Switch it off with {@code banyan.demo.enabled=false}.
+ * <p>
+ * It runs as an application runner, after the web server has started and before Boot reports the application ready:
+ * until it has finished, {@code /actuator/health/readiness} answers 503 and the HTTP API answers 503
+ * {@code not-ready} (see {@code ReadinessGate}), so nobody sees a half-loaded catalog.
  */
 @Component
 @ConditionalOnProperty(name = "banyan.demo.enabled", havingValue = "true", matchIfMissing = true)

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +186,38 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
     }
 
     @Test
+    void theSameIdempotencyKeyFromTwoCustomersCreatesTwoOrders() {
+        String other = fixtures.customer("박지훈");
+        String key = "checkout-1";
+
+        Response mine = http().post("/api/orders", order(customer, restaurant, bibimbap, 2),
+                Map.of("Idempotency-Key", key));
+        Response theirs = http().post("/api/orders", order(other, restaurant, bibimbap, 2),
+                Map.of("Idempotency-Key", key));
+        Response myRetry = http().post("/api/orders", order(customer, restaurant, bibimbap, 2),
+                Map.of("Idempotency-Key", key));
+
+        assertThat(mine.status()).isEqualTo(201);
+        assertThat(theirs.status()).as(theirs.body()).isEqualTo(201);
+        assertThat(theirs.text("id")).isNotEqualTo(mine.text("id"));
+        assertThat(theirs.text("customerId")).isEqualTo(other);
+        assertThat(myRetry.text("id")).isEqualTo(mine.text("id"));
+        assertThat(providerOperations(mine.text("id"))).isEqualTo(Map.of("AUTHORIZE", 1L));
+        assertThat(providerOperations(theirs.text("id"))).isEqualTo(Map.of("AUTHORIZE", 1L));
+    }
+
+    @Test
+    void orderIdsCannotBeComputedFromTheIdempotencyKey() {
+        String key = "predictable-" + UUID.randomUUID();
+
+        UUID id = UUID.fromString(http().post("/api/orders", order(customer, restaurant, bibimbap, 2),
+                Map.of("Idempotency-Key", key)).text("id"));
+
+        assertThat(id.version()).isEqualTo(4);
+        assertThat(id).isNotEqualTo(UUID.nameUUIDFromBytes(("order:" + key).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void concurrentRetriesWithOneIdempotencyKeyCreateOneOrderAndOneCharge() throws Exception {
         String key = "double-tap-" + UUID.randomUUID();
         String body = order(customer, restaurant, bibimbap, 2);
@@ -229,10 +262,74 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
         assertThat(declined.status()).isEqualTo(422);
         assertThat(declined.json().get("detail").asString()).startsWith("Payment declined: amount 1203000 KRW");
         assertThat(retried.body()).isEqualTo(declined.body());
-        assertThat(jdbc.sql("select count(*) from payment.provider_operation where idempotency_key like ?")
-                .param("order-%").query(Long.class).single()).isPositive();
+        String claimedOrder = jdbc.sql("select order_id from ordering.order_request where customer_id = ? "
+                + "and idempotency_key = ?").param(UUID.fromString(customer)).param(key).query(String.class).single();
+        assertThat(providerOperations(claimedOrder)).isEqualTo(Map.of("AUTHORIZE", 1L));
         assertThat(jdbc.sql("select count(*) from ordering.customer_order where idempotency_key = ?").param(key)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void voidsTheAuthorizationWhenTheOrderCannotBeStored() {
+        String unlucky = fixtures.customer("불운한 손님");
+        Map<String, String> key = Map.of("Idempotency-Key", "unlucky-" + UUID.randomUUID());
+        jdbc.sql("""
+                create function ordering.refuse_test_order() returns trigger language plpgsql as $$
+                begin raise exception 'order store unavailable'; end $$""").update();
+        jdbc.sql("create trigger refuse_test_order before insert on ordering.customer_order for each row "
+                + "when (new.customer_id = '" + unlucky + "') execute function ordering.refuse_test_order()").update();
+        try {
+            Response failed = http().post("/api/orders", order(unlucky, restaurant, bibimbap, 2), key);
+
+            assertThat(failed.status()).isEqualTo(500);
+            String orderId = jdbc.sql("select order_id from payment.payment where customer_id = ?")
+                    .param(UUID.fromString(unlucky)).query(String.class).single();
+            assertThat(providerOperations(orderId)).isEqualTo(Map.of("AUTHORIZE", 1L, "VOID", 1L));
+            assertThat(jdbc.sql("select status from payment.payment where order_id = ?")
+                    .param(UUID.fromString(orderId)).query(String.class).single()).isEqualTo("VOIDED");
+            assertThat(http().get("/api/orders/" + orderId).status()).isEqualTo(404);
+        } finally {
+            jdbc.sql("drop trigger refuse_test_order on ordering.customer_order").update();
+            jdbc.sql("drop function ordering.refuse_test_order()").update();
+        }
+        Response retried = http().post("/api/orders", order(unlucky, restaurant, bibimbap, 2), key);
+        Response fresh = http().post("/api/orders", order(unlucky, restaurant, bibimbap, 2),
+                Map.of("Idempotency-Key", "unlucky-again-" + UUID.randomUUID()));
+
+        assertThat(retried.status()).as("the retry must not be answered with the voided authorization").isEqualTo(422);
+        assertThat(retried.json().get("detail").asString()).contains("was voided after an earlier attempt failed")
+                .contains("new Idempotency-Key");
+        assertThat(fresh.status()).isEqualTo(201);
+        assertThat(fresh.json().get("payment").get("status").asString()).isEqualTo("AUTHORIZED");
+    }
+
+    @Test
+    void rejectsOrdersWhoseAmountsOverflowNamingTheLine() {
+        // 6148914691236523872 x 3 wraps around to 20,000 in 64 bits: unchecked, it would be charged as 23,000 won
+        String gold = fixtures.menuItem(restaurant, "황금 떡", 6148914691236523872L);
+        String half = fixtures.menuItem(restaurant, "반쪽 황금", 4611686018427387904L);
+
+        Response lineOverflow = http().post("/api/orders", order(customer, restaurant, gold, 3));
+        Response sumOverflow = http().post("/api/orders", """
+                {"customerId":"%s","restaurantId":"%s","items":[{"menuItemId":"%s","quantity":1},
+                 {"menuItemId":"%s","quantity":1},{"menuItemId":"%s","quantity":1}]}"""
+                .formatted(customer, restaurant, bibimbap, half, half));
+
+        assertThat(lineOverflow.status()).isEqualTo(422);
+        assertThat(lineOverflow.contentType()).isEqualTo("application/problem+json");
+        assertThat(lineOverflow.json().get("type").asString()).endsWith("/domain-rule");
+        assertThat(lineOverflow.json().get("detail").asString()).isEqualTo("Line items[0] (황금 떡): "
+                + "6148914691236523872 KRW x 3 exceeds the largest amount an order can carry (9223372036854775807 KRW)");
+        Response feeOverflow = http().post("/api/orders", order(customer, restaurant,
+                fixtures.menuItem(restaurant, "거의 최대", Long.MAX_VALUE - 1000), 1));
+
+        assertThat(feeOverflow.status()).isEqualTo(422);
+        assertThat(feeOverflow.json().get("detail").asString()).startsWith("The delivery fee of 3000 KRW takes");
+        assertThat(sumOverflow.status()).isEqualTo(422);
+        assertThat(sumOverflow.json().get("detail").asString()).startsWith("Line items[2] (반쪽 황금): its "
+                + "4611686018427387904 KRW take the order's subtotal past the largest amount");
+        assertThat(jdbc.sql("select count(*) from payment.payment where customer_id = ?")
+                .param(UUID.fromString(customer)).query(Long.class).single()).isZero();
     }
 
     @Test

@@ -29,6 +29,17 @@ class OrderTests {
     }
 
     @Test
+    void totalsThatDoNotFitALongFailInsteadOfWrappingAround() {
+        OrderLine huge = new OrderLine(new MenuItemId(UUID.randomUUID()), "황금 떡", 6148914691236523872L, 3);
+        Order order = Order.place(new OrderId(UUID.randomUUID()), new CustomerId(UUID.randomUUID()),
+                new RestaurantId(UUID.randomUUID()), "서울특별시 마포구 양화로 45", List.of(huge), 0, null, null, T0);
+
+        assertThatThrownBy(huge::lineTotal).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(order::subtotal).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(order::total).isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
     void pricesItsLinesPlusTheDeliveryFee() {
         Order order = placed();
 

@@ -43,7 +43,8 @@ final class AppProcess implements AutoCloseable {
 
     /**
      * Starts {@code jar} on port 0 for HTTP and for its database (no race for a port picked in advance), reads the
-     * ports the application reports in its log and waits until {@code /actuator/health} answers UP.
+     * ports the application reports in its log and waits until {@code /actuator/health/readiness} answers UP
+     * (both applications report ready only once their start-up work, such as the monolith's demo data, is done).
      *
      * @param database the embedded database the application uses (its {@code banyan.embedded-db.database})
      */
@@ -78,7 +79,7 @@ final class AppProcess implements AutoCloseable {
 
     private void awaitHealthy() {
         try {
-            Awaitility.await(name + " to report its ports and UP on /actuator/health")
+            Awaitility.await(name + " to report its ports and UP on /actuator/health/readiness")
                     .atMost(Duration.ofMinutes(3))
                     .pollInterval(Duration.ofMillis(300))
                     .until(() -> {
@@ -111,7 +112,7 @@ final class AppProcess implements AutoCloseable {
 
     private boolean healthy() {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"UP\"");
         } catch (IOException e) {

@@ -126,12 +126,14 @@ public class Order implements AggregateRoot<Order, OrderId> {
         return new IllegalTransitionException(status.name(), "Order " + id + " is " + status + "; " + why);
     }
 
+    /** @throws ArithmeticException if the sum does not fit a {@code long} (never wraps around) */
     public long subtotal() {
-        return lines.stream().mapToLong(OrderLine::lineTotal).sum();
+        return lines.stream().mapToLong(OrderLine::lineTotal).reduce(0, Math::addExact);
     }
 
+    /** @throws ArithmeticException if the sum does not fit a {@code long} (never wraps around) */
     public long total() {
-        return subtotal() + deliveryFee;
+        return Math.addExact(subtotal(), deliveryFee);
     }
 
     @Override

@@ -20,7 +20,8 @@ public record OrderLine(MenuItemId menuItemId, String name, long unitPrice, int 
         }
     }
 
+    /** @throws ArithmeticException if the total does not fit a {@code long} (never wraps around) */
     public long lineTotal() {
-        return unitPrice * quantity;
+        return Math.multiplyExact(unitPrice, quantity);
     }
 }

@@ -19,7 +19,12 @@ import dev.banyan.monolith.payment.PaymentApi.PaymentSummary;
 import dev.banyan.monolith.shared.DomainRuleException;
 import dev.banyan.monolith.shared.Ids;
 import dev.banyan.monolith.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,10 +44,16 @@ import java.util.UUID;
  * Placing and steering orders. Cross-context work goes through the public APIs of catalog (current menu), customer
  * (delivery address) and payment (authorize, capture, void/refund); the delivery context reacts to the published
  * events and reports back through {@link OrderFulfilment}.
+ * <p>
+ * The payment provider is remote, so it is never called inside an order's transaction: placing authorizes first and
+ * then stores order and payment together (voiding the authorization if storing fails); accepting and cancelling
+ * commit the decision first and then settle it with the provider. No request ever holds one pooled connection while
+ * waiting for another.
  */
 @Service
-@Transactional
 public class OrderService implements OrderFulfilment {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderService.class);
 
     private final Orders orders;
     private final CatalogApi catalog;
@@ -50,9 +61,11 @@ public class OrderService implements OrderFulfilment {
     private final PaymentApi payments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     OrderService(Orders orders, CatalogApi catalog, CustomerApi customers, PaymentApi payments,
-                 ApplicationEventPublisher events, Clock clock) {
+                 ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.orders = orders;
         this.catalog = catalog;
         this.customers = customers;
@@ -94,9 +107,9 @@ public class OrderService implements OrderFulfilment {
     public Placement place(PlaceOrder request, String idempotencyKey) {
         String fingerprint = request.fingerprint();
         if (idempotencyKey != null) {
-            Optional<Order> earlier = orders.findByIdempotencyKey(idempotencyKey);
+            Optional<Placement> earlier = replay(request, idempotencyKey);
             if (earlier.isPresent()) {
-                return replay(earlier.get(), idempotencyKey, fingerprint);
+                return earlier.get();
             }
         }
         CustomerProfile customer = customers.find(request.customerId())
@@ -122,7 +135,9 @@ public class OrderService implements OrderFulfilment {
             }
             lines.add(new OrderLine(entry.id(), entry.name(), entry.price(), item.quantity()));
         }
-        OrderId orderId = new OrderId(idempotencyKey == null ? Ids.random() : Ids.named("order:" + idempotencyKey));
+        OrderAmounts.requireRepresentable(lines, menu.deliveryFee());
+        OrderId orderId = idempotencyKey == null ? new OrderId(Ids.random())
+                : claim(request, idempotencyKey, fingerprint);
         Order order = Order.place(orderId, request.customerId(), request.restaurantId(), deliveryAddress, lines,
                 menu.deliveryFee(), idempotencyKey, fingerprint, now());
         if (order.subtotal() < menu.minimumOrderAmount()) {
@@ -134,25 +149,61 @@ public class OrderService implements OrderFulfilment {
         if (!authorization.approved()) {
             throw new DomainRuleException("Payment declined: " + authorization.declineReason());
         }
-        orders.add(order);
-        events.publishEvent(new OrderPlaced(orderId, order.customerId(), order.restaurantId(), order.total(),
-                order.placedAt()));
+        try {
+            transactions.executeWithoutResult(status -> {
+                orders.add(order);
+                payments.record(authorization);
+                events.publishEvent(new OrderPlaced(orderId, order.customerId(), order.restaurantId(), order.total(),
+                        order.placedAt()));
+            });
+        } catch (DuplicateKeyException raced) {
+            // A concurrent request with the same Idempotency-Key stored this order, with the same authorization.
+            Optional<Placement> earlier = idempotencyKey == null ? Optional.empty() : replay(request, idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            throw compensate(authorization, raced);
+        } catch (RuntimeException failed) {
+            throw compensate(authorization, failed);
+        }
         return new Placement(order, false);
     }
 
-    /** Looks up the order an idempotency key created (after losing a race to insert it). */
-    @Transactional(readOnly = true)
-    public Optional<Placement> replay(PlaceOrder request, String idempotencyKey) {
-        return orders.findByIdempotencyKey(idempotencyKey)
-                .map(order -> replay(order, idempotencyKey, request.fingerprint()));
+    /** The order could not be stored: the authorization must not stay open at the provider. */
+    private RuntimeException compensate(Authorization authorization, RuntimeException failure) {
+        try {
+            payments.release(authorization);
+        } catch (RuntimeException releaseFailed) {
+            failure.addSuppressed(releaseFailed);
+        }
+        return failure;
     }
 
-    private Placement replay(Order earlier, String key, String fingerprint) {
-        if (!earlier.requestFingerprint().equals(fingerprint)) {
-            throw new DomainRuleException("Idempotency-Key " + key + " was already used for a different order request"
-                    + " (order " + earlier.getId() + ")");
+    /** The order that the customer's idempotency key created, if it got that far. */
+    private Optional<Placement> replay(PlaceOrder request, String idempotencyKey) {
+        Optional<OrderRequest> claim = orders.findRequest(request.customerId(), idempotencyKey);
+        claim.ifPresent(earlier -> requireSameRequest(earlier, request.fingerprint()));
+        return claim.flatMap(earlier -> orders.findById(earlier.orderId()))
+                .map(order -> new Placement(order, true));
+    }
+
+    /**
+     * The order id of the customer's idempotency key: random for its first request; a retry of a request that
+     * stopped before storing its order continues with the same id, so the provider answers it from its record
+     * instead of authorizing again.
+     */
+    private OrderId claim(PlaceOrder request, String idempotencyKey, String fingerprint) {
+        OrderRequest claim = orders.claim(request.customerId(), idempotencyKey, new OrderId(Ids.random()),
+                fingerprint, now());
+        requireSameRequest(claim, fingerprint);
+        return claim.orderId();
+    }
+
+    private static void requireSameRequest(OrderRequest claim, String fingerprint) {
+        if (!claim.requestFingerprint().equals(fingerprint)) {
+            throw new DomainRuleException("Idempotency-Key " + claim.idempotencyKey() + " was already used for a "
+                    + "different order request (order " + claim.orderId() + ")");
         }
-        return new Placement(earlier, true);
     }
 
     private static String deliveryAddress(CustomerProfile customer, UUID addressId) {
@@ -182,41 +233,66 @@ public class OrderService implements OrderFulfilment {
      * (delivery context, on {@link OrderAccepted}).
      */
     public Order accept(OrderId id) {
-        Order order = require(id);
-        order.accept(now());
-        payments.capture(id.value());
-        orders.update(order);
-        String pickupAddress = catalog.findMenu(order.restaurantId()).map(RestaurantMenu::address)
-                .orElseThrow(() -> new IllegalStateException("Restaurant " + order.restaurantId() + " of order " + id
-                        + " no longer exists"));
-        events.publishEvent(new OrderAccepted(id, order.restaurantId(), pickupAddress, order.deliveryAddress(),
-                order.acceptedAt()));
-        return order;
+        Order accepted = transactions.execute(status -> {
+            Order order = lock(id);
+            order.accept(now());
+            orders.update(order);
+            payments.capture(id.value());
+            String pickupAddress = catalog.findMenu(order.restaurantId()).map(RestaurantMenu::address)
+                    .orElseThrow(() -> new IllegalStateException("Restaurant " + order.restaurantId() + " of order "
+                            + id + " no longer exists"));
+            events.publishEvent(new OrderAccepted(id, order.restaurantId(), pickupAddress, order.deliveryAddress(),
+                    order.acceptedAt()));
+            return order;
+        });
+        settle(id);
+        return accepted;
     }
 
     /** Cancels and gives the money back: voids the authorization (PLACED) or refunds the capture (ACCEPTED). */
     public Order cancel(OrderId id) {
-        Order order = require(id);
-        OrderStatus previous = order.cancel(now());
-        payments.cancel(id.value());
-        orders.update(order);
-        events.publishEvent(new OrderCancelled(id, previous.name(), order.cancelledAt()));
-        return order;
+        Order cancelled = transactions.execute(status -> {
+            Order order = lock(id);
+            OrderStatus previous = order.cancel(now());
+            orders.update(order);
+            payments.cancel(id.value());
+            events.publishEvent(new OrderCancelled(id, previous.name(), order.cancelledAt()));
+            return order;
+        });
+        settle(id);
+        return cancelled;
     }
 
     @Override
+    @Transactional
     public void recordPickup(OrderId id, Instant pickedUpAt) {
-        Order order = require(id);
+        Order order = lock(id);
         order.recordPickup(pickedUpAt);
         orders.update(order);
     }
 
     @Override
+    @Transactional
     public void markDelivered(OrderId id, Instant deliveredAt) {
-        Order order = require(id);
+        Order order = lock(id);
         order.deliver(deliveredAt);
         orders.update(order);
         events.publishEvent(new OrderDelivered(id, order.deliveredAt()));
+    }
+
+    /** Changes of one order (accept, cancel, pickup, delivery) wait for each other on the order's row lock. */
+    private Order lock(OrderId id) {
+        return orders.lockById(id).orElseThrow(() -> new NotFoundException("Order " + id + " not found"));
+    }
+
+    /** The decision is committed; if the provider cannot be told now, {@code PendingSettlements} retries. */
+    private void settle(OrderId id) {
+        try {
+            payments.settle(id.value());
+        } catch (RuntimeException e) {
+            log.warn("Order {}: the payment provider has not confirmed the payment's new state yet; it will be "
+                    + "retried: {}", id, e.getMessage());
+        }
     }
 
     private Order require(OrderId id) {

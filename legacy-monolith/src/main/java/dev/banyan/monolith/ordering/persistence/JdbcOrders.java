@@ -6,6 +6,7 @@ import dev.banyan.monolith.customer.CustomerId;
 import dev.banyan.monolith.ordering.OrderId;
 import dev.banyan.monolith.ordering.domain.Order;
 import dev.banyan.monolith.ordering.domain.OrderLine;
+import dev.banyan.monolith.ordering.domain.OrderRequest;
 import dev.banyan.monolith.ordering.domain.OrderStatus;
 import dev.banyan.monolith.ordering.domain.Orders;
 import dev.banyan.monolith.shared.Timestamps;
@@ -14,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +40,34 @@ class JdbcOrders implements Orders {
     }
 
     @Override
-    public Optional<Order> findByIdempotencyKey(String key) {
-        return find("idempotency_key = :value", key);
+    public Optional<Order> lockById(OrderId id) {
+        return find("id = :value for update", id.value());
+    }
+
+    @Override
+    public OrderRequest claim(CustomerId customerId, String idempotencyKey, OrderId candidate,
+                              String requestFingerprint, Instant now) {
+        jdbc.sql("insert into ordering.order_request (customer_id, idempotency_key, order_id, request_fingerprint, "
+                        + "created_at) values (:customer, :key, :order, :fingerprint, :now) "
+                        + "on conflict (customer_id, idempotency_key) do nothing")
+                .param("customer", customerId.value())
+                .param("key", idempotencyKey)
+                .param("order", candidate.value())
+                .param("fingerprint", requestFingerprint)
+                .param("now", Timestamps.of(now))
+                .update();
+        return findRequest(customerId, idempotencyKey).orElseThrow();
+    }
+
+    @Override
+    public Optional<OrderRequest> findRequest(CustomerId customerId, String idempotencyKey) {
+        return jdbc.sql("select order_id, request_fingerprint from ordering.order_request "
+                        + "where customer_id = :customer and idempotency_key = :key")
+                .param("customer", customerId.value())
+                .param("key", idempotencyKey)
+                .query((rows, n) -> new OrderRequest(customerId, idempotencyKey,
+                        new OrderId(rows.getObject("order_id", UUID.class)), rows.getString("request_fingerprint")))
+                .optional();
     }
 
     private Optional<Order> find(String condition, Object value) {

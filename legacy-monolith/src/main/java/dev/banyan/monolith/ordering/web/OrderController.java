@@ -13,7 +13,6 @@ import dev.banyan.monolith.ordering.domain.OrderService.Placement;
 import dev.banyan.monolith.payment.PaymentApi.PaymentSummary;
 import dev.banyan.monolith.shared.Ids;
 import dev.banyan.monolith.shared.JsonBody;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,16 +67,7 @@ class OrderController {
         body.throwIfInvalid();
         PlaceOrder request = new PlaceOrder(new CustomerId(customerId), new RestaurantId(restaurantId), addressId,
                 items);
-        Placement placement;
-        try {
-            placement = orders.place(request, idempotencyKey);
-        } catch (DuplicateKeyException raced) {
-            // A concurrent request with the same Idempotency-Key committed first: answer with its order.
-            if (idempotencyKey == null) {
-                throw raced;
-            }
-            placement = orders.replay(request, idempotencyKey).orElseThrow(() -> raced);
-        }
+        Placement placement = orders.place(request, idempotencyKey);
         Order order = placement.order();
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/orders/" + order.getId()))

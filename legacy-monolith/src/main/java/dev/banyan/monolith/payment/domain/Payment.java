@@ -10,7 +10,9 @@ import java.util.UUID;
 
 /**
  * The money side of one order: an authorization at the provider when the order is placed, captured when the
- * restaurant accepts it; voided if the order is cancelled before that, refunded if it is cancelled after.
+ * restaurant accepts it; voided if the order is cancelled before that, refunded if it is cancelled after. Each state
+ * change is committed first and leaves the payment {@linkplain #settlementPending() pending} until the provider has
+ * performed it.
  */
 public class Payment implements AggregateRoot<Payment, PaymentId> {
 
@@ -22,13 +24,14 @@ public class Payment implements AggregateRoot<Payment, PaymentId> {
     private PaymentStatus status;
     private long capturedAmount;
     private long refundedAmount;
+    private boolean settlementPending;
     private final Instant createdAt;
     private Instant updatedAt;
     private final long version;
 
     public Payment(PaymentId id, UUID orderId, UUID customerId, long amount, String authorizationRef,
-                   PaymentStatus status, long capturedAmount, long refundedAmount, Instant createdAt,
-                   Instant updatedAt, long version) {
+                   PaymentStatus status, long capturedAmount, long refundedAmount, boolean settlementPending,
+                   Instant createdAt, Instant updatedAt, long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.orderId = Objects.requireNonNull(orderId, "orderId");
         this.customerId = Objects.requireNonNull(customerId, "customerId");
@@ -40,6 +43,7 @@ public class Payment implements AggregateRoot<Payment, PaymentId> {
         this.status = Objects.requireNonNull(status, "status");
         this.capturedAmount = capturedAmount;
         this.refundedAmount = refundedAmount;
+        this.settlementPending = settlementPending;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
         this.version = version;
@@ -47,14 +51,15 @@ public class Payment implements AggregateRoot<Payment, PaymentId> {
 
     public static Payment authorized(PaymentId id, UUID orderId, UUID customerId, long amount, String authorizationRef,
                                      Instant now) {
-        return new Payment(id, orderId, customerId, amount, authorizationRef, PaymentStatus.AUTHORIZED, 0, 0, now,
-                now, 0);
+        return new Payment(id, orderId, customerId, amount, authorizationRef, PaymentStatus.AUTHORIZED, 0, 0, false,
+                now, now, 0);
     }
 
     public void capture(Instant now) {
         require(PaymentStatus.AUTHORIZED, "captured");
         status = PaymentStatus.CAPTURED;
         capturedAmount = amount;
+        settlementPending = true;
         updatedAt = now;
     }
 
@@ -62,6 +67,7 @@ public class Payment implements AggregateRoot<Payment, PaymentId> {
     public void voidAuthorization(Instant now) {
         require(PaymentStatus.AUTHORIZED, "voided");
         status = PaymentStatus.VOIDED;
+        settlementPending = true;
         updatedAt = now;
     }
 
@@ -69,7 +75,13 @@ public class Payment implements AggregateRoot<Payment, PaymentId> {
         require(PaymentStatus.CAPTURED, "refunded");
         status = PaymentStatus.REFUNDED;
         refundedAmount = capturedAmount;
+        settlementPending = true;
         updatedAt = now;
+    }
+
+    /** The provider has performed the current state. */
+    public void settled() {
+        settlementPending = false;
     }
 
     private void require(PaymentStatus expected, String action) {
@@ -110,6 +122,11 @@ public class Payment implements AggregateRoot<Payment, PaymentId> {
 
     public long refundedAmount() {
         return refundedAmount;
+    }
+
+    /** True from a state change until the provider has confirmed it (see {@code PaymentService#settle}). */
+    public boolean settlementPending() {
+        return settlementPending;
     }
 
     public Instant createdAt() {

@@ -5,7 +5,9 @@ import dev.banyan.monolith.payment.PaymentId;
 import dev.banyan.monolith.payment.domain.PaymentProvider.ProviderResult;
 import dev.banyan.monolith.shared.Ids;
 import dev.banyan.monolith.shared.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
@@ -17,9 +19,10 @@ import java.util.UUID;
 /**
  * Payments per order. Provider idempotency keys are {@code order-<orderId>-<operation>}, so however often a step is
  * retried (a client retry, a crash between the provider call and our commit) the provider performs it once.
+ * Provider calls never run inside a database transaction ({@link Propagation#NEVER}): a remote call must not hold a
+ * pooled connection while it waits, and a transaction that rolls back cannot take back what the provider did.
  */
 @Service
-@Transactional
 public class PaymentService implements PaymentApi {
 
     private final Payments payments;
@@ -37,42 +40,90 @@ public class PaymentService implements PaymentApi {
     }
 
     @Override
+    @Transactional(propagation = Propagation.NEVER)
     public Authorization authorize(UUID orderId, UUID customerId, long amount) {
         Optional<Payment> existing = payments.findByOrder(orderId);
-        if (existing.isPresent()) {
-            return new Authorization(true, summary(existing.get()), null);
+        if (existing.isPresent() && existing.get().status() == PaymentStatus.VOIDED) {
+            return new Authorization(orderId, customerId, amount, false, null, "the authorization for order "
+                    + orderId + " was voided after an earlier attempt failed; send the order again with a new "
+                    + "Idempotency-Key");
         }
         ProviderResult result = provider.authorize(key(orderId, "authorize"), amount);
-        if (!result.approved()) {
-            return new Authorization(false, null, result.declineReason());
-        }
-        Payment payment = Payment.authorized(new PaymentId(Ids.random()), orderId, customerId, amount,
-                result.reference(), now());
-        payments.add(payment);
-        return new Authorization(true, summary(payment), null);
+        return new Authorization(orderId, customerId, amount, result.approved(), result.reference(),
+                result.declineReason());
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public PaymentSummary record(Authorization authorization) {
+        if (!authorization.approved()) {
+            throw new IllegalArgumentException("Only an approved authorization can be recorded, order "
+                    + authorization.orderId() + " was declined");
+        }
+        Payment payment = Payment.authorized(new PaymentId(Ids.random()), authorization.orderId(),
+                authorization.customerId(), authorization.amount(), authorization.reference(), now());
+        payments.add(payment);
+        return summary(payment);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.NEVER)
+    public void release(Authorization authorization) {
+        provider.voidAuthorization(key(authorization.orderId(), "void"), authorization.reference());
+        // Remembered so that a retry of the same order is not answered with the voided authorization.
+        Payment voided = Payment.authorized(new PaymentId(Ids.random()), authorization.orderId(),
+                authorization.customerId(), authorization.amount(), authorization.reference(), now());
+        voided.voidAuthorization(now());
+        voided.settled();
+        try {
+            payments.add(voided);
+        } catch (DuplicateKeyException alreadyStored) {
+            // the order's payment exists after all; the void above is what the provider now knows
+        }
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public PaymentSummary capture(UUID orderId) {
         Payment payment = require(orderId);
         payment.capture(now());
-        provider.capture(key(orderId, "capture"), payment.authorizationRef(), payment.amount());
         payments.update(payment);
         return summary(payment);
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public PaymentSummary cancel(UUID orderId) {
         Payment payment = require(orderId);
         if (payment.status() == PaymentStatus.CAPTURED) {
             payment.refund(now());
-            provider.refund(key(orderId, "refund"), payment.authorizationRef(), payment.capturedAmount());
         } else {
             payment.voidAuthorization(now());
-            provider.voidAuthorization(key(orderId, "void"), payment.authorizationRef());
         }
         payments.update(payment);
         return summary(payment);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.NEVER)
+    public void settle(UUID orderId) {
+        Payment payment = require(orderId);
+        if (!payment.settlementPending()) {
+            return;
+        }
+        switch (payment.status()) {
+            case AUTHORIZED -> {
+            }
+            case CAPTURED -> provider.capture(key(orderId, "capture"), payment.authorizationRef(), payment.amount());
+            case VOIDED -> provider.voidAuthorization(key(orderId, "void"), payment.authorizationRef());
+            case REFUNDED -> {
+                // A refund presupposes the capture; repeating it is answered from the provider's record.
+                provider.capture(key(orderId, "capture"), payment.authorizationRef(), payment.capturedAmount());
+                provider.refund(key(orderId, "refund"), payment.authorizationRef(), payment.refundedAmount());
+            }
+        }
+        // If the payment moved on meanwhile (a refund after this capture), it stays pending for that step.
+        payments.markSettled(orderId, payment.status());
     }
 
     @Override

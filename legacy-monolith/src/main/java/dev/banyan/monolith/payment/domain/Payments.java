@@ -3,6 +3,8 @@ package dev.banyan.monolith.payment.domain;
 import dev.banyan.monolith.payment.PaymentId;
 import org.jmolecules.ddd.types.Repository;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,4 +16,10 @@ public interface Payments extends Repository<Payment, PaymentId> {
     void add(Payment payment);
 
     void update(Payment payment);
+
+    /** Clears the pending flag if the payment is still in {@code settled}; false when it moved on meanwhile. */
+    boolean markSettled(UUID orderId, PaymentStatus settled);
+
+    /** Orders whose payment has waited for the provider since before {@code changedBefore}, oldest first. */
+    List<UUID> pendingSettlements(Instant changedBefore, int limit);
 }

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -17,6 +18,8 @@ import java.util.List;
  * An in-process stand-in for a payment gateway. It remembers every operation by idempotency key in
  * {@code payment.provider_operation}, in its own transaction (like a remote system, it remembers a call even when the
  * caller's transaction rolls back), and answers a repeated key with the recorded result instead of charging again.
+ * Like a remote gateway it must be called outside the caller's database transaction: a caller that held a pooled
+ * connection while this one takes another could exhaust the pool, so such a call is refused.
  * Authorizations above {@code banyan.payment.fake.decline-above} won are declined, like a card over its limit.
  */
 @Component
@@ -64,6 +67,10 @@ class FakePaymentProvider implements PaymentProvider {
 
     private ProviderResult once(String key, String operation, String reference, long amount,
                                 java.util.function.Supplier<ProviderResult> perform) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("The payment provider is a remote system; " + operation + " " + key
+                    + " must not be called inside a database transaction");
+        }
         return ownTransaction.execute(status -> {
             ProviderResult earlier = recorded(key, operation, amount);
             if (earlier != null) {
