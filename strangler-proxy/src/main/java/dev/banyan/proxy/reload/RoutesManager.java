@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public class RoutesManager {
 
-    /** The last rejected change, shown by the admin API until a valid file is loaded. */
+    /** The last rejected change, shown by the admin API until the file is valid again (changed or restored). */
     public record ReloadError(Instant at, Path file, List<ConfigProblem> problems) {
     }
 
@@ -74,7 +74,17 @@ public class RoutesManager {
             // Editors replace files by rename; a missing file for a moment is not a change.
             return;
         }
-        if (text.equals(appliedText) || text.equals(rejectedText)) {
+        if (text.equals(appliedText)) {
+            // Restored to the text in force (say, an operator reverted a bad edit): nothing to apply, but the
+            // rejection no longer describes the file and must not keep blocking the admin API.
+            if (lastError.getAndSet(null) != null) {
+                rejectedText = null;
+                log.info("Routes file {} is back to the configuration in force (version {}); the rejected change is "
+                        + "gone", file, current().version());
+            }
+            return;
+        }
+        if (text.equals(rejectedText)) {
             return;
         }
         try {
