@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -256,6 +257,23 @@ class StagesIntegrationTests {
         String chunked = ProxyTestSupport.raw(proxy.port(), "POST /api/restaurants HTTP/1.1\r\nHost: x\r\n"
                 + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n800\r\n" + "y".repeat(2048) + "\r\n0\r\n\r\n");
         assertThat(chunked).startsWith("HTTP/1.1 413");
+    }
+
+    @Test
+    void madeUpMethodsDoNotCreateAMeterEach() {
+        for (int i = 0; i < 300; i++) {
+            proxy.send(HttpRequest.newBuilder(URI.create(proxy.url("/api/orders/" + i)))
+                    .method("BREW" + i, HttpRequest.BodyPublishers.noBody()).build());
+        }
+        MeterRegistry registry = proxy.context.getBean(MeterRegistry.class);
+        assertThat(registry.find("banyan.proxy.requests").meters())
+                .extracting(meter -> meter.getId().getTag("method"))
+                .doesNotContain("BREW0", "BREW299")
+                .contains("OTHER")
+                .allSatisfy(method -> assertThat(method).isIn("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+                        "OPTIONS", "TRACE", "CONNECT", "OTHER"));
+        assertThat(registry.find("banyan.proxy.requests").tag("method", "OTHER").timers()).hasSizeLessThanOrEqualTo(2);
+        assertThat(proxy.get("/actuator/prometheus").body()).doesNotContain("BREW");
     }
 
     @Test
