@@ -19,6 +19,18 @@ public class BanyanProperties {
     /** Largest request body accepted; larger ones get 413. */
     private DataSize maxBodySize = DataSize.ofMegabytes(10);
 
+    /**
+     * Longest a client may take from the first byte of a request to the end of its headers; the connection is closed
+     * then (slow-header clients).
+     */
+    private Duration requestHeaderTimeout = Duration.ofSeconds(20);
+
+    /**
+     * Longest a client may take to send a request body once its headers are in; the connection is closed then, and
+     * a backend call the body was streaming to is aborted.
+     */
+    private Duration requestBodyTimeout = Duration.ofSeconds(60);
+
     /** Header that carries the correlation id to the backends and back to the client. */
     private String correlationHeader = "X-Correlation-Id";
 
@@ -180,6 +192,22 @@ public class BanyanProperties {
 
     public void setMaxBodySize(DataSize maxBodySize) {
         this.maxBodySize = maxBodySize;
+    }
+
+    public Duration getRequestHeaderTimeout() {
+        return requestHeaderTimeout;
+    }
+
+    public void setRequestHeaderTimeout(Duration requestHeaderTimeout) {
+        this.requestHeaderTimeout = requestHeaderTimeout;
+    }
+
+    public Duration getRequestBodyTimeout() {
+        return requestBodyTimeout;
+    }
+
+    public void setRequestBodyTimeout(Duration requestBodyTimeout) {
+        this.requestBodyTimeout = requestBodyTimeout;
     }
 
     public String getCorrelationHeader() {

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.banyan.proxy.admin.AdminApi;
 import dev.banyan.proxy.admin.AdminServer;
+import dev.banyan.proxy.edge.ClientTimeouts;
 import dev.banyan.proxy.edge.RequestGuardFilter;
 import dev.banyan.proxy.fallback.FailureKind;
 import dev.banyan.proxy.fallback.ServiceCircuitBreakers;
@@ -135,6 +136,12 @@ class ProxyConfiguration {
         return new ServiceCircuitBreakers(factory, config, registry);
     }
 
+    /** Bounds how long clients may take to send a request, on the public port (applied by Spring Boot). */
+    @Bean
+    ClientTimeouts clientTimeouts(BanyanProperties properties) {
+        return new ClientTimeouts(properties.getRequestHeaderTimeout(), properties.getRequestBodyTimeout(), null);
+    }
+
     @Bean
     RequestGuardFilter requestGuardFilter(BanyanProperties properties) {
         return new RequestGuardFilter(properties.getMaxBodySize().toBytes(), properties.getCorrelationHeader());
@@ -160,13 +167,18 @@ class ProxyConfiguration {
     @Bean
     @ConditionalOnProperty(name = "banyan.admin.token")
     AdminServer adminServer(RoutesManager routes, RoutesFileEditor editor, ProxyMetrics metrics,
-                            MismatchLog mismatches, ServiceCircuitBreakers breakers, BanyanProperties properties) {
+                            MismatchLog mismatches, ServiceCircuitBreakers breakers, BanyanProperties properties,
+                            Environment env) {
         BanyanProperties.Admin admin = properties.getAdmin();
         if (!StringUtils.hasText(admin.getToken())) {
             throw new IllegalStateException("banyan.admin.token is set but empty; unset it to turn the admin API off");
         }
+        // the same client limits as the public port, idle timeout included
+        ClientTimeouts timeouts = new ClientTimeouts(properties.getRequestHeaderTimeout(),
+                properties.getRequestBodyTimeout(), env.getProperty("server.netty.idle-timeout", Duration.class,
+                        Duration.ofSeconds(60)));
         return new AdminServer(new AdminApi(routes, editor, metrics, mismatches, breakers, admin.getToken().trim()),
-                admin.getAddress(), admin.getPort());
+                admin.getAddress(), admin.getPort(), timeouts);
     }
 
     @Bean
