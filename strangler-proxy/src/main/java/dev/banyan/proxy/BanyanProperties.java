@@ -31,6 +31,12 @@ public class BanyanProperties {
      */
     private Duration requestBodyTimeout = Duration.ofSeconds(60);
 
+    /**
+     * Most bytes of request bodies held in memory at once, over all requests (bodies are held for routes with
+     * fallback or shadow). A request that would go over it gets 503 with Retry-After. Unset: a quarter of the heap.
+     */
+    private DataSize maxBufferedBodies;
+
     /** Header that carries the correlation id to the backends and back to the client. */
     private String correlationHeader = "X-Correlation-Id";
 
@@ -208,6 +214,14 @@ public class BanyanProperties {
 
     public void setRequestBodyTimeout(Duration requestBodyTimeout) {
         this.requestBodyTimeout = requestBodyTimeout;
+    }
+
+    public DataSize getMaxBufferedBodies() {
+        return maxBufferedBodies;
+    }
+
+    public void setMaxBufferedBodies(DataSize maxBufferedBodies) {
+        this.maxBufferedBodies = maxBufferedBodies;
     }
 
     public String getCorrelationHeader() {

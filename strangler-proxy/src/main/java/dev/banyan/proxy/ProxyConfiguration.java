@@ -6,6 +6,7 @@ import dev.banyan.proxy.admin.AdminApi;
 import dev.banyan.proxy.admin.AdminServer;
 import dev.banyan.proxy.edge.ClientTimeouts;
 import dev.banyan.proxy.edge.RequestGuardFilter;
+import dev.banyan.proxy.fallback.BodyBudget;
 import dev.banyan.proxy.fallback.FailureKind;
 import dev.banyan.proxy.fallback.ServiceCircuitBreakers;
 import dev.banyan.proxy.fallback.ServiceDispatchFilter;
@@ -21,6 +22,7 @@ import dev.banyan.proxy.shadow.MismatchLog;
 import dev.banyan.proxy.shadow.ShadowMirror;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,9 +151,22 @@ class ProxyConfiguration {
 
     @Bean
     StranglerRoutingFilter stranglerRoutingFilter(RoutesManager routes, ShadowMirror shadow, ProxyMetrics metrics,
-                                                  BanyanProperties properties) {
+                                                  BanyanProperties properties, BodyBudget bodyBudget) {
         return new StranglerRoutingFilter(routes, shadow, metrics, (int) Math.min(Integer.MAX_VALUE - 8,
-                properties.getMaxBodySize().toBytes()));
+                properties.getMaxBodySize().toBytes()), bodyBudget);
+    }
+
+    /** Bytes of request bodies buffered at once; by default a quarter of the heap. */
+    @Bean
+    BodyBudget bodyBudget(BanyanProperties properties, MeterRegistry registry) {
+        long limit = properties.getMaxBufferedBodies() != null ? properties.getMaxBufferedBodies().toBytes()
+                : Runtime.getRuntime().maxMemory() / 4;
+        BodyBudget budget = new BodyBudget(limit);
+        Gauge.builder("banyan.proxy.buffered.bodies", budget, BodyBudget::used).baseUnit("bytes")
+                .description("Bytes of request bodies held in memory for fallback or shadow; limit "
+                        + "banyan.max-buffered-bodies")
+                .register(registry);
+        return budget;
     }
 
     @Bean
