@@ -127,6 +127,20 @@ class StagesIntegrationTests {
     }
 
     @Test
+    void aShadowHeaderSentByTheClientReachesNoBackend() {
+        proxy.get("/api/pinned/1", "X-Banyan-Shadow", "true");
+        legacy.verify(getRequestedFor(urlEqualTo("/api/pinned/1")).withoutHeader("X-Banyan-Shadow"));
+
+        proxy.get("/api/shadowed/2", "X-Banyan-Shadow", "forged");
+        legacy.verify(getRequestedFor(urlEqualTo("/api/shadowed/2")).withoutHeader("X-Banyan-Shadow"));
+        org.awaitility.Awaitility.await().untilAsserted(() -> service.verify(getRequestedFor(urlEqualTo("/api/shadowed/2"))
+                .withHeader("X-Banyan-Shadow", equalTo("true"))));
+        assertThat(service.findAll(getRequestedFor(urlEqualTo("/api/shadowed/2"))))
+                .allSatisfy(copy -> assertThat(copy.getHeaders().getHeader("X-Banyan-Shadow").values())
+                        .containsExactly("true"));
+    }
+
+    @Test
     void shadowStageDoesNotCopyUnsafeMethodsUnlessAllowed() {
         HttpResponse<String> response = proxy.send(HttpRequest.newBuilder(URI.create(proxy.url("/api/shadowed/1")))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build());

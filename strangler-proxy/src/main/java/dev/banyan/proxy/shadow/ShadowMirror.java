@@ -39,7 +39,7 @@ public class ShadowMirror {
     private static final Logger log = LoggerFactory.getLogger(ShadowMirror.class);
 
     /** Marks the copy so the service can tell it apart (and skip side effects if it wants). */
-    public static final String SHADOW_HEADER = "X-Banyan-Shadow";
+    public static final String SHADOW_HEADER = BackendHeaders.SHADOW_HEADER;
 
     /** Set by the copy's own client from the URL and the body it sends. */
     private static final List<String> NOT_COPIED = List.of(HttpHeaders.HOST, HttpHeaders.CONTENT_LENGTH,
