@@ -291,6 +291,16 @@ class StagesIntegrationTests {
     }
 
     @Test
+    void aRequestWithBothTransferEncodingAndContentLengthIsRefusedWith400() {
+        String answer = ProxyTestSupport.raw(proxy.port(), "POST /api/orders HTTP/1.1\r\nHost: x\r\n"
+                + "Transfer-Encoding: chunked\r\nContent-Length: 5\r\nConnection: close\r\n\r\n"
+                + "5\r\nhello\r\n0\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        legacy.verify(0, anyRequestedFor(anyUrl()));
+        service.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void adminApiIsOffWithoutAToken() {
         assertThat(proxy.context.getBeanProvider(AdminServer.class).getIfAvailable()).isNull();
     }

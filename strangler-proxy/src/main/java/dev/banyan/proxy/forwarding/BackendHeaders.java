@@ -21,8 +21,10 @@ import org.springframework.web.server.ServerWebExchange;
  * <p>To a backend: the client's headers without the hop-by-hop ones (RFC 9110 section 7.6.1, plus any the
  * {@code Connection} header names); {@code X-Forwarded-For/-Proto/-Host/-Port} and {@code Forwarded} (RFC 7239) set
  * for this hop, appended to the client's own only when the client is a trusted proxy and replacing them otherwise;
- * {@code Content-Length} dropped when {@code Transfer-Encoding} is also present (a smuggling shape); the client's
- * {@value #SHADOW_HEADER} dropped (only the proxy's shadow copy carries it); and the exchange's correlation id. From a backend: its headers without the hop-by-hop ones.
+ * {@code Content-Length} dropped when {@code Transfer-Encoding} is also present (a smuggling shape that Netty's
+ * decoder already refuses with 400; this is the second line); the client's {@value #SHADOW_HEADER} dropped (only
+ * the proxy's shadow copy carries it); and the exchange's correlation id. From a backend: its headers without the
+ * hop-by-hop ones.
  *
  * <p>One pass stands in for the gateway's five request header filters, each of which copies every header once more;
  * together they took a quarter of the proxy's CPU at saturation (docs/benchmarks.md).
