@@ -35,9 +35,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public class RoutesFileEditor {
 
-    /** The file on disk holds a change that was rejected; editing on top of it would hide or lose that change. */
-    public static class PendingInvalidChangeException extends RuntimeException {
-        PendingInvalidChangeException(String message) {
+    /**
+     * The file on disk holds a change that was rejected or is not applied yet; editing on top of it would hide or lose
+     * that change.
+     */
+    public static class PendingChangeException extends RuntimeException {
+        PendingChangeException(String message) {
             super(message);
         }
     }
@@ -71,8 +74,12 @@ public class RoutesFileEditor {
         synchronized (routes) {
             routes.reloadIfChanged();
             if (routes.lastError() != null) {
-                throw new PendingInvalidChangeException("the routes file on disk has a rejected change ("
+                throw new PendingChangeException("the routes file on disk has a rejected change ("
                         + routes.lastError().problems().get(0) + "); fix the file first");
+            }
+            if (routes.changePending()) {
+                throw new PendingChangeException("the routes file on disk has a change that is not applied yet "
+                        + "(it may still be being written); try again in a second");
             }
             String text = routes.appliedText();
             String edited = edit(text, id, stage, percent);
