@@ -6,6 +6,9 @@ import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -64,13 +68,15 @@ class ClientTimeoutsIntegrationTests {
         });
         service.start();
         service.stubFor(any(anyUrl()).willReturn(aResponse().withHeader("Content-Length", "7").withBody("service")));
+        service.stubFor(any(urlEqualTo("/api/answered/slowly")).willReturn(aResponse().withFixedDelay(2_000)
+                .withBody("slow")));
         proxy = ProxyTestSupport.start(dir, """
                 legacy: {uri: "http://127.0.0.1:%d"}
                 services:
-                  answering: {uri: "http://127.0.0.1:%d"}
+                  answering: {uri: "http://127.0.0.1:%d", timeout: 10s}
                 routes:
                   - {id: uploads, paths: [/api/uploads], stage: LEGACY}
-                  - {id: answered, service: answering, paths: [/api/answered], stage: MIGRATED}
+                  - {id: answered, service: answering, paths: [/api/answered/**], stage: MIGRATED}
                 """.formatted(legacy.getLocalPort(), service.port()), "--banyan.request-header-timeout=1s",
                 "--banyan.request-body-timeout=1s", "--server.netty.idle-timeout=30s");
     }
@@ -129,6 +135,17 @@ class ClientTimeoutsIntegrationTests {
             send(client, request);
             assertThat(readAnswer(client)).startsWith("HTTP/1.1 200").endsWith("service");
         }
+    }
+
+    @Test
+    void aBackendSlowerThanBothTimeoutsIsStillWaitedFor() {
+        HttpResponse<String> get = proxy.get("/api/answered/slowly");
+        assertThat(get.statusCode()).isEqualTo(200);
+        assertThat(get.body()).isEqualTo("slow");
+        HttpResponse<String> post = proxy.send(HttpRequest.newBuilder(URI.create(proxy.url("/api/answered/slowly")))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"quick\":\"body\"}")).build());
+        assertThat(post.statusCode()).isEqualTo(200);
+        assertThat(post.body()).isEqualTo("slow");
     }
 
     @Test
