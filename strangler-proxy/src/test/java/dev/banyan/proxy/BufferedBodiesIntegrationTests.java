@@ -117,6 +117,39 @@ class BufferedBodiesIntegrationTests {
     }
 
     @Test
+    void aStreamedUploadIsRefusedOnceItsChunksWouldPassTheBudget() throws IOException {
+        byte[] body = new byte[BODY];
+        List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            held.add(proxy.http.sendAsync(HttpRequest.newBuilder(URI.create(proxy.url("/api/uploads")))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> buffered() >= 3 * BODY);
+
+        // no Content-Length: nothing can be reserved up front, so the chunks are counted as they come
+        try (Socket client = new Socket("127.0.0.1", proxy.port())) {
+            client.setSoTimeout(10_000);
+            CompletableFuture.runAsync(() -> {
+                try {
+                    OutputStream out = client.getOutputStream();
+                    out.write(("POST /api/uploads HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                            + Integer.toHexString(BODY) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(body);
+                    out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                }
+                catch (IOException e) {
+                    // the proxy may close before it has read the whole body; its answer is what counts
+                }
+            });
+            String statusLine = new String(client.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(statusLine).isEqualTo("HTTP/1.1 503");
+        }
+        assertThat(held.stream().map(CompletableFuture::join).map(HttpResponse::statusCode)).containsOnly(200);
+        await().atMost(Duration.ofSeconds(2)).until(() -> buffered() == 0);
+    }
+
+    @Test
     void aClientThatGoesAwayWhileItsUploadWaitsGivesTheBudgetBack() throws IOException {
         try (Socket client = new Socket("127.0.0.1", proxy.port())) {
             send(client, BODY, BODY);
