@@ -19,6 +19,24 @@ public class BanyanProperties {
     /** Largest request body accepted; larger ones get 413. */
     private DataSize maxBodySize = DataSize.ofMegabytes(10);
 
+    /**
+     * Longest a client may take from the first byte of a request to the end of its headers; the connection is closed
+     * then (slow-header clients).
+     */
+    private Duration requestHeaderTimeout = Duration.ofSeconds(20);
+
+    /**
+     * Longest a client may take to send a request body once its headers are in; the connection is closed then, and
+     * a backend call the body was streaming to is aborted.
+     */
+    private Duration requestBodyTimeout = Duration.ofSeconds(60);
+
+    /**
+     * Most bytes of request bodies held in memory at once, over all requests (bodies are held for routes with
+     * fallback or shadow). A request that would go over it gets 503 with Retry-After. Unset: a quarter of the heap.
+     */
+    private DataSize maxBufferedBodies;
+
     /** Header that carries the correlation id to the backends and back to the client. */
     private String correlationHeader = "X-Correlation-Id";
 
@@ -180,6 +198,30 @@ public class BanyanProperties {
 
     public void setMaxBodySize(DataSize maxBodySize) {
         this.maxBodySize = maxBodySize;
+    }
+
+    public Duration getRequestHeaderTimeout() {
+        return requestHeaderTimeout;
+    }
+
+    public void setRequestHeaderTimeout(Duration requestHeaderTimeout) {
+        this.requestHeaderTimeout = requestHeaderTimeout;
+    }
+
+    public Duration getRequestBodyTimeout() {
+        return requestBodyTimeout;
+    }
+
+    public void setRequestBodyTimeout(Duration requestBodyTimeout) {
+        this.requestBodyTimeout = requestBodyTimeout;
+    }
+
+    public DataSize getMaxBufferedBodies() {
+        return maxBufferedBodies;
+    }
+
+    public void setMaxBufferedBodies(DataSize maxBufferedBodies) {
+        this.maxBufferedBodies = maxBufferedBodies;
     }
 
     public String getCorrelationHeader() {

@@ -4,7 +4,9 @@ import java.time.Duration;
 
 import dev.banyan.proxy.admin.AdminApi;
 import dev.banyan.proxy.admin.AdminServer;
+import dev.banyan.proxy.edge.ClientTimeouts;
 import dev.banyan.proxy.edge.RequestGuardFilter;
+import dev.banyan.proxy.fallback.BodyBudget;
 import dev.banyan.proxy.fallback.FailureKind;
 import dev.banyan.proxy.fallback.ServiceCircuitBreakers;
 import dev.banyan.proxy.fallback.ServiceDispatchFilter;
@@ -20,6 +22,7 @@ import dev.banyan.proxy.shadow.MismatchLog;
 import dev.banyan.proxy.shadow.ShadowMirror;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,6 +138,12 @@ class ProxyConfiguration {
         return new ServiceCircuitBreakers(factory, config, registry);
     }
 
+    /** Bounds how long clients may take to send a request, on the public port (applied by Spring Boot). */
+    @Bean
+    ClientTimeouts clientTimeouts(BanyanProperties properties) {
+        return new ClientTimeouts(properties.getRequestHeaderTimeout(), properties.getRequestBodyTimeout(), null);
+    }
+
     @Bean
     RequestGuardFilter requestGuardFilter(BanyanProperties properties) {
         return new RequestGuardFilter(properties.getMaxBodySize().toBytes(), properties.getCorrelationHeader());
@@ -142,9 +151,22 @@ class ProxyConfiguration {
 
     @Bean
     StranglerRoutingFilter stranglerRoutingFilter(RoutesManager routes, ShadowMirror shadow, ProxyMetrics metrics,
-                                                  BanyanProperties properties) {
+                                                  BanyanProperties properties, BodyBudget bodyBudget) {
         return new StranglerRoutingFilter(routes, shadow, metrics, (int) Math.min(Integer.MAX_VALUE - 8,
-                properties.getMaxBodySize().toBytes()));
+                properties.getMaxBodySize().toBytes()), bodyBudget);
+    }
+
+    /** Bytes of request bodies buffered at once; by default a quarter of the heap. */
+    @Bean
+    BodyBudget bodyBudget(BanyanProperties properties, MeterRegistry registry) {
+        long limit = properties.getMaxBufferedBodies() != null ? properties.getMaxBufferedBodies().toBytes()
+                : Runtime.getRuntime().maxMemory() / 4;
+        BodyBudget budget = new BodyBudget(limit);
+        Gauge.builder("banyan.proxy.buffered.bodies", budget, BodyBudget::used).baseUnit("bytes")
+                .description("Bytes of request bodies held in memory for fallback or shadow; limit "
+                        + "banyan.max-buffered-bodies")
+                .register(registry);
+        return budget;
     }
 
     @Bean
@@ -160,13 +182,18 @@ class ProxyConfiguration {
     @Bean
     @ConditionalOnProperty(name = "banyan.admin.token")
     AdminServer adminServer(RoutesManager routes, RoutesFileEditor editor, ProxyMetrics metrics,
-                            MismatchLog mismatches, ServiceCircuitBreakers breakers, BanyanProperties properties) {
+                            MismatchLog mismatches, ServiceCircuitBreakers breakers, BanyanProperties properties,
+                            Environment env) {
         BanyanProperties.Admin admin = properties.getAdmin();
         if (!StringUtils.hasText(admin.getToken())) {
             throw new IllegalStateException("banyan.admin.token is set but empty; unset it to turn the admin API off");
         }
+        // the same client limits as the public port, idle timeout included
+        ClientTimeouts timeouts = new ClientTimeouts(properties.getRequestHeaderTimeout(),
+                properties.getRequestBodyTimeout(), env.getProperty("server.netty.idle-timeout", Duration.class,
+                        Duration.ofSeconds(60)));
         return new AdminServer(new AdminApi(routes, editor, metrics, mismatches, breakers, admin.getToken().trim()),
-                admin.getAddress(), admin.getPort());
+                admin.getAddress(), admin.getPort(), timeouts);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +29,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The admin API: bearer token, effective routes with counters, and changes written back to the routes file. */
 class AdminIntegrationTests {
@@ -176,6 +178,34 @@ class AdminIntegrationTests {
     void canaryWithoutAPercentNamesTheMissingField() {
         HttpResponse<String> response = admin("PUT", "/admin/routes/catalog-reads", TOKEN, "{\"stage\":\"CANARY\"}");
         assertThat(response.body()).contains("routes[0].percent").contains("required for stage CANARY");
+    }
+
+    @Test
+    void restoringTheFileAfterARejectedChangeUnblocksTheAdminApi() throws Exception {
+        proxy.write(original.replace("stage: LEGACY", "stage: CANARI"));
+        await().atMost(Duration.ofSeconds(2)).until(() -> proxy.routes().lastError() != null);
+        assertThat(admin("PUT", "/admin/routes/catalog-reads", TOKEN, "{\"stage\":\"MIGRATED\"}").statusCode())
+                .isEqualTo(409);
+
+        proxy.write(original);
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(
+                json.readTree(admin("GET", "/admin/routes", TOKEN, null).body()).get("lastReloadError").isNull())
+                .isTrue());
+        HttpResponse<String> response = admin("PUT", "/admin/routes/catalog-reads", TOKEN, "{\"stage\":\"MIGRATED\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(fileText()).contains("stage: MIGRATED");
+        assertThat(proxy.get("/api/restaurants/1").body()).isEqualTo("service");
+    }
+
+    @Test
+    void fixingTheFileAfterARejectedChangeUnblocksTheAdminApi() throws Exception {
+        proxy.write(original.replace("stage: LEGACY", "stage: CANARI"));
+        await().atMost(Duration.ofSeconds(2)).until(() -> proxy.routes().lastError() != null);
+
+        proxy.rewriteRoutes(original.replace("stage: LEGACY", "stage: SHADOW"));
+        assertThat(proxy.routes().lastError()).isNull();
+        HttpResponse<String> response = admin("PUT", "/admin/routes/catalog-reads", TOKEN, "{\"stage\":\"LEGACY\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,6 +124,20 @@ class StagesIntegrationTests {
         assertThat(response.headers().firstValue("X-Banyan-Backend")).hasValue("legacy");
         org.awaitility.Awaitility.await().untilAsserted(() -> service.verify(getRequestedFor(urlEqualTo("/api/shadowed/1"))
                 .withHeader("X-Banyan-Shadow", equalTo("true"))));
+    }
+
+    @Test
+    void aShadowHeaderSentByTheClientReachesNoBackend() {
+        proxy.get("/api/pinned/1", "X-Banyan-Shadow", "true");
+        legacy.verify(getRequestedFor(urlEqualTo("/api/pinned/1")).withoutHeader("X-Banyan-Shadow"));
+
+        proxy.get("/api/shadowed/2", "X-Banyan-Shadow", "forged");
+        legacy.verify(getRequestedFor(urlEqualTo("/api/shadowed/2")).withoutHeader("X-Banyan-Shadow"));
+        org.awaitility.Awaitility.await().untilAsserted(() -> service.verify(getRequestedFor(urlEqualTo("/api/shadowed/2"))
+                .withHeader("X-Banyan-Shadow", equalTo("true"))));
+        assertThat(service.findAll(getRequestedFor(urlEqualTo("/api/shadowed/2"))))
+                .allSatisfy(copy -> assertThat(copy.getHeaders().getHeader("X-Banyan-Shadow").values())
+                        .containsExactly("true"));
     }
 
     @Test
@@ -256,6 +271,33 @@ class StagesIntegrationTests {
         String chunked = ProxyTestSupport.raw(proxy.port(), "POST /api/restaurants HTTP/1.1\r\nHost: x\r\n"
                 + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n800\r\n" + "y".repeat(2048) + "\r\n0\r\n\r\n");
         assertThat(chunked).startsWith("HTTP/1.1 413");
+    }
+
+    @Test
+    void madeUpMethodsDoNotCreateAMeterEach() {
+        for (int i = 0; i < 300; i++) {
+            proxy.send(HttpRequest.newBuilder(URI.create(proxy.url("/api/orders/" + i)))
+                    .method("BREW" + i, HttpRequest.BodyPublishers.noBody()).build());
+        }
+        MeterRegistry registry = proxy.context.getBean(MeterRegistry.class);
+        assertThat(registry.find("banyan.proxy.requests").meters())
+                .extracting(meter -> meter.getId().getTag("method"))
+                .doesNotContain("BREW0", "BREW299")
+                .contains("OTHER")
+                .allSatisfy(method -> assertThat(method).isIn("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+                        "OPTIONS", "TRACE", "CONNECT", "OTHER"));
+        assertThat(registry.find("banyan.proxy.requests").tag("method", "OTHER").timers()).hasSizeLessThanOrEqualTo(2);
+        assertThat(proxy.get("/actuator/prometheus").body()).doesNotContain("BREW");
+    }
+
+    @Test
+    void aRequestWithBothTransferEncodingAndContentLengthIsRefusedWith400() {
+        String answer = ProxyTestSupport.raw(proxy.port(), "POST /api/orders HTTP/1.1\r\nHost: x\r\n"
+                + "Transfer-Encoding: chunked\r\nContent-Length: 5\r\nConnection: close\r\n\r\n"
+                + "5\r\nhello\r\n0\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        legacy.verify(0, anyRequestedFor(anyUrl()));
+        service.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test

@@ -177,7 +177,7 @@ public class AdminApi {
                     })
                     .onErrorResume(RoutesFileEditor.UnknownRouteException.class,
                             e -> problem(HttpStatus.NOT_FOUND, e.getMessage()))
-                    .onErrorResume(RoutesFileEditor.PendingInvalidChangeException.class,
+                    .onErrorResume(RoutesFileEditor.PendingChangeException.class,
                             e -> problem(HttpStatus.CONFLICT, e.getMessage()))
                     .onErrorResume(InvalidRoutesFileException.class, e -> problem(HttpStatus.BAD_REQUEST,
                             "the change would make the routes file invalid: " + String.join("; ",

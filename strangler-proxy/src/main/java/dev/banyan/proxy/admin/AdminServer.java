@@ -1,5 +1,6 @@
 package dev.banyan.proxy.admin;
 
+import dev.banyan.proxy.edge.ClientTimeouts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.netty.DisposableServer;
@@ -23,10 +24,13 @@ public class AdminServer implements SmartLifecycle {
 
     private final int port;
 
+    private final ClientTimeouts timeouts;
+
     private volatile DisposableServer server;
 
-    public AdminServer(AdminApi api, String address, int port) {
+    public AdminServer(AdminApi api, String address, int port, ClientTimeouts timeouts) {
         this.api = api;
+        this.timeouts = timeouts;
         this.address = address;
         this.port = port;
     }
@@ -34,7 +38,7 @@ public class AdminServer implements SmartLifecycle {
     @Override
     public void start() {
         ReactorHttpHandlerAdapter adapter = new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(api.router()));
-        server = HttpServer.create().host(address).port(port).handle(adapter).bindNow();
+        server = timeouts.apply(HttpServer.create()).host(address).port(port).handle(adapter).bindNow();
         log.info("Admin API listening on {}:{}", address, server.port());
     }
 

@@ -9,7 +9,7 @@ import java.util.Set;
  * @param id               unique id, used in metrics, logs and the admin API
  * @param service          the service name, or {@code null} for a route pinned to legacy
  * @param paths            path patterns ({@code /api/restaurants}, {@code /api/restaurants/**})
- * @param methods          upper-case HTTP methods; empty means every method
+ * @param methods          upper-case HTTP methods; empty means every method; GET implies HEAD
  * @param stage            migration stage
  * @param percent          CANARY share in percent with at most two decimals, or {@code null}
  * @param stickyBy         cohort key, or {@code null} to choose per request
@@ -26,8 +26,9 @@ public record RouteSpec(String id, String service, List<String> paths, Set<Strin
         methods = Set.copyOf(methods);
     }
 
+    /** Whether the route takes the method. HEAD goes wherever GET goes, as RFC 9110 section 9.3.2 means it. */
     public boolean allowsMethod(String method) {
-        return methods.isEmpty() || methods.contains(method);
+        return methods.isEmpty() || methods.contains(method) || method.equals("HEAD") && methods.contains("GET");
     }
 
     /** The canary share in basis points (0..10000). */

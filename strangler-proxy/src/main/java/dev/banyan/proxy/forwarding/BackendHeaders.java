@@ -21,8 +21,10 @@ import org.springframework.web.server.ServerWebExchange;
  * <p>To a backend: the client's headers without the hop-by-hop ones (RFC 9110 section 7.6.1, plus any the
  * {@code Connection} header names); {@code X-Forwarded-For/-Proto/-Host/-Port} and {@code Forwarded} (RFC 7239) set
  * for this hop, appended to the client's own only when the client is a trusted proxy and replacing them otherwise;
- * {@code Content-Length} dropped when {@code Transfer-Encoding} is also present (a smuggling shape); and the
- * exchange's correlation id. From a backend: its headers without the hop-by-hop ones.
+ * {@code Content-Length} dropped when {@code Transfer-Encoding} is also present (a smuggling shape that Netty's
+ * decoder already refuses with 400; this is the second line); the client's {@value #SHADOW_HEADER} dropped (only
+ * the proxy's shadow copy carries it); and the exchange's correlation id. From a backend: its headers without the
+ * hop-by-hop ones.
  *
  * <p>One pass stands in for the gateway's five request header filters, each of which copies every header once more;
  * together they took a quarter of the proxy's CPU at saturation (docs/benchmarks.md).
@@ -31,6 +33,12 @@ public final class BackendHeaders {
 
     private static final Set<String> HOP_BY_HOP = caseInsensitive("Connection", "Keep-Alive", "Proxy-Connection",
             "Transfer-Encoding", "TE", "Trailer", "Upgrade", "Proxy-Authorization", "Proxy-Authenticate");
+
+    /**
+     * Marks the proxy's own shadow copy. A client's value is dropped, so a backend can trust that a request with it
+     * is a copy (and, say, skip side effects) and that one without it is real.
+     */
+    public static final String SHADOW_HEADER = "X-Banyan-Shadow";
 
     private static final String X_FORWARDED = "X-Forwarded-";
 
@@ -68,7 +76,7 @@ public final class BackendHeaders {
             String name = header.getKey();
             if (HOP_BY_HOP.contains(name) || connectionNamed.contains(name) || out.containsHeader(name)
                     || transferEncoded && name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)
-                    || name.equalsIgnoreCase(correlationHeader)
+                    || name.equalsIgnoreCase(correlationHeader) || name.equalsIgnoreCase(SHADOW_HEADER)
                     || !trusted && isForwardedHeader(name)) {
                 continue;
             }

@@ -2,6 +2,7 @@ package dev.banyan.proxy.metrics;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
@@ -10,10 +11,12 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The proxy's Micrometer meters. Meters are looked up once per tag combination and cached, so the hot path does no
- * registry lookups.
+ * registry lookups. No tag value is taken from the request as the client sent it: each comes from a fixed set or
+ * from the routes file (route ids, service names), so the number of meters is bounded by the configuration.
  *
  * <ul>
- * <li>{@code banyan.proxy.requests} timer (histogram): route, backend, method, status class</li>
+ * <li>{@code banyan.proxy.requests} timer (histogram): route, backend, method (standard ones, else OTHER), status
+ * class</li>
  * <li>{@code banyan.proxy.fallbacks} counter: route, service, reason</li>
  * <li>{@code banyan.shadow.comparisons} counter: route, result = match | mismatch | error | dropped</li>
  * <li>{@code banyan.routes.reloads} counter: result = applied | rejected</li>
@@ -31,6 +34,10 @@ public class ProxyMetrics {
     private record ShadowKey(String route, String result) {
     }
 
+    /** The methods of RFC 9110 and PATCH (RFC 5789), the only ones tagged by name. */
+    static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE",
+            "CONNECT");
+
     private final MeterRegistry registry;
 
     private final Map<RequestKey, Timer> requests = new ConcurrentHashMap<>();
@@ -47,8 +54,14 @@ public class ProxyMetrics {
         return registry;
     }
 
+    /**
+     * @param route   a route id from the routes file, or {@code default}
+     * @param backend {@code legacy} or a service name from the routes file
+     * @param method  the request's method as the client sent it; tagged as one of {@link #METHODS} or {@code OTHER}
+     * @param status  the status code; tagged by class
+     */
     public void request(String route, String backend, String method, int status, long nanos) {
-        requests.computeIfAbsent(new RequestKey(route, backend, method, statusClass(status)), k -> Timer
+        requests.computeIfAbsent(new RequestKey(route, backend, methodTag(method), statusClass(status)), k -> Timer
                 .builder("banyan.proxy.requests")
                 .description("Requests through the proxy by route, backend and status class")
                 .tag("route", k.route()).tag("backend", k.backend()).tag("method", k.method()).tag("status", k.status())
@@ -100,7 +113,22 @@ public class ProxyMetrics {
         return Map.of("requests", byBackend, "statuses", byStatus, "fallbacks", fallbackCount, "shadow", shadow);
     }
 
+    /**
+     * The status class: {@code 1xx} to {@code 5xx}, {@code none} when no status was set. Anything else a backend may
+     * send (600 to 999) is {@code other}, so backends cannot grow the tag set either.
+     */
     static String statusClass(int status) {
-        return status <= 0 ? "none" : (status / 100) + "xx";
+        if (status <= 0) {
+            return "none";
+        }
+        return status >= 100 && status < 600 ? (status / 100) + "xx" : "other";
+    }
+
+    /**
+     * The method tag. The method is the client's to choose (any token is valid HTTP), so only the standard ones are
+     * tagged by name: a client sending made-up methods must not create a timer per method.
+     */
+    static String methodTag(String method) {
+        return METHODS.contains(method) ? method : "OTHER";
     }
 }

@@ -8,6 +8,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +18,8 @@ import dev.banyan.proxy.config.InvalidRoutesFileException;
 import dev.banyan.proxy.config.RoutesConfig;
 import dev.banyan.proxy.config.RoutesFileParser;
 import dev.banyan.proxy.config.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -26,13 +30,17 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * Changes a route's stage and percent in the routes file itself, so the file stays the source of truth and the
  * change survives a restart. Only the two values are rewritten in place: comments, order and layout stay. The new
- * text is validated in full, written to a temporary file beside the original and moved over it atomically.
+ * text is validated in full, written to a temporary file beside the original and moved over it atomically (through a
+ * symbolic link, onto the file it points to, keeping that file's permissions).
  */
 public class RoutesFileEditor {
 
-    /** The file on disk holds a change that was rejected; editing on top of it would hide or lose that change. */
-    public static class PendingInvalidChangeException extends RuntimeException {
-        PendingInvalidChangeException(String message) {
+    /**
+     * The file on disk holds a change that was rejected or is not applied yet; editing on top of it would hide or lose
+     * that change.
+     */
+    public static class PendingChangeException extends RuntimeException {
+        PendingChangeException(String message) {
             super(message);
         }
     }
@@ -46,6 +54,8 @@ public class RoutesFileEditor {
 
     private record Edit(int start, int end, String text) {
     }
+
+    private static final Logger log = LoggerFactory.getLogger(RoutesFileEditor.class);
 
     private final RoutesManager routes;
 
@@ -64,8 +74,12 @@ public class RoutesFileEditor {
         synchronized (routes) {
             routes.reloadIfChanged();
             if (routes.lastError() != null) {
-                throw new PendingInvalidChangeException("the routes file on disk has a rejected change ("
+                throw new PendingChangeException("the routes file on disk has a rejected change ("
                         + routes.lastError().problems().get(0) + "); fix the file first");
+            }
+            if (routes.changePending()) {
+                throw new PendingChangeException("the routes file on disk has a change that is not applied yet "
+                        + "(it may still be being written); try again in a second");
             }
             String text = routes.appliedText();
             String edited = edit(text, id, stage, percent);
@@ -145,16 +159,23 @@ public class RoutesFileEditor {
         return null;
     }
 
+    /**
+     * Replaces the file's content atomically. A symbolic link stays a link: the file it points to is replaced, by a
+     * temporary file in that file's own directory (a rename only is atomic within one file system). The new file
+     * gets the old one's permissions, and its owner and group where the proxy may set them.
+     */
     private static void write(Path file, String text) {
         try {
-            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName() + ".", ".tmp");
+            Path target = file.toRealPath();
+            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
             try {
                 Files.writeString(temp, text, StandardCharsets.UTF_8);
+                keepAttributes(target, temp);
                 try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 }
                 catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
             finally {
@@ -163,6 +184,25 @@ public class RoutesFileEditor {
         }
         catch (IOException e) {
             throw new UncheckedIOException("could not write the routes file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void keepAttributes(Path original, Path replacement) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(original, PosixFileAttributeView.class);
+        if (view == null) {
+            return; // not a POSIX file system: the temporary file keeps the platform's defaults
+        }
+        PosixFileAttributes attributes = view.readAttributes();
+        Files.setPosixFilePermissions(replacement, attributes.permissions());
+        PosixFileAttributeView replacementView = Files.getFileAttributeView(replacement, PosixFileAttributeView.class);
+        try {
+            replacementView.setGroup(attributes.group());
+            replacementView.setOwner(attributes.owner());
+        }
+        catch (IOException e) {
+            // Only a privileged process may give a file away; the content and permissions are what matter.
+            log.warn("The rewritten routes file {} keeps its permissions but not its owner {} and group {}: {}",
+                    original, attributes.owner().getName(), attributes.group().getName(), e.toString());
         }
     }
 }

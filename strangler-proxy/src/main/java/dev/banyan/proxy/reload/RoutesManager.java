@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public class RoutesManager {
 
-    /** The last rejected change, shown by the admin API until a valid file is loaded. */
+    /** The last rejected change, shown by the admin API until the file is valid again (changed or restored). */
     public record ReloadError(Instant at, Path file, List<ConfigProblem> problems) {
     }
 
@@ -44,6 +44,9 @@ public class RoutesManager {
     private volatile String appliedText;
 
     private volatile String rejectedText;
+
+    /** A changed text read once and waiting to be read again unchanged before it is taken. */
+    private volatile String pendingText;
 
     public RoutesManager(Path file, ProxyMetrics metrics) {
         this.file = file.toAbsolutePath().normalize();
@@ -64,7 +67,10 @@ public class RoutesManager {
         return lastError.get();
     }
 
-    /** Re-reads the file; applies it when it changed and is valid. Called by the watcher. */
+    /**
+     * Re-reads the file. A change is taken when two calls in a row read the same text: applied when valid, rejected
+     * otherwise. Called by the watcher.
+     */
     public synchronized void reloadIfChanged() {
         String text;
         try {
@@ -74,9 +80,28 @@ public class RoutesManager {
             // Editors replace files by rename; a missing file for a moment is not a change.
             return;
         }
-        if (text.equals(appliedText) || text.equals(rejectedText)) {
+        if (text.equals(appliedText)) {
+            // Restored to the text in force (say, an operator reverted a bad edit): nothing to apply, but the
+            // rejection no longer describes the file and must not keep blocking the admin API.
+            pendingText = null;
+            if (lastError.getAndSet(null) != null) {
+                rejectedText = null;
+                log.info("Routes file {} is back to the configuration in force (version {}); the rejected change is "
+                        + "gone", file, current().version());
+            }
             return;
         }
+        if (text.equals(rejectedText)) {
+            pendingText = null;
+            return;
+        }
+        if (!text.equals(pendingText)) {
+            // A file can be read while it is being written, and a valid prefix of it would be applied. A change
+            // counts once two checks in a row read the same text.
+            pendingText = text;
+            return;
+        }
+        pendingText = null;
         try {
             RoutesConfig config = RoutesFileParser.parse(file, text);
             apply(config, text);
@@ -96,6 +121,11 @@ public class RoutesManager {
         apply(config, text);
         metrics.reload("applied");
         log.info("Applied routes change from the admin API to {} (version {})", file, current().version());
+    }
+
+    /** Whether the file holds a change that has been read once but not yet taken (it may still be being written). */
+    public synchronized boolean changePending() {
+        return pendingText != null;
     }
 
     /** The text of the file last applied, which the admin API edits. */

@@ -76,7 +76,9 @@ public final class RouteTable {
     }
 
     private static boolean sharesMethod(RouteSpec a, RouteSpec b) {
-        return a.methods().isEmpty() || b.methods().isEmpty() || a.methods().stream().anyMatch(b.methods()::contains);
+        // allowsMethod, not the lists: a GET route takes HEAD too
+        return a.methods().isEmpty() || b.methods().isEmpty() || a.methods().stream().anyMatch(b::allowsMethod)
+                || b.methods().stream().anyMatch(a::allowsMethod);
     }
 
     /** Builds a witness path from each pattern (wildcards filled from the other) and checks both patterns accept it. */

@@ -4,6 +4,7 @@ import java.util.function.Function;
 
 import dev.banyan.proxy.config.StickyKey;
 import dev.banyan.proxy.edge.Problems;
+import dev.banyan.proxy.fallback.BodyBudget;
 import dev.banyan.proxy.fallback.FailureKind;
 import dev.banyan.proxy.fallback.ReplayableRequest;
 import dev.banyan.proxy.fallback.ServiceDispatchFilter;
@@ -19,6 +20,8 @@ import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -51,11 +54,15 @@ public class StranglerRoutingFilter implements GlobalFilter, Ordered {
 
     private final int maxBodyBytes;
 
-    public StranglerRoutingFilter(RoutesManager routes, ShadowMirror shadow, ProxyMetrics metrics, int maxBodyBytes) {
+    private final BodyBudget bodyBudget;
+
+    public StranglerRoutingFilter(RoutesManager routes, ShadowMirror shadow, ProxyMetrics metrics, int maxBodyBytes,
+                                  BodyBudget bodyBudget) {
         this.routes = routes;
         this.shadow = shadow;
         this.metrics = metrics;
         this.maxBodyBytes = maxBodyBytes;
+        this.bodyBudget = bodyBudget;
     }
 
     @Override
@@ -84,11 +91,18 @@ public class StranglerRoutingFilter implements GlobalFilter, Ordered {
 
         boolean mayReplay = decision.toService() && decision.fallbackToLegacy();
         Mono<ServerWebExchange> prepared = mayReplay || decision.shadow()
-                ? ReplayableRequest.cache(exchange, maxBodyBytes) : Mono.just(exchange);
+                ? ReplayableRequest.cache(exchange, maxBodyBytes, bodyBudget) : Mono.just(exchange);
         return prepared
                 .flatMap(ready -> chain.filter(decision.shadow() ? shadow.mirror(ready, decision) : ready))
                 .onErrorResume(error -> answerFailure(exchange, error))
-                .doFinally(signal -> record(exchange, decision, method, signal, start));
+                .doFinally(signal -> {
+                    // whatever the end (answered, failed, client gone), the buffered body leaves the budget
+                    BodyBudget.Reservation reservation = exchange.getAttribute(ReplayableRequest.RESERVATION_ATTR);
+                    if (reservation != null) {
+                        reservation.release();
+                    }
+                    record(exchange, decision, method, signal, start);
+                });
     }
 
     /**
@@ -101,6 +115,10 @@ public class StranglerRoutingFilter implements GlobalFilter, Ordered {
             return Mono.error(error);
         }
         ServiceDispatchFilter.discardServiceAnswer(exchange);
+        if (error instanceof BodyBudget.ExhaustedException) {
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+            return Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, error.getMessage());
+        }
         FailureKind kind = FailureKind.of(error);
         Backend backend = exchange.getAttribute(BACKEND_ATTR);
         return Problems.write(response, kind.status(), kind.describe(backend == null ? "legacy" : backend.name()));

@@ -9,6 +9,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.banyan.proxy.edge.RequestGuardFilter;
+import dev.banyan.proxy.fallback.BodyBudget;
 import dev.banyan.proxy.fallback.ReplayableRequest;
 import dev.banyan.proxy.forwarding.BackendHeaders;
 import dev.banyan.proxy.metrics.ProxyMetrics;
@@ -38,7 +39,7 @@ public class ShadowMirror {
     private static final Logger log = LoggerFactory.getLogger(ShadowMirror.class);
 
     /** Marks the copy so the service can tell it apart (and skip side effects if it wants). */
-    public static final String SHADOW_HEADER = "X-Banyan-Shadow";
+    public static final String SHADOW_HEADER = BackendHeaders.SHADOW_HEADER;
 
     /** Set by the copy's own client from the URL and the body it sends. */
     private static final List<String> NOT_COPIED = List.of(HttpHeaders.HOST, HttpHeaders.CONTENT_LENGTH,
@@ -93,6 +94,12 @@ public class ShadowMirror {
             metrics.shadow(route, "dropped");
             return exchange;
         }
+        // the copy may still be sending the body after the client had its answer: it holds the body's budget too
+        BodyBudget.Reservation reservation = exchange.getRequest() instanceof ReplayableRequest replayable
+                ? replayable.reservation() : null;
+        if (reservation != null) {
+            reservation.retain();
+        }
         Sinks.One<CapturedResponse> legacySide = Sinks.one();
         TeeResponse tee = new TeeResponse(exchange.getResponse(), maxBodyBytes, legacySide);
         ServerHttpRequest request = exchange.getRequest();
@@ -105,7 +112,12 @@ public class ShadowMirror {
         Mono<CapturedResponse> serviceSide = call(service, exchange, method).timeout(timeout);
         Mono.zip(legacySide.asMono(), serviceSide)
                 .timeout(timeout.plus(DEFAULT_TIMEOUT))
-                .doFinally(signal -> inFlight.release())
+                .doFinally(signal -> {
+                    inFlight.release();
+                    if (reservation != null) {
+                        reservation.release();
+                    }
+                })
                 .subscribe(both -> {
                     Comparison result = comparator.compare(decision.route().shadow(), both.getT1(), both.getT2());
                     if (result.matches()) {

@@ -41,6 +41,14 @@ class BackendHeadersTests {
     }
 
     @Test
+    void aClientCannotPassItsRequestOffAsAShadowCopy() {
+        HttpHeaders sent = untrusting.toBackend(exchange(MockServerHttpRequest.post("http://shop.example/api/orders")
+                .header("x-banyan-shadow", "true")));
+
+        assertThat(sent.containsHeader("X-Banyan-Shadow")).isFalse();
+    }
+
+    @Test
     void forwardedHeadersFromAnUntrustedClientAreReplacedByThisHop() {
         HttpHeaders sent = untrusting.toBackend(exchange(MockServerHttpRequest.get("http://shop.example:8080/api/x")
                 .header("X-Forwarded-For", "6.6.6.6")

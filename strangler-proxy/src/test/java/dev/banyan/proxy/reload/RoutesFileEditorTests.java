@@ -1,12 +1,21 @@
 package dev.banyan.proxy.reload;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 import dev.banyan.proxy.config.RoutesConfig;
 import dev.banyan.proxy.config.RoutesFileParser;
 import dev.banyan.proxy.config.Stage;
+import dev.banyan.proxy.metrics.ProxyMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,6 +60,42 @@ class RoutesFileEditorTests {
         assertThat(edited).contains("stage: CANARY, percent: 5}");
         assertThat(RoutesFileParser.parse(Path.of("routes.yml"), edited).route("categories").orElseThrow().percent())
                 .isEqualTo(5.0);
+    }
+
+    @Test
+    void writingBackThroughASymlinkKeepsTheLinkAndThePermissions(@TempDir Path dir) throws IOException {
+        Path real = Files.createDirectories(dir.resolve("releases/7")).resolve("routes.yml");
+        Files.writeString(real, FILE, StandardCharsets.UTF_8);
+        Set<PosixFilePermission> mode = PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(real, mode);
+        Path link = Files.createDirectories(dir.resolve("etc")).resolve("routes.yml");
+        Files.createSymbolicLink(link, Path.of("../releases/7/routes.yml"));
+        RoutesFileEditor editor = new RoutesFileEditor(new RoutesManager(link, new ProxyMetrics(new SimpleMeterRegistry())));
+
+        editor.update("catalog-reads", Stage.MIGRATED, null);
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("../releases/7/routes.yml"));
+        assertThat(Files.readString(real, StandardCharsets.UTF_8)).contains("stage: MIGRATED");
+        assertThat(Files.getPosixFilePermissions(real)).isEqualTo(mode);
+        try (var etc = Files.list(link.getParent()); var releases = Files.list(real.getParent())) {
+            assertThat(etc).containsExactly(link);
+            assertThat(releases).containsExactly(real);
+        }
+    }
+
+    @Test
+    void writingBackKeepsThePermissionsOfAPlainFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("routes.yml");
+        Files.writeString(file, FILE, StandardCharsets.UTF_8);
+        Set<PosixFilePermission> mode = PosixFilePermissions.fromString("rw-rw-r--");
+        Files.setPosixFilePermissions(file, mode);
+        RoutesFileEditor editor = new RoutesFileEditor(new RoutesManager(file, new ProxyMetrics(new SimpleMeterRegistry())));
+
+        editor.update("categories", null, new BigDecimal("20"));
+
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).contains("stage: CANARY, percent: 20}");
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(mode);
     }
 
     @Test

@@ -47,6 +47,26 @@ class RouteTableTests {
     }
 
     @Test
+    void headFollowsAGetOnlyRoute() {
+        RouteTable table = table("""
+                  - {id: reads, service: catalog, paths: [/api/restaurants/**], methods: [GET], stage: MIGRATED}
+                  - {id: writes, service: menus, paths: [/api/menus/**], methods: [POST], stage: MIGRATED}
+                """);
+        assertThat(match(table, "HEAD", "/api/restaurants/7")).isEqualTo("reads");
+        assertThat(match(table, "GET", "/api/restaurants/7")).isEqualTo("reads");
+        assertThat(match(table, "HEAD", "/api/menus/7")).isNull();
+        assertThat(match(table, "POST", "/api/restaurants/7")).isNull();
+    }
+
+    @Test
+    void aGetRouteAndAHeadRouteOnTheSamePathsOverlap() {
+        assertThatThrownBy(() -> table("""
+                  - {id: reads, service: catalog, paths: [/api/restaurants/**], methods: [GET], stage: MIGRATED}
+                  - {id: heads, service: menus, paths: [/api/restaurants/**], methods: [HEAD], stage: MIGRATED}
+                """)).isInstanceOf(InvalidRoutesFileException.class).hasMessageContaining("ambiguous overlap");
+    }
+
+    @Test
     void explicitOrderDecidesOverSpecificity() {
         RouteTable table = table("""
                   - {id: everything, service: catalog, paths: [/api/**], stage: MIGRATED, order: -1}
