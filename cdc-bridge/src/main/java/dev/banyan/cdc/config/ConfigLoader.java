@@ -47,7 +47,7 @@ public final class ConfigLoader {
 
     private static final Set<String> ROOT_FIELDS = Set.of("pipelines");
     private static final Set<String> PIPELINE_FIELDS = Set.of("name", "source", "target", "slot", "publication",
-            "snapshot", "batch-size", "heartbeat-interval", "on-reject", "retry", "conflicts", "tables");
+            "snapshot", "batch-size", "heartbeat-interval", "on-reject", "retry", "conflicts", "tables", "debezium");
     private static final Set<String> ENDPOINT_FIELDS = Set.of("url", "user", "password");
     private static final Set<String> RETRY_FIELDS = Set.of("attempts", "backoff", "max-backoff");
     private static final Set<String> CONFLICT_FIELDS = Set.of("policy", "wins-ties");
@@ -159,8 +159,13 @@ public final class ConfigLoader {
             }
             tables.add(table);
         }
+        for (String parameter : source.parsed().parameters().keySet()) {
+            if (ConnectorProperties.whyOwned("database." + parameter).isPresent()) {
+                throw ctx.error("source.url", "parameter '" + parameter + "' cannot be set in the URL");
+            }
+        }
         return new PipelineConfig(name, source, target, slot, publication, snapshot, batchSize, heartbeat,
-                onReject, retry, conflicts, List.copyOf(tables));
+                onReject, retry, conflicts, List.copyOf(tables), debezium(ctx, map.get("debezium")));
     }
 
     private DatabaseEndpoint endpoint(Context ctx, Object node, String field) {
@@ -178,6 +183,24 @@ public final class ConfigLoader {
         String user = ctx.requiredString(map, field + ".user", "user");
         String password = ctx.optionalString(map, field + ".password", "password", "");
         return new DatabaseEndpoint(url, user, password);
+    }
+
+    private Map<String, String> debezium(Context ctx, Object node) {
+        if (node == null) {
+            return Map.of();
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : ctx.map(node, "debezium").entrySet()) {
+            String field = "debezium." + e.getKey();
+            ConnectorProperties.whyOwned(e.getKey()).ifPresent(reason -> {
+                throw ctx.error(field, reason);
+            });
+            if (e.getValue() == null) {
+                throw ctx.error(field, "has no value");
+            }
+            properties.put(e.getKey(), ctx.optionalString(Map.of(e.getKey(), e.getValue()), field, e.getKey(), ""));
+        }
+        return Map.copyOf(properties);
     }
 
     private Retry retry(Context ctx, Object node) {

@@ -182,6 +182,9 @@ public final class DebeziumPipeline implements AutoCloseable {
         p.setProperty("slot.retry.delay.ms", "500");
         p.setProperty("snapshot.fetch.size", "10000");
         p.setProperty("errors.max.retries", "-1");
+        // the URL's connection parameters (sslmode, sslrootcert, ...) reach the replication connection too
+        db.parameters().forEach((name, value) -> p.setProperty("database." + name, value));
+        config.debezium().forEach(p::setProperty);
         return p;
     }
 
