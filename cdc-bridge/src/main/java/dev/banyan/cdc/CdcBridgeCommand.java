@@ -16,6 +16,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -26,34 +27,42 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 /**
- * The command line, parsed by picocli: {@code run} and {@code verify}, each with {@code --help} and
+ * The command line, parsed by picocli: {@code run}, {@code verify} and {@code cleanup}, each with {@code --help} and
  * {@code --version}, options as {@code --opt value} or {@code --opt=value}. Exit codes: 0 success (or in sync), 1
  * drift, 2 a usage, configuration or connection error, with one line naming the cause and never a stack trace.
  */
 @Command(name = "cdc-bridge", mixinStandardHelpOptions = true, versionProvider = CdcBridgeCommand.Version.class,
         description = "Change data capture between PostgreSQL databases: keeps mapped tables in sync and proves it.",
-        subcommands = {CdcBridgeCommand.Run.class, CdcBridgeCommand.Verify.class},
+        subcommands = {CdcBridgeCommand.Run.class, CdcBridgeCommand.Verify.class, CleanupCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success (verify: in sync)", "1:verify found drift", "2:usage, configuration or connection error"})
+        exitCodeList = {"0:success (verify: in sync)", "1:verify found drift; cleanup was not confirmed",
+                "2:usage, configuration or connection error; cleanup of a slot in use"})
 public final class CdcBridgeCommand implements Callable<Integer> {
 
     /** What {@code run} returns once the Spring application runs: the process must not exit. */
     public static final int KEEP_RUNNING = -1;
 
+    final InputStream in;
     final PrintStream out;
     final PrintStream err;
 
     @Spec
     CommandSpec spec;
 
-    private CdcBridgeCommand(PrintStream out, PrintStream err) {
+    private CdcBridgeCommand(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
         this.out = out;
         this.err = err;
     }
 
     /** Parses and runs one command line; returns its exit code, or {@link #KEEP_RUNNING} after {@code run} started. */
     public static int execute(PrintStream out, PrintStream err, String... args) {
-        CommandLine cli = new CommandLine(new CdcBridgeCommand(out, err));
+        return execute(System.in, out, err, args);
+    }
+
+    /** As {@link #execute(PrintStream, PrintStream, String...)}, reading confirmations from {@code in}. */
+    public static int execute(InputStream in, PrintStream out, PrintStream err, String... args) {
+        CommandLine cli = new CommandLine(new CdcBridgeCommand(in, out, err));
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -70,7 +79,7 @@ public final class CdcBridgeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "name a command: run or verify");
+        throw new ParameterException(spec.commandLine(), "name a command: run, verify or cleanup");
     }
 
     static BridgeConfig load(Path config) {
@@ -78,8 +87,8 @@ public final class CdcBridgeCommand implements Callable<Integer> {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
-            description = {"Starts every pipeline of the configuration and keeps them running;",
-                    "health and metrics are served on port 8090 (--server.port=<port> to change)."},
+            description = {"Starts the pipelines and keeps them running.",
+                    "Health and metrics are served on port 8090 (--server.port=<port> to change)."},
             footer = {"%nSpring Boot properties for the health and metrics server may follow as --<name>=<value>,",
                     "e.g. --server.port=9090; nothing else is passed to Spring."})
     static final class Run implements Callable<Integer> {
@@ -121,7 +130,8 @@ public final class CdcBridgeCommand implements Callable<Integer> {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class,
-            description = {"Compares every mapped table of every pipeline (or of one) with the mapping applied.",
+            description = {"Compares source and target of every mapped table.",
+                    "Checks every pipeline, or only the one named by --pipeline, with the mapping applied.",
                     "Exits 0 when in sync, 1 on drift, 2 on a configuration or connection error."})
     static final class Verify implements Callable<Integer> {
 

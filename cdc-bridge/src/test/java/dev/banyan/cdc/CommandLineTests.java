@@ -41,7 +41,7 @@ class CommandLineTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "run", "verify"})
+    @ValueSource(strings = {"", "run", "verify", "cleanup"})
     void helpOnEveryCommandPrintsUsageAndExitsZero(String command) {
         Result result = command.isEmpty() ? cli("--help") : cli(command, "--help");
         assertThat(result.exit()).isZero();
@@ -52,7 +52,7 @@ class CommandLineTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "run", "verify"})
+    @ValueSource(strings = {"", "run", "verify", "cleanup"})
     void versionOnEveryCommandNamesTheBridgeAndDebezium(String command) {
         Result result = command.isEmpty() ? cli("--version") : cli(command, "--version");
         assertThat(result.exit()).isZero();

@@ -313,7 +313,7 @@ public final class DebeziumPipeline implements AutoCloseable {
 
     private void pollRetainedWal() {
         try (Connection c = source.getConnection();
-             PreparedStatement ps = c.prepareStatement("select pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn)::bigint "
+             PreparedStatement ps = c.prepareStatement("select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), restart_lsn)::bigint "
                      + "from pg_replication_slots where slot_name = ?")) {
             ps.setString(1, config.slotName());
             try (ResultSet rs = ps.executeQuery()) {

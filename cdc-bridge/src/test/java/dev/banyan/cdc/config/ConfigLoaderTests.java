@@ -164,6 +164,13 @@ class ConfigLoaderTests {
     }
 
     @Test
+    void readsTheRetainedWalWarningAsASize() {
+        assertThat(loader.parse(FILE, VALID).retainedWalWarningBytes()).isEqualTo(1L << 30);
+        assertThat(loader.parse(FILE, "retained-wal-warning: 512MB\n" + VALID).retainedWalWarningBytes()).isEqualTo(512L << 20);
+        rejects("retained-wal-warning: lots\n" + VALID, "cdc.yml: retained-wal-warning: must be a size like 512MB or 2GB, was 'lots'");
+    }
+
+    @Test
     void theShippedExampleIsValid() {
         BridgeConfig config = new ConfigLoader(name -> null).load(Path.of("cdc.example.yml"));
         assertThat(config.pipelines()).extracting(PipelineConfig::name).containsExactly("catalog-forward", "catalog-reverse");
