@@ -85,6 +85,11 @@ public final class TableMapping {
                 unmapped.add(name);
                 continue;
             }
+            String uncarried = UncarriedTypes.reason(sourceColumn.type()).orElse(null);
+            if (uncarried != null) {
+                throw new ConfigException(where + field + ".columns." + name + ": " + config.from() + "." + name + " "
+                        + sourceColumn.type() + " cannot be carried: " + uncarried);
+            }
             String loss = TypeNarrowing.loss(sourceColumn.type(), targetColumn.type()).orElse(null);
             if (loss != null) {
                 throw new ConfigException(where + field + ".columns." + name + ": " + config.from() + "." + name + " "

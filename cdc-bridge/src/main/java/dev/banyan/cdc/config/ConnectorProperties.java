@@ -21,7 +21,7 @@ public final class ConnectorProperties {
             Map.entry("heartbeat.action.query", "heartbeat-interval"), Map.entry("tombstones.on.delete", ""),
             Map.entry("decimal.handling.mode", ""), Map.entry("interval.handling.mode", ""),
             Map.entry("hstore.handling.mode", ""), Map.entry("binary.handling.mode", ""), Map.entry("time.precision.mode", ""),
-            Map.entry("include.unknown.datatypes", ""), Map.entry("max.batch.size", "batch-size"),
+            Map.entry("include.unknown.datatypes", ""), Map.entry("datatype.propagate.source.type", ""), Map.entry("max.batch.size", "batch-size"),
             Map.entry("skipped.operations", ""), Map.entry("message.key.columns", "tables[].key"),
             Map.entry("event.processing.failure.handling.mode", "on-reject"), Map.entry("errors.max.retries", ""),
             Map.entry("database.hostname", "source.url"), Map.entry("database.port", "source.url"),

@@ -171,7 +171,10 @@ public final class DebeziumPipeline implements AutoCloseable {
         p.setProperty("tombstones.on.delete", "false");
         p.setProperty("decimal.handling.mode", "string");
         p.setProperty("interval.handling.mode", "string");
-        p.setProperty("hstore.handling.mode", "json");
+        // hstore as a Connect map, rendered as hstore text; bit columns carry their source type so bit(1) (a Connect
+        // boolean) is written as 1/0, which both boolean and bit accept
+        p.setProperty("hstore.handling.mode", "map");
+        p.setProperty("datatype.propagate.source.type", "(?i).*bit");
         p.setProperty("binary.handling.mode", "bytes");
         p.setProperty("include.unknown.datatypes", "true");
         p.setProperty("max.batch.size", String.valueOf(config.batchSize()));

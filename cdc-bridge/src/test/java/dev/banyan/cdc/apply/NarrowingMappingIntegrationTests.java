@@ -55,7 +55,7 @@ class NarrowingMappingIntegrationTests {
             "n-fraction    | numeric(10,2) | bigint        | numeric(10,2) -> public.n_fraction.v bigint narrows: fractions would be rounded to whole numbers",
             "n-seconds     | timestamptz(6)| timestamptz(0)| timestamp(6) with time zone -> public.n_seconds.v timestamp(0) with time zone narrows: fractional seconds would be rounded from 6 to 0 digit(s)",
             "n-zone        | timestamptz   | timestamp     | timestamp with time zone -> public.n_zone.v timestamp without time zone narrows: the time zone offset would be dropped",
-            "n-bits        | bit varying(16) | bit varying(8) | bit varying(16) -> public.n_bits.v bit varying(8) narrows: bit strings longer than 8 bits would be cut to 8",
+            "n-bits        | bit(16)       | bit(8)        | bit(16) -> public.n_bits.v bit(8) narrows: bit strings longer than 8 bits would be cut to 8",
             "n-array       | varchar(30)[] | varchar(10)[] | character varying(30)[] -> public.n_array.v character varying(10)[] narrows: values longer than 10 characters"})
     void refusesANarrowingMappingNamingTableColumnAndBothTypes(String name, String sourceType, String targetType, String message) {
         PipelineConfig pipeline = pipeline(name, sourceType, targetType);
@@ -63,6 +63,17 @@ class NarrowingMappingIntegrationTests {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("cdc.yml: pipeline '" + name + "': tables[0].columns.v: catalog." + name.replace('-', '_') + ".v " + message)
                 .hasMessageContaining("widen the target column or exclude the column");
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "u-varbit  | bit varying(8) | bit varying(8) cannot be carried: bit varying values lose their leading zeros and length in the capture",
+            "u-times   | time[]         | time without time zone[] cannot be carried: arrays of time lose the value 24:00 in the capture"})
+    void refusesAColumnTypeTheCaptureCannotCarryExactlyNamingTheColumn(String name, String type, String message) {
+        PipelineConfig pipeline = pipeline(name, type, type);
+        assertThatThrownBy(() -> PipelineSetup.resolve("cdc.yml", pipeline))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("cdc.yml: pipeline '" + name + "': tables[0].columns.v: catalog." + name.replace('-', '_') + ".v " + message);
     }
 
     @ParameterizedTest(name = "{1} -> {2}")
