@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -40,10 +41,12 @@ class HealthAccessIntegrationTests {
     static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void startAHaltedBridge() {
+    static void startAHaltedBridge() throws Exception {
         db = TestDatabases.pair("health_access");
         db.execCatalog("alter table public.category add constraint no_secret_names check (name <> '비밀')");
-        Path config = Configs.write(dir, Configs.pipeline("health-access", db.monolithUrl(), db.catalogUrl(), "", """
+        // a tiny WAL threshold: once the pipeline halts, the slot stops advancing and the source's heartbeats exceed it
+        Path config = Files.writeString(dir.resolve("cdc.yml"), "retained-wal-warning: 1KB\npipelines:\n"
+                + Configs.pipeline("health-access", db.monolithUrl(), db.catalogUrl(), "", """
                     tables:
                       - { from: catalog.category, to: public.category, key: [code] }
                 """));
@@ -90,6 +93,13 @@ class HealthAccessIntegrationTests {
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(health.body()).contains("\"health-access\"").contains("\"state\":\"HALTED\"")
                 .contains("code=secret-key-42").contains("no_secret_names");
+    }
+
+    @Test
+    void theOperatorSeesTheHaltedPipelinesSlotRetainingWalAboveTheThreshold() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/actuator/health", true).body())
+                .contains("\"slots\":{\"details\"").contains("\"status\":\"WARNING\"").contains("\"slot\":\"banyan_health_access\"")
+                .contains("above the 1.0 kB warning threshold"));
     }
 
     @Test
