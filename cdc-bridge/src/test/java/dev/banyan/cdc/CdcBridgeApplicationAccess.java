@@ -5,13 +5,15 @@ import java.io.PrintStream;
 /** Lets tests run the command line in-process and read its exit code. */
 public final class CdcBridgeApplicationAccess {
 
-    private final CdcBridgeApplication.Cli cli;
+    private final PrintStream out;
+    private final PrintStream err;
 
     public CdcBridgeApplicationAccess(PrintStream out, PrintStream err) {
-        this.cli = new CdcBridgeApplication.Cli(out, err);
+        this.out = out;
+        this.err = err;
     }
 
     public int execute(String... args) {
-        return cli.execute(args);
+        return CdcBridgeCommand.execute(out, err, args);
     }
 }

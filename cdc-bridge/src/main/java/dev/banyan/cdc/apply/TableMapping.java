@@ -85,6 +85,17 @@ public final class TableMapping {
                 unmapped.add(name);
                 continue;
             }
+            String uncarried = UncarriedTypes.reason(sourceColumn.type()).orElse(null);
+            if (uncarried != null) {
+                throw new ConfigException(where + field + ".columns." + name + ": " + config.from() + "." + name + " "
+                        + sourceColumn.type() + " cannot be carried: " + uncarried);
+            }
+            String loss = TypeNarrowing.loss(sourceColumn.type(), targetColumn.type()).orElse(null);
+            if (loss != null) {
+                throw new ConfigException(where + field + ".columns." + name + ": " + config.from() + "." + name + " "
+                        + sourceColumn.type() + " -> " + config.to() + "." + targetName + " " + targetColumn.type()
+                        + " narrows: " + loss + " (casts do that silently); widen the target column or exclude the column");
+            }
             bySource.put(name, new Column(name, targetName, targetColumn.type()));
         }
         List<Column> keyColumns = new ArrayList<>();

@@ -45,9 +45,10 @@ public final class ConfigLoader {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,40}");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-    private static final Set<String> ROOT_FIELDS = Set.of("pipelines");
+    private static final Set<String> ROOT_FIELDS = Set.of("pipelines", "retained-wal-warning");
+    private static final Pattern DATA_SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB|TB)");
     private static final Set<String> PIPELINE_FIELDS = Set.of("name", "source", "target", "slot", "publication",
-            "snapshot", "batch-size", "heartbeat-interval", "on-reject", "retry", "conflicts", "tables");
+            "snapshot", "batch-size", "heartbeat-interval", "on-reject", "retry", "conflicts", "tables", "debezium");
     private static final Set<String> ENDPOINT_FIELDS = Set.of("url", "user", "password");
     private static final Set<String> RETRY_FIELDS = Set.of("attempts", "backoff", "max-backoff");
     private static final Set<String> CONFLICT_FIELDS = Set.of("policy", "wins-ties");
@@ -111,7 +112,7 @@ public final class ConfigLoader {
             }
             pipelines.add(pipeline);
         }
-        return new BridgeConfig(file, List.copyOf(pipelines));
+        return new BridgeConfig(file, List.copyOf(pipelines), retainedWalWarning(ctx, map.get("retained-wal-warning")));
     }
 
     private PipelineConfig pipeline(Context position, Object node) {
@@ -159,8 +160,13 @@ public final class ConfigLoader {
             }
             tables.add(table);
         }
+        for (String parameter : source.parsed().parameters().keySet()) {
+            if (ConnectorProperties.whyOwned("database." + parameter).isPresent()) {
+                throw ctx.error("source.url", "parameter '" + parameter + "' cannot be set in the URL");
+            }
+        }
         return new PipelineConfig(name, source, target, slot, publication, snapshot, batchSize, heartbeat,
-                onReject, retry, conflicts, List.copyOf(tables));
+                onReject, retry, conflicts, List.copyOf(tables), debezium(ctx, map.get("debezium")));
     }
 
     private DatabaseEndpoint endpoint(Context ctx, Object node, String field) {
@@ -178,6 +184,47 @@ public final class ConfigLoader {
         String user = ctx.requiredString(map, field + ".user", "user");
         String password = ctx.optionalString(map, field + ".password", "password", "");
         return new DatabaseEndpoint(url, user, password);
+    }
+
+    /** A size like {@code 512MB} or {@code 2GB} (1 KB = 1024 bytes, as PostgreSQL and Spring count). */
+    private static long retainedWalWarning(Context ctx, Object node) {
+        if (node == null) {
+            return BridgeConfig.DEFAULT_RETAINED_WAL_WARNING;
+        }
+        Matcher m = DATA_SIZE.matcher(String.valueOf(node).trim().toUpperCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw ctx.error("retained-wal-warning", "must be a size like 512MB or 2GB, was '" + node + "'");
+        }
+        int shift = switch (m.group(2)) {
+            case "B" -> 0;
+            case "KB" -> 10;
+            case "MB" -> 20;
+            case "GB" -> 30;
+            default -> 40;
+        };
+        long amount = m.group(1).length() > 15 ? -1 : Long.parseLong(m.group(1));
+        if (amount <= 0 || amount > (Long.MAX_VALUE >> shift)) {
+            throw ctx.error("retained-wal-warning", "must be more than 0 bytes and at most 1000000TB, was '" + node + "'");
+        }
+        return amount << shift;
+    }
+
+    private Map<String, String> debezium(Context ctx, Object node) {
+        if (node == null) {
+            return Map.of();
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : ctx.map(node, "debezium").entrySet()) {
+            String field = "debezium." + e.getKey();
+            ConnectorProperties.whyOwned(e.getKey()).ifPresent(reason -> {
+                throw ctx.error(field, reason);
+            });
+            if (e.getValue() == null) {
+                throw ctx.error(field, "has no value");
+            }
+            properties.put(e.getKey(), ctx.optionalString(Map.of(e.getKey(), e.getValue()), field, e.getKey(), ""));
+        }
+        return Map.copyOf(properties);
     }
 
     private Retry retry(Context ctx, Object node) {

@@ -1,6 +1,12 @@
 package dev.banyan.cdc.config;
 
+import org.postgresql.Driver;
+import org.postgresql.PGProperty;
+
+import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * Where a pipeline reads from or writes to. The password is kept out of {@link #toString()} so it never reaches a log.
@@ -13,7 +19,7 @@ public record DatabaseEndpoint(String url, String user, String password) {
         password = password == null ? "" : password;
     }
 
-    /** host, port and database name parsed from a {@code jdbc:postgresql://host:port/database} URL. */
+    /** host, port and database name of the URL, as the PostgreSQL JDBC driver reads it. */
     public JdbcTarget parsed() {
         return JdbcTarget.parse(url);
     }
@@ -23,45 +29,50 @@ public record DatabaseEndpoint(String url, String user, String password) {
         return url + " (user " + user + ")";
     }
 
-    public record JdbcTarget(String host, int port, String database) {
+    /**
+     * @param parameters the URL's connection parameters ({@code sslmode}, {@code sslrootcert}, ...), decoded, without
+     *                   host, port, database, user and password, which the endpoint carries itself
+     */
+    public record JdbcTarget(String host, int port, String database, Map<String, String> parameters) {
 
+        private static final String PREFIX = "jdbc:postgresql:";
+
+        public JdbcTarget(String host, int port, String database) {
+            this(host, port, database, Map.of());
+        }
+
+        public JdbcTarget {
+            parameters = Map.copyOf(parameters);
+        }
+
+        /** Parses with the driver itself, so a URL means here exactly what it means to every JDBC connection. */
         static JdbcTarget parse(String url) {
-            String prefix = "jdbc:postgresql://";
-            if (!url.startsWith(prefix)) {
-                throw new IllegalArgumentException("must start with " + prefix);
+            if (!url.startsWith(PREFIX)) {
+                throw new IllegalArgumentException("must start with jdbc:postgresql://");
             }
-            String rest = url.substring(prefix.length());
-            int slash = rest.indexOf('/');
-            if (slash < 0) {
-                throw new IllegalArgumentException("must name a database: " + prefix + "host:port/database");
+            Properties parsed = Driver.parseURL(url, new Properties());
+            if (parsed == null) {
+                throw new IllegalArgumentException("is not a PostgreSQL JDBC URL the driver accepts "
+                        + "(jdbc:postgresql://host:port/database?param=value)");
             }
-            String hostPort = rest.substring(0, slash);
-            String database = rest.substring(slash + 1);
-            int query = database.indexOf('?');
-            if (query >= 0) {
-                database = database.substring(0, query);
-            }
-            if (hostPort.contains(",")) {
+            String host = PGProperty.PG_HOST.getOrDefault(parsed);
+            String port = PGProperty.PG_PORT.getOrDefault(parsed);
+            String database = PGProperty.PG_DBNAME.getOrDefault(parsed);
+            if (host != null && host.contains(",")) {
                 throw new IllegalArgumentException("must name exactly one host (logical replication reads from one server)");
             }
-            if (database.isBlank()) {
-                throw new IllegalArgumentException("must name a database: " + prefix + "host:port/database");
+            if (database == null || database.isBlank()) {
+                throw new IllegalArgumentException("must name a database: jdbc:postgresql://host:port/database");
             }
-            String host = hostPort;
-            int port = 5432;
-            int colon = hostPort.lastIndexOf(':');
-            if (colon >= 0) {
-                host = hostPort.substring(0, colon);
-                try {
-                    port = Integer.parseInt(hostPort.substring(colon + 1));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("has a port that is not a number: '" + hostPort.substring(colon + 1) + "'");
-                }
+            Map<String, String> parameters = new TreeMap<>();
+            for (String name : parsed.stringPropertyNames()) {
+                parameters.put(name, parsed.getProperty(name));
             }
-            if (host.isBlank()) {
-                throw new IllegalArgumentException("must name a host");
+            for (PGProperty own : new PGProperty[] {PGProperty.PG_HOST, PGProperty.PG_PORT, PGProperty.PG_DBNAME,
+                    PGProperty.USER, PGProperty.PASSWORD}) {
+                parameters.remove(own.getName());
             }
-            return new JdbcTarget(host, port, database);
+            return new JdbcTarget(host == null || host.isBlank() ? "localhost" : host, Integer.parseInt(port), database, parameters);
         }
     }
 }

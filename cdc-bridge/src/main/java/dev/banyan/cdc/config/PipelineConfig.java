@@ -2,8 +2,12 @@ package dev.banyan.cdc.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
-/** One pipeline: a source database, a target database and the mapped tables between them. */
+/**
+ * One pipeline: a source database, a target database and the mapped tables between them. {@code debezium} holds the
+ * connector properties passed through unchanged (never one that {@link ConnectorProperties} says the bridge owns).
+ */
 public record PipelineConfig(
         String name,
         DatabaseEndpoint source,
@@ -16,7 +20,8 @@ public record PipelineConfig(
         RejectPolicy onReject,
         Retry retry,
         Conflicts conflicts,
-        List<TableConfig> tables) {
+        List<TableConfig> tables,
+        Map<String, String> debezium) {
 
     public enum SnapshotMode {
         /** backfill the target from a consistent snapshot on first start, then stream */

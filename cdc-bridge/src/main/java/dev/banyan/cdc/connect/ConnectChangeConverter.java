@@ -36,6 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ConnectChangeConverter {
 
     public static final String UNAVAILABLE_PLACEHOLDER = "__debezium_unavailable_value";
+    /** Schema parameter holding the column's source type, present for the types the engine is told to propagate. */
+    public static final String SOURCE_TYPE_PARAMETER = "__debezium.source.column.type";
     private static final byte[] UNAVAILABLE_BYTES = UNAVAILABLE_PLACEHOLDER.getBytes(StandardCharsets.UTF_8);
 
     private final Map<Schema, Set<String>> fieldNames = new ConcurrentHashMap<>();
@@ -157,11 +159,13 @@ public final class ConnectChangeConverter {
                 case "io.debezium.time.Date":
                     return LocalDate.ofEpochDay(((Number) value).longValue()).toString();
                 case "io.debezium.time.Time":
-                    return LocalTime.ofNanoOfDay(((Number) value).longValue() * 1_000_000L).toString();
+                    return timeOfDay(((Number) value).longValue() * 1_000_000L);
                 case "io.debezium.time.MicroTime":
-                    return LocalTime.ofNanoOfDay(((Number) value).longValue() * 1_000L).toString();
+                    return timeOfDay(((Number) value).longValue() * 1_000L);
                 case "io.debezium.time.NanoTime":
-                    return LocalTime.ofNanoOfDay(((Number) value).longValue()).toString();
+                    return timeOfDay(((Number) value).longValue());
+                case "io.debezium.data.Bits":
+                    return bits(bytes(value), Integer.parseInt(schema.parameters().get("length")));
                 case "io.debezium.time.Timestamp":
                     return LocalDateTime.ofInstant(Instant.ofEpochMilli(((Number) value).longValue()), ZoneOffset.UTC).toString();
                 case "io.debezium.time.MicroTimestamp": {
@@ -191,13 +195,52 @@ public final class ConnectChangeConverter {
             }
         }
         return switch (schema.type()) {
-            case STRING, BOOLEAN, INT8, INT16, INT32, INT64 -> value.toString();
+            case BOOLEAN -> isBit(schema) ? ((Boolean) value ? "1" : "0") : value.toString();
+            case STRING, INT8, INT16, INT32, INT64 -> value.toString();
+            case MAP -> hstoreLiteral((Map<?, ?>) value);
             case FLOAT32, FLOAT64 -> value.toString();
             case BYTES -> "\\x" + HexFormat.of().formatHex(bytes(value));
             case ARRAY -> arrayLiteral(schema.valueSchema(), (List<?>) value);
             default -> throw new IllegalArgumentException("values of type " + schema.type()
                     + (name == null ? "" : " (" + name + ")") + " are not supported");
         };
+    }
+
+    /** PostgreSQL's {@code time} allows {@code 24:00:00}, one past {@link LocalTime}'s range. */
+    private static String timeOfDay(long nanos) {
+        return nanos == 86_400_000_000_000L ? "24:00:00" : LocalTime.ofNanoOfDay(nanos).toString();
+    }
+
+    /** {@code bit(1)} arrives as a Connect boolean; its source type (propagated as a schema parameter) tells it apart. */
+    private static boolean isBit(Schema schema) {
+        return schema.parameters() != null && "BIT".equalsIgnoreCase(schema.parameters().get(SOURCE_TYPE_PARAMETER));
+    }
+
+    /** Debezium's {@code Bits}: little-endian bytes, bit 0 the rightmost digit, {@code length} digits wide. */
+    private static String bits(byte[] littleEndian, int length) {
+        java.util.BitSet set = java.util.BitSet.valueOf(littleEndian);
+        StringBuilder out = new StringBuilder(length);
+        for (int i = length - 1; i >= 0; i--) {
+            out.append(set.get(i) ? '1' : '0');
+        }
+        return out.toString();
+    }
+
+    /** An {@code hstore} value (captured as a Connect map) as hstore text: {@code "key"=>"value", "other"=>NULL}. */
+    private static String hstoreLiteral(Map<?, ?> map) {
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (out.length() > 0) {
+                out.append(", ");
+            }
+            out.append(hstoreQuoted(String.valueOf(e.getKey()))).append("=>")
+                    .append(e.getValue() == null ? "NULL" : hstoreQuoted(String.valueOf(e.getValue())));
+        }
+        return out.toString();
+    }
+
+    private static String hstoreQuoted(String text) {
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     private static byte[] bytes(Object value) {

@@ -171,7 +171,10 @@ public final class DebeziumPipeline implements AutoCloseable {
         p.setProperty("tombstones.on.delete", "false");
         p.setProperty("decimal.handling.mode", "string");
         p.setProperty("interval.handling.mode", "string");
-        p.setProperty("hstore.handling.mode", "json");
+        // hstore as a Connect map, rendered as hstore text; bit columns carry their source type so bit(1) (a Connect
+        // boolean) is written as 1/0, which both boolean and bit accept
+        p.setProperty("hstore.handling.mode", "map");
+        p.setProperty("datatype.propagate.source.type", "(?i).*bit");
         p.setProperty("binary.handling.mode", "bytes");
         p.setProperty("include.unknown.datatypes", "true");
         p.setProperty("max.batch.size", String.valueOf(config.batchSize()));
@@ -182,6 +185,9 @@ public final class DebeziumPipeline implements AutoCloseable {
         p.setProperty("slot.retry.delay.ms", "500");
         p.setProperty("snapshot.fetch.size", "10000");
         p.setProperty("errors.max.retries", "-1");
+        // the URL's connection parameters (sslmode, sslrootcert, ...) reach the replication connection too
+        db.parameters().forEach((name, value) -> p.setProperty("database." + name, value));
+        config.debezium().forEach(p::setProperty);
         return p;
     }
 
@@ -310,7 +316,7 @@ public final class DebeziumPipeline implements AutoCloseable {
 
     private void pollRetainedWal() {
         try (Connection c = source.getConnection();
-             PreparedStatement ps = c.prepareStatement("select pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn)::bigint "
+             PreparedStatement ps = c.prepareStatement("select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), restart_lsn)::bigint "
                      + "from pg_replication_slots where slot_name = ?")) {
             ps.setString(1, config.slotName());
             try (ResultSet rs = ps.executeQuery()) {

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** Wires the bridge into Spring Boot: the pipelines as a bean, their state as health, their meters in the registry. */
 @Configuration(proxyBeanMethods = false)
@@ -37,6 +38,16 @@ public class BridgeRuntime {
                 .append(" -> ").append(p.target().url()));
         log.info(line.toString());
         return bridge;
+    }
+
+    @Bean(destroyMethod = "close")
+    SlotMonitor slotMonitor(Bridge bridge, @Value("${banyan.cdc.config:}") String configFile, MeterRegistry registry) {
+        return new SlotMonitor(new ConfigLoader().load(Path.of(configFile)), registry).start(10, TimeUnit.SECONDS);
+    }
+
+    @Bean
+    HealthIndicator slots(SlotMonitor monitor) {
+        return monitor::health;
     }
 
     @Bean

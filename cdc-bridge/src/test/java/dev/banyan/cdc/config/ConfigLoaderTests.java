@@ -72,7 +72,7 @@ class ConfigLoaderTests {
                       - { from: public.opening_hours, to: catalog.opening_hours, key: [restaurant_id, day_of_week], exclude: [note], version-column: updated_at }
                 """);
         PipelineConfig p = config.pipelines().get(0);
-        assertThat(p.source().parsed()).isEqualTo(new DatabaseEndpoint.JdbcTarget("db", 5433, "catalog"));
+        assertThat(p.source().parsed()).isEqualTo(new DatabaseEndpoint.JdbcTarget("db", 5433, "catalog", Map.of("sslmode", "disable")));
         assertThat(p.target().parsed().port()).isEqualTo(5432);
         assertThat(p.target().password()).isEqualTo("fallback");
         assertThat(p.slotName()).isEqualTo("my_slot");
@@ -110,8 +110,8 @@ class ConfigLoaderTests {
         rejects(VALID.replace("    tables:", "    heartbeat-interval: soon\n    tables:"),
                 "cdc.yml: pipeline 'catalog-forward': heartbeat-interval: must be a duration like 500ms, 10s or 1m, was 'soon'");
         rejects(VALID.replace("    tables:", "    tabels: []\n    tables:"),
-                "cdc.yml: pipeline 'catalog-forward': tabels: is not a known field (known: batch-size, conflicts, heartbeat-interval, "
-                        + "name, on-reject, publication, retry, slot, snapshot, source, tables, target)");
+                "cdc.yml: pipeline 'catalog-forward': tabels: is not a known field (known: batch-size, conflicts, debezium, "
+                        + "heartbeat-interval, name, on-reject, publication, retry, slot, snapshot, source, tables, target)");
         rejects(VALID.replace("columns: { name: name, phone: phone_number }", "columns: { name: name, phone: name }"),
                 "cdc.yml: pipeline 'catalog-forward': tables[0].columns.phone: maps onto 'name', which another column already maps onto");
         rejects(VALID.replace("from: catalog.menu_item", "from: catalog.restaurant"),
@@ -123,6 +123,51 @@ class ConfigLoaderTests {
         rejects("pipelines: []\n", "cdc.yml: pipelines: must declare at least one pipeline");
         rejects("", "cdc.yml: pipelines: is missing; the file declares no pipelines");
         rejects("pipelines: [ {name: x\n", "cdc.yml: not valid YAML at line 2, column 1: expected ',' or '}', but got <stream end>");
+    }
+
+    @Test
+    void keepsTheUrlsConnectionParametersAsTheDriverReadsThem() {
+        BridgeConfig config = loader.parse(FILE, VALID.replace("jdbc:postgresql://localhost:15432/monolith",
+                "\"jdbc:postgresql://db.internal:6432/monolith?sslmode=verify-full&sslrootcert=/etc/banyan/root%20ca.crt&tcpKeepAlive=true\""));
+        DatabaseEndpoint.JdbcTarget source = config.pipelines().get(0).source().parsed();
+        assertThat(source.host()).isEqualTo("db.internal");
+        assertThat(source.port()).isEqualTo(6432);
+        assertThat(source.database()).isEqualTo("monolith");
+        assertThat(source.parameters()).isEqualTo(Map.of("sslmode", "verify-full", "sslrootcert", "/etc/banyan/root ca.crt",
+                "tcpKeepAlive", "true"));
+    }
+
+    @Test
+    void readsTheDebeziumPassThroughBlockWithEnvironmentValues() {
+        BridgeConfig config = loader.parse(FILE, VALID.replace("    tables:",
+                "    debezium:\n      max.queue.size: 20000\n      database.sslpassword: ${MONOLITH_DB_PASSWORD}\n"
+                        + "      snapshot.fetch.size: 5000\n    tables:"));
+        assertThat(config.pipelines().get(0).debezium()).isEqualTo(Map.of("max.queue.size", "20000",
+                "database.sslpassword", "s3cret", "snapshot.fetch.size", "5000"));
+    }
+
+    @Test
+    void refusesDebeziumPropertiesTheBridgeOwnsNamingThem() {
+        assertThatThrownBy(() -> loader.parse(FILE, VALID.replace("    tables:", "    debezium: { slot.name: other }\n    tables:")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("cdc.yml: pipeline 'catalog-forward': debezium.slot.name: is set by the bridge and cannot be "
+                        + "overridden (set the pipeline's slot instead); the bridge owns ")
+                .hasMessageContaining("slot.name").hasMessageContaining("snapshot.mode").hasMessageContaining("offset.*");
+        assertThatThrownBy(() -> loader.parse(FILE, VALID.replace("    tables:",
+                "    debezium: { offset.storage: org.apache.kafka.connect.storage.FileOffsetBackingStore }\n    tables:")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("cdc.yml: pipeline 'catalog-forward': debezium.offset.storage: is set by the bridge and cannot be overridden;");
+        assertThatThrownBy(() -> loader.parse(FILE, VALID.replace("    tables:", "    debezium: { column.truncate.to.10.chars: catalog.restaurant.name }\n    tables:")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("debezium.column.truncate.to.10.chars: is set by the bridge");
+        rejects(VALID.replace("jdbc:postgresql://localhost:15432/monolith", "\"jdbc:postgresql://localhost:15432/monolith?hostname=elsewhere\""),
+                "cdc.yml: pipeline 'catalog-forward': source.url: parameter 'hostname' cannot be set in the URL");
+    }
+
+    @Test
+    void readsTheRetainedWalWarningAsASize() {
+        assertThat(loader.parse(FILE, VALID).retainedWalWarningBytes()).isEqualTo(1L << 30);
+        assertThat(loader.parse(FILE, "retained-wal-warning: 512MB\n" + VALID).retainedWalWarningBytes()).isEqualTo(512L << 20);
+        rejects("retained-wal-warning: lots\n" + VALID, "cdc.yml: retained-wal-warning: must be a size like 512MB or 2GB, was 'lots'");
     }
 
     @Test

@@ -124,4 +124,36 @@ class ConnectChangeConverterTests {
         assertThat(new SourcePosition(2, 10, 1).isAtOrBelow(new SourcePosition(2, 10, 1))).isTrue();
         assertThat(new SourcePosition(0x1_0000_0000L, 0x16B3F28L, 0).toString()).isEqualTo("tx-after 1/0, lsn 0/16B3F28 #0");
     }
+
+    @Test
+    void rendersMidnightAtTheEndOfTheDayAsTwentyFourHours() {
+        Schema microTime = SchemaBuilder.int64().name("io.debezium.time.MicroTime").build();
+        assertThat(ConnectChangeConverter.text(microTime, 86_400_000_000L)).isEqualTo("24:00:00");
+        assertThat(ConnectChangeConverter.text(microTime, 86_399_999_999L)).isEqualTo("23:59:59.999999");
+        Schema millisTime = SchemaBuilder.int32().name("io.debezium.time.Time").build();
+        assertThat(ConnectChangeConverter.text(millisTime, 86_400_000)).isEqualTo("24:00:00");
+    }
+
+    @Test
+    void rendersHstoreMapsAsHstoreTextWithNullsAndEscapes() {
+        Schema hstore = SchemaBuilder.map(Schema.STRING_SCHEMA, Schema.OPTIONAL_STRING_SCHEMA).build();
+        java.util.Map<String, String> value = new java.util.LinkedHashMap<>();
+        value.put("키", "값");
+        value.put("b c", null);
+        value.put("quote\"d", "back\\slash");
+        assertThat(ConnectChangeConverter.text(hstore, value)).isEqualTo("\"키\"=>\"값\", \"b c\"=>NULL, \"quote\\\"d\"=>\"back\\\\slash\"");
+        assertThat(ConnectChangeConverter.text(hstore, java.util.Map.of())).isEmpty();
+    }
+
+    @Test
+    void rendersBitStringsWithTheirLeadingZerosAndBitOneAsADigit() {
+        Schema bits = SchemaBuilder.bytes().name("io.debezium.data.Bits").parameter("length", "12").build();
+        // little-endian: bit 0 is the rightmost digit
+        assertThat(ConnectChangeConverter.text(bits, new byte[] {0x01, 0x08})).isEqualTo("100000000001");
+        assertThat(ConnectChangeConverter.text(bits, ByteBuffer.wrap(new byte[] {0x06}))).isEqualTo("000000000110");
+        Schema bitOne = SchemaBuilder.bool().parameter(ConnectChangeConverter.SOURCE_TYPE_PARAMETER, "BIT").build();
+        assertThat(ConnectChangeConverter.text(bitOne, true)).isEqualTo("1");
+        assertThat(ConnectChangeConverter.text(bitOne, false)).isEqualTo("0");
+        assertThat(ConnectChangeConverter.text(Schema.BOOLEAN_SCHEMA, true)).isEqualTo("true");
+    }
 }

@@ -178,8 +178,10 @@ class CrashRecoveryIntegrationTests {
                     .contains("banyan_cdc_errors_total{kind=\"rejected\",pipeline=\"" + PIPELINE + "\"}")
                     .contains("banyan_cdc_slot_retained_wal_bytes{pipeline=\"" + PIPELINE + "\"}")
                     .contains("banyan_cdc_apply_lag_seconds{pipeline=\"" + PIPELINE + "\",quantile=\"0.99\"}");
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            // health details are for the operator only (BANYAN_CDC_OPERATOR_PASSWORD, set in startBridge)
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("operator:crash-test".getBytes()))
+                            .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"" + PIPELINE + "\"").contains("\"state\":\"STREAMING\"")
                     .contains("retainedWalBytes").contains("lagMs");
@@ -196,7 +198,7 @@ class CrashRecoveryIntegrationTests {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1"));
         command.addAll(launch);
         command.addAll(List.of("run", "--config", config.toString(),
-                "--server.port=" + port, "--logging.level.root=WARN",
+                "--server.port=" + port, "--logging.level.root=WARN", "--banyan.cdc.operator.password=crash-test",
                 // the test classpath carries the embedded-database starter, which the bridge does not use
                 "--spring.autoconfigure.exclude=dev.banyan.embedded.boot.EmbeddedPostgresAutoConfiguration"));
         File log = Files.createTempFile(dir, "bridge-", ".log").toFile();

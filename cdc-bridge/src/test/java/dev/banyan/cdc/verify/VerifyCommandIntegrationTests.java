@@ -163,6 +163,22 @@ class VerifyCommandIntegrationTests {
         int exit = new CdcBridgeApplicationAccess(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true))
                 .execute("verify", "--config", config.toString(), "--chunk-size", "ten");
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--chunk-size must be a whole number, was 'ten'").contains("usage: cdc-bridge");
+        assertThat(err.toString()).contains("Invalid value for option '--chunk-size': 'ten' is not an int").contains("Usage: cdc-bridge verify");
+    }
+
+    @Test
+    void checksOnlyThePipelineNamedWithAnEqualsSign() throws Exception {
+        Path two = Configs.write(dir,
+                Configs.pipeline("verify-forward", db.monolithUrl(), db.catalogUrl(), "", CatalogSchema.FORWARD_TABLES),
+                Configs.pipeline("elsewhere", "jdbc:postgresql://localhost:1/nowhere", db.catalogUrl(), "slot: banyan_elsewhere",
+                        CatalogSchema.FORWARD_TABLES));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new CdcBridgeApplicationAccess(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true))
+                .execute("verify", "--config=" + two, "--pipeline=verify-forward", "--chunk-size=700");
+        assertThat(err.toString()).doesNotContain("elsewhere");
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("pipeline verify-forward:").doesNotContain("elsewhere")
+                .contains("result: IN SYNC (4 table(s))");
     }
 }
