@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code banyan_cdc_batch_size} (summary)</li>
  *   <li>{@code banyan_cdc_errors_total{kind=transient|rejected-attempt|rejected|dead-letter|engine}}</li>
  *   <li>{@code banyan_cdc_slot_retained_wal_bytes}: WAL the replication slot keeps on the source</li>
+ *   <li>{@code banyan_cdc_held_changes}: changes of a source transaction still being read, not yet applied</li>
  *   <li>{@code banyan_cdc_echo_suppressed_total}, {@code banyan_cdc_replay_skipped_total}, {@code banyan_cdc_up}</li>
  * </ul>
  */
@@ -43,6 +44,7 @@ public final class PipelineMetrics implements ApplyListener {
     private final AtomicLong lagMillis = new AtomicLong(-1);
     private final AtomicLong retainedWalBytes = new AtomicLong(-1);
     private final AtomicLong up = new AtomicLong(0);
+    private final AtomicLong held = new AtomicLong(0);
     private final Deque<long[]> window = new ArrayDeque<>();
     private long windowCount;
 
@@ -75,6 +77,9 @@ public final class PipelineMetrics implements ApplyListener {
                 .tag("pipeline", pipeline).register(registry);
         Gauge.builder("banyan.cdc.rows.per.second", this, PipelineMetrics::rowsPerSecond)
                 .description("changes applied per second over the last 10 seconds").tag("pipeline", pipeline).register(registry);
+        Gauge.builder("banyan.cdc.held.changes", held, AtomicLong::get)
+                .description("changes of a source transaction still being read, held until its end")
+                .tag("pipeline", pipeline).register(registry);
         Gauge.builder("banyan.cdc.up", up, AtomicLong::get).description("1 while the pipeline runs")
                 .tag("pipeline", pipeline).register(registry);
     }
@@ -138,6 +143,10 @@ public final class PipelineMetrics implements ApplyListener {
 
     public void retainedWalBytes(long bytes) {
         retainedWalBytes.set(bytes);
+    }
+
+    public void heldChanges(int changes) {
+        held.set(changes);
     }
 
     public void up(boolean running) {
