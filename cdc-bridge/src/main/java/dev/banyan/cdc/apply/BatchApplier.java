@@ -3,6 +3,7 @@ package dev.banyan.cdc.apply;
 import dev.banyan.cdc.config.PipelineConfig;
 import dev.banyan.cdc.config.PipelineConfig.ConflictPolicy;
 import dev.banyan.cdc.config.PipelineConfig.RejectPolicy;
+import dev.banyan.cdc.config.PipelineConfig.TruncatePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -222,6 +223,12 @@ public final class BatchApplier {
             TableMapping table = bySourceTable.get(change.sourceTable());
             LinkedHashMap<List<String>, PendingRow> rows = batch.rows.get(table);
             if (change.op() == Op.TRUNCATE) {
+                if (config.truncate() == TruncatePolicy.HALT) {
+                    throw new PipelineHaltedException("pipeline '" + pipeline + "' halted: the source truncated "
+                            + table.from() + " (at " + change.position() + ") and truncate: halt refuses to empty "
+                            + table.to() + ". Nothing of that source transaction was applied. Empty " + table.to()
+                            + " yourself and set truncate: apply to carry it, or re-create the pipeline and snapshot again.");
+                }
                 rows.clear();
                 batch.truncated.add(table);
                 continue;
@@ -360,9 +367,12 @@ public final class BatchApplier {
                         st.execute("set constraints all immediate");
                     }
                 }
-                for (TableMapping table : batch.truncated) {
-                    try (Statement st = c.createStatement()) {
-                        written += st.executeUpdate("delete from " + table.to().quoted());
+                // children first (tables are configured parents first), so immediate foreign keys hold too
+                for (int i = tables.size() - 1; i >= 0; i--) {
+                    if (batch.truncated.contains(tables.get(i))) {
+                        try (Statement st = c.createStatement()) {
+                            written += st.executeUpdate("delete from " + tables.get(i).to().quoted());
+                        }
                     }
                 }
                 for (TableMapping table : tables) {

@@ -2,7 +2,9 @@ package dev.banyan.cdc.config;
 
 import dev.banyan.cdc.config.PipelineConfig.ConflictPolicy;
 import dev.banyan.cdc.config.PipelineConfig.Conflicts;
+import dev.banyan.cdc.config.PipelineConfig.MissingRowPolicy;
 import dev.banyan.cdc.config.PipelineConfig.RejectPolicy;
+import dev.banyan.cdc.config.PipelineConfig.TruncatePolicy;
 import dev.banyan.cdc.config.PipelineConfig.Retry;
 import dev.banyan.cdc.config.PipelineConfig.SnapshotMode;
 import dev.banyan.cdc.config.TableConfig.QualifiedName;
@@ -47,7 +49,7 @@ public final class ConfigLoader {
 
     private static final Set<String> ROOT_FIELDS = Set.of("pipelines");
     private static final Set<String> PIPELINE_FIELDS = Set.of("name", "source", "target", "slot", "publication",
-            "snapshot", "batch-size", "heartbeat-interval", "on-reject", "retry", "conflicts", "tables");
+            "snapshot", "batch-size", "heartbeat-interval", "on-reject", "retry", "conflicts", "tables", "truncate", "missing-row");
     private static final Set<String> ENDPOINT_FIELDS = Set.of("url", "user", "password");
     private static final Set<String> RETRY_FIELDS = Set.of("attempts", "backoff", "max-backoff");
     private static final Set<String> CONFLICT_FIELDS = Set.of("policy", "wins-ties");
@@ -159,8 +161,10 @@ public final class ConfigLoader {
             }
             tables.add(table);
         }
+        TruncatePolicy truncate = ctx.enumValue(map, "truncate", TruncatePolicy.class, TruncatePolicy.APPLY);
+        MissingRowPolicy missingRow = ctx.enumValue(map, "missing-row", MissingRowPolicy.class, MissingRowPolicy.UPSERT);
         return new PipelineConfig(name, source, target, slot, publication, snapshot, batchSize, heartbeat,
-                onReject, retry, conflicts, List.copyOf(tables));
+                onReject, retry, conflicts, List.copyOf(tables), truncate, missingRow);
     }
 
     private DatabaseEndpoint endpoint(Context ctx, Object node, String field) {

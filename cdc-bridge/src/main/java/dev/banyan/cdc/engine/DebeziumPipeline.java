@@ -179,6 +179,8 @@ public final class DebeziumPipeline implements AutoCloseable {
         p.setProperty("heartbeat.interval.ms", String.valueOf(config.heartbeatInterval().toMillis()));
         p.setProperty("heartbeat.action.query", BridgeTables.heartbeatStatement(config.name()));
         p.setProperty("tombstones.on.delete", "false");
+        // Debezium skips truncates by default; the applier carries or refuses them (truncate: apply | halt)
+        p.setProperty("skipped.operations", "none");
         p.setProperty("decimal.handling.mode", "string");
         p.setProperty("interval.handling.mode", "string");
         p.setProperty("hstore.handling.mode", "json");

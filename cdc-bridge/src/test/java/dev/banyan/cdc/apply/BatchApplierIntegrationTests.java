@@ -64,9 +64,9 @@ class BatchApplierIntegrationTests {
 
     @BeforeEach
     void clean() {
-        db.execCatalog("truncate public.audit; delete from public.menu_item; delete from public.opening_hours; "
+        db.execCatalog("delete from public.menu_item; delete from public.opening_hours; "
                 + "delete from public.restaurant; delete from public.category; delete from banyan_cdc.applied_position; "
-                + "delete from banyan_cdc.dead_letter");
+                + "delete from banyan_cdc.dead_letter; truncate public.audit");
     }
 
     PipelineConfig pipeline(String options) {
@@ -168,6 +168,40 @@ class BatchApplierIntegrationTests {
             return Catalog.checksum(c, "(values " + String.join(", ", rows) + ") as v(code, name, sort_order)",
                     "code, name, sort_order", "code");
         }
+    }
+
+    static RowChange truncate(String table, SourcePosition position) {
+        return new RowChange(table, Op.TRUNCATE, Map.of(), Set.of(), Set.of(), position, System.currentTimeMillis());
+    }
+
+    @Test
+    void truncateEmptiesTheTargetTableInStreamOrder() throws Exception {
+        BatchApplier applier = applier(pipeline(null));
+        applier.apply(List.of(category(Op.INSERT, "old", "old", 1, at(30, 31, 0))));
+        applier.apply(List.of(
+                category(Op.INSERT, "gone", "gone", 2, at(32, 33, 0)),
+                truncate("catalog.category", at(34, 35, 0)),
+                category(Op.INSERT, "new", "new", 3, at(36, 37, 0))));
+        try (Connection c = db.catalog()) {
+            assertThat(Catalog.checksum(c, "public.category", "code, name, sort_order", "code")).isEqualTo(expected("('new','new',3)"));
+        }
+        assertThat(applier.storedPosition()).isEqualTo(at(36, 37, 0));
+    }
+
+    @Test
+    void truncateHaltRefusesATruncateAndAppliesNothingOfItsBatch() throws Exception {
+        BatchApplier applier = applier(pipeline("truncate: halt"));
+        applier.apply(List.of(category(Op.INSERT, "kept", "kept", 1, at(40, 41, 0))));
+        assertThatThrownBy(() -> applier.apply(List.of(
+                category(Op.INSERT, "later", "later", 2, at(42, 43, 0)),
+                truncate("catalog.category", at(44, 45, 0)))))
+                .isInstanceOf(PipelineHaltedException.class)
+                .hasMessageContaining("pipeline 'applier-test' halted: the source truncated catalog.category")
+                .hasMessageContaining("truncate: halt refuses to empty public.category");
+        try (Connection c = db.catalog()) {
+            assertThat(Catalog.checksum(c, "public.category", "code, name, sort_order", "code")).isEqualTo(expected("('kept','kept',1)"));
+        }
+        assertThat(applier(pipeline("truncate: halt")).storedPosition()).isEqualTo(at(40, 41, 0));
     }
 
     @Test
