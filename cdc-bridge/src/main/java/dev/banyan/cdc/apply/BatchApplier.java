@@ -61,6 +61,7 @@ public final class BatchApplier {
     private final ApplyListener listener;
     private final Map<String, String> sqlCache = new ConcurrentHashMap<>();
     private final Sleeper sleeper;
+    private final SnapshotKeys snapshotKeys;
 
     private boolean watermarkLoaded;
     private SourcePosition watermark;
@@ -87,6 +88,25 @@ public final class BatchApplier {
             map.put(t.from().toString(), t);
         }
         this.bySourceTable = Map.copyOf(map);
+        this.snapshotKeys = new SnapshotKeys(pipeline, target, this.tables);
+    }
+
+    /** A new capture run begins (engine start or restart): a snapshot it reads is a new snapshot attempt. */
+    public synchronized void newCaptureRun() {
+        snapshotKeys.reset();
+    }
+
+    /**
+     * The snapshot's last record has been applied: removes what interrupted attempts copied and this one did not see.
+     * Call before the engine is told the snapshot is complete.
+     */
+    public synchronized int snapshotCompleted() throws SQLException {
+        return snapshotKeys.finish();
+    }
+
+    /** The first streamed record of a capture run; finishes a snapshot that ended without a last record. */
+    public synchronized int streamingStarted() throws SQLException {
+        return snapshotKeys.streamingStarted();
     }
 
     public boolean maps(String sourceTable) {
@@ -150,6 +170,7 @@ public final class BatchApplier {
         Batch batch = fold(fresh);
         batch.position = highest;
         batch.resetPosition = highest == null && snapshot;
+        batch.snapshot = snapshot;
         long[] commitMillis = new long[fresh.size()];
         for (int i = 0; i < commitMillis.length; i++) {
             commitMillis[i] = fresh.get(i).commitMillis();
@@ -208,6 +229,7 @@ public final class BatchApplier {
         final Set<TableMapping> truncated = new LinkedHashSet<>();
         SourcePosition position;
         boolean resetPosition;
+        boolean snapshot;
 
         int size() {
             return rows.values().stream().mapToInt(Map::size).sum();
@@ -356,12 +378,7 @@ public final class BatchApplier {
         try (Connection c = target.getConnection()) {
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement marker = c.prepareStatement("insert into " + BridgeTables.MARKER_TABLE
-                        + " (origin, batches, applied_at) values (?, 1, now()) on conflict (origin) do update set "
-                        + "batches = origin_marker.batches + 1, applied_at = excluded.applied_at")) {
-                    marker.setString(1, pipeline);
-                    marker.executeUpdate();
-                }
+                markOrigin(c, pipeline);
                 if (isolate) {
                     try (Statement st = c.createStatement()) {
                         st.execute("set constraints all immediate");
@@ -419,6 +436,14 @@ public final class BatchApplier {
                         written += delete(c, table, deletes);
                     }
                 }
+                if (batch.snapshot) {
+                    Set<PendingRow> rejected = new HashSet<>();
+                    rejections.forEach(r -> rejected.add(r.row()));
+                    for (TableMapping table : tables) {
+                        snapshotKeys.record(c, table, batch.rows.get(table).values().stream()
+                                .filter(r -> r.last.isSnapshot() && !rejected.contains(r)).toList());
+                    }
+                }
                 if (!rejections.isEmpty()) {
                     if (config.onReject() == RejectPolicy.HALT) {
                         c.rollback();
@@ -444,6 +469,16 @@ public final class BatchApplier {
                     rejections.size(), BridgeTables.SCHEMA, rejections.get(0).row().describe(), rejections.get(0).reason());
         }
         return written;
+    }
+
+    /** The first write of every apply transaction: tells the opposite pipeline that the bridge wrote it. */
+    static void markOrigin(Connection c, String pipeline) throws SQLException {
+        try (PreparedStatement marker = c.prepareStatement("insert into " + BridgeTables.MARKER_TABLE
+                + " (origin, batches, applied_at) values (?, 1, now()) on conflict (origin) do update set "
+                + "batches = origin_marker.batches + 1, applied_at = excluded.applied_at")) {
+            marker.setString(1, pipeline);
+            marker.executeUpdate();
+        }
     }
 
     private interface RowWork {

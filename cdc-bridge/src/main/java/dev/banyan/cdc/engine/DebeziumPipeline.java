@@ -77,6 +77,8 @@ public final class DebeziumPipeline implements AutoCloseable {
     /** Between a streamed transaction's first record and its END: nothing read in between may be acknowledged. */
     private boolean inTransaction;
     private volatile int held;
+    /** Has this capture run read a streamed record yet (the snapshot, if any, is then over)? */
+    private boolean streaming;
     private final AppliedOffsets offsets = new AppliedOffsets();
     private int restartDelaySeconds = 1;
 
@@ -132,6 +134,8 @@ public final class DebeziumPipeline implements AutoCloseable {
         echoTransaction = null;
         openTransaction.clear();
         inTransaction = false;
+        streaming = false;
+        applier.newCaptureRun();
         held = 0;
         metrics.heldChanges(0);
         try {
@@ -205,9 +209,15 @@ public final class DebeziumPipeline implements AutoCloseable {
         // records that sit at a point where the target holds everything before them, in stream order
         List<RecordChangeEvent<SourceRecord>> acknowledge = new ArrayList<>();
         int echoed = 0;
+        boolean snapshotCompleted = false;
+        boolean streamingStarted = false;
         for (RecordChangeEvent<SourceRecord> event : records) {
             SourceRecord record = event.record();
             String topic = record.topic();
+            if (!streaming && !isSnapshotRecord(record)) {
+                streaming = true;
+                streamingStarted = true;
+            }
             if (topic.startsWith("__debezium-heartbeat")) {
                 // a heartbeat carries the live offset, which lies inside a transaction that is still being read
                 if (!inTransaction) {
@@ -254,7 +264,9 @@ public final class DebeziumPipeline implements AutoCloseable {
             }
             if (change.isSnapshot()) {
                 Struct src = value.getStruct("source");
-                state = "last".equals(String.valueOf(src.get("snapshot"))) ? State.STREAMING : State.SNAPSHOTTING;
+                boolean last = "last".equals(String.valueOf(src.get("snapshot")));
+                snapshotCompleted |= last;
+                state = last ? State.STREAMING : State.SNAPSHOTTING;
             } else {
                 inTransaction = true;
                 if (state != State.STREAMING) {
@@ -298,12 +310,29 @@ public final class DebeziumPipeline implements AutoCloseable {
                 throw halt(e.getMessage());
             }
         }
+        if (snapshotCompleted || streamingStarted) {
+            // before the engine is told the snapshot is over, so a crash in between snapshots (and reconciles) again
+            try {
+                if (snapshotCompleted) {
+                    applier.snapshotCompleted();
+                } else {
+                    applier.streamingStarted();
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("pipeline '" + config.name() + "': finishing the snapshot failed: " + e.getMessage(), e);
+            }
+        }
         for (RecordChangeEvent<SourceRecord> event : acknowledge) {
             offsets.declareApplied(event.record().sourceOffset());
             committer.markProcessed(event);
         }
         committer.markBatchFinished();
         restartDelaySeconds = 1;
+    }
+
+    private static boolean isSnapshotRecord(SourceRecord record) {
+        Object snapshot = record.sourceOffset() == null ? null : record.sourceOffset().get("snapshot");
+        return snapshot != null && !"false".equalsIgnoreCase(String.valueOf(snapshot));
     }
 
     /** Changes of a source transaction received but not yet applied (for tests and the metric). */
