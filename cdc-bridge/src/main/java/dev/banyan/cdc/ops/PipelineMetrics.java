@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code banyan_cdc_batch_size} (summary)</li>
  *   <li>{@code banyan_cdc_errors_total{kind=transient|rejected-attempt|rejected|dead-letter|engine}}</li>
  *   <li>{@code banyan_cdc_slot_retained_wal_bytes}: WAL the replication slot keeps on the source</li>
+ *   <li>{@code banyan_cdc_missing_rows_total{op=update|delete,outcome=upserted|dead-letter|halt|skipped}}: changes
+ *   that found no target row with their key</li>
  *   <li>{@code banyan_cdc_held_changes}: changes of a source transaction still being read, not yet applied</li>
  *   <li>{@code banyan_cdc_echo_suppressed_total}, {@code banyan_cdc_replay_skipped_total}, {@code banyan_cdc_up}</li>
  * </ul>
@@ -46,9 +48,13 @@ public final class PipelineMetrics implements ApplyListener {
     private final AtomicLong up = new AtomicLong(0);
     private final AtomicLong held = new AtomicLong(0);
     private final Deque<long[]> window = new ArrayDeque<>();
+    private final MeterRegistry registry;
+    private final String pipeline;
     private long windowCount;
 
     public PipelineMetrics(MeterRegistry registry, String pipeline) {
+        this.registry = registry;
+        this.pipeline = pipeline;
         rowsApplied = Counter.builder("banyan.cdc.rows.applied").description("changes applied to the target")
                 .tag("pipeline", pipeline).register(registry);
         rowsWritten = Counter.builder("banyan.cdc.rows.written").description("target rows inserted, updated or deleted")
@@ -122,6 +128,18 @@ public final class PipelineMetrics implements ApplyListener {
     @Override
     public void deadLettered(int records) {
         deadLetters.increment(records);
+    }
+
+    @Override
+    public void missingRows(String op, String outcome, int count) {
+        Counter.builder("banyan.cdc.missing.rows").description("changes that found no target row with their key")
+                .tag("pipeline", pipeline).tag("op", op).tag("outcome", outcome).register(registry).increment(count);
+    }
+
+    public double missingRowsCount(String op, String outcome) {
+        Counter counter = registry.find("banyan.cdc.missing.rows").tag("pipeline", pipeline).tag("op", op)
+                .tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Override
