@@ -150,6 +150,15 @@ public class TargetOffsetStore extends MemoryOffsetBackingStore {
         return resume;
     }
 
+    /** An engine offset as stored, read back into a map. */
+    static Map<?, ?> parse(byte[] value) {
+        try (JsonConverter converter = new JsonConverter()) {
+            converter.configure(Map.of(JsonConverterConfig.SCHEMAS_ENABLE_CONFIG, "false"), false);
+            Object parsed = converter.toConnectData("", value).value();
+            return parsed instanceof Map<?, ?> map ? map : Map.of();
+        }
+    }
+
     private Map<?, ?> offset(ByteBuffer value) {
         Object parsed = values.toConnectData("", bytes(value)).value();
         return parsed instanceof Map<?, ?> map ? map : Map.of();
