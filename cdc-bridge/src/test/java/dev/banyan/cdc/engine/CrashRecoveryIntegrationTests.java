@@ -162,6 +162,34 @@ class CrashRecoveryIntegrationTests {
         }
     }
 
+    /**
+     * A transaction larger than the in-memory bound (50,000 changes) is applied in parts; the connection is terminated
+     * after the first part committed. The restarted capture reads the transaction again from its start, the stored
+     * position skips the part already applied, and every row ends in the target once.
+     */
+    @Test
+    void terminatedReplicationConnectionAfterPartOfAnOversizedTransactionWasAppliedLosesAndRepeatsNothing() throws Exception {
+        int rows = 60_000;
+        dev.banyan.cdc.config.BridgeConfig cfg = Configs.load(bigConfig);
+        try (Bridge bridge = Bridge.start(cfg, new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
+            DebeziumPipeline pipeline = bridge.pipeline(BIG_PIPELINE);
+            UUID restaurant = bigRestaurant("부분 적용된 큰 트랜잭션");
+            await().atMost(Duration.ofSeconds(90)).until(() -> bigTargetHas(restaurant));
+            bigTransaction(restaurant, rows);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> bigTargetItems(restaurant) >= 50_000 && pipeline.heldChanges() > 0);
+            String slot = cfg.pipelines().get(0).slotName();
+            try (Connection m = bigDb.monolith()) {
+                assertThat(Catalog.single(m, "select pg_terminate_backend(active_pid) from pg_replication_slots where slot_name = ?", slot))
+                        .as("terminated the replication backend").isEqualTo("t");
+            }
+            assertThat(bigTargetItems(restaurant)).as("terminated before the last part was applied").isLessThan(rows);
+            assertEveryRowAppliedOnce(restaurant, rows);
+            assertThat(pipeline.metrics().replaySkippedCount()).as("the applied part was read again and skipped by position")
+                    .isGreaterThanOrEqualTo(50_000);
+        }
+    }
+
     private static UUID bigRestaurant(String name) throws Exception {
         try (Connection m = bigDb.monolith()) {
             return Catalog.restaurant(m, "catalog", "phone", name, "chicken", "02-123-4567");
@@ -170,11 +198,15 @@ class CrashRecoveryIntegrationTests {
 
     /** One source transaction, one statement: {@link #BIG_TRANSACTION} new menu items. */
     private static void bigTransaction(UUID restaurant) throws Exception {
+        bigTransaction(restaurant, BIG_TRANSACTION);
+    }
+
+    private static void bigTransaction(UUID restaurant, int rows) throws Exception {
         try (Connection m = bigDb.monolith(); PreparedStatement ps = m.prepareStatement("insert into catalog.menu_item "
                 + "select gen_random_uuid(), ?, '큰 메뉴 ' || g, '설명 ' || g, g, g % 2 = 0, now(), now(), 1 "
-                + "from generate_series(1, " + BIG_TRANSACTION + ") g")) {
+                + "from generate_series(1, " + rows + ") g")) {
             ps.setObject(1, restaurant);
-            assertThat(ps.executeUpdate()).isEqualTo(BIG_TRANSACTION);
+            assertThat(ps.executeUpdate()).isEqualTo(rows);
         }
     }
 
@@ -183,6 +215,10 @@ class CrashRecoveryIntegrationTests {
      * dealt with, so the counts are final.
      */
     private static void assertEveryRowAppliedOnce(UUID restaurant) throws Exception {
+        assertEveryRowAppliedOnce(restaurant, BIG_TRANSACTION);
+    }
+
+    private static void assertEveryRowAppliedOnce(UUID restaurant, int rows) throws Exception {
         try (Connection m = bigDb.monolith(); PreparedStatement ps = m.prepareStatement(
                 "update catalog.restaurant set name = 'sentinel', updated_at = now(), version = version + 1 where id = ?")) {
             ps.setObject(1, restaurant);
@@ -198,10 +234,10 @@ class CrashRecoveryIntegrationTests {
             assertThat(Catalog.checksum(c, "public.menu_item" + filter, CatalogForwardIntegrationTests.MENU_DST, "id"))
                     .as("target rows of the transaction")
                     .isEqualTo(Catalog.checksum(m, "catalog.menu_item" + filter, CatalogForwardIntegrationTests.MENU_SRC, "id"))
-                    .startsWith(BIG_TRANSACTION + ":");
+                    .startsWith(rows + ":");
             assertThat(Catalog.single(c, "select count(*) || '/' || count(distinct a.id) || '/' || count(*) filter (where op = 'INSERT') "
                     + "from public.audit a join public.menu_item i on i.id = a.id" + filter.replace("restaurant_id", "i.restaurant_id")))
-                    .as("row writes / rows written / inserts").isEqualTo(BIG_TRANSACTION + "/" + BIG_TRANSACTION + "/" + BIG_TRANSACTION);
+                    .as("row writes / rows written / inserts").isEqualTo(rows + "/" + rows + "/" + rows);
         }
     }
 
