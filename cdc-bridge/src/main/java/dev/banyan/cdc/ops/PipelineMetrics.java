@@ -83,6 +83,12 @@ public final class PipelineMetrics implements ApplyListener {
                 .tag("pipeline", pipeline).register(registry);
         Gauge.builder("banyan.cdc.rows.per.second", this, PipelineMetrics::rowsPerSecond)
                 .description("changes applied per second over the last 10 seconds").tag("pipeline", pipeline).register(registry);
+        for (String outcome : new String[] {"upserted", "dead-letter", "halt", "skipped"}) {
+            missingRows("update", outcome, 0);
+            if (!outcome.equals("upserted")) {
+                missingRows("delete", outcome, 0);
+            }
+        }
         Gauge.builder("banyan.cdc.held.changes", held, AtomicLong::get)
                 .description("changes of a source transaction still being read, held until its end")
                 .tag("pipeline", pipeline).register(registry);

@@ -367,6 +367,8 @@ class CrashRecoveryIntegrationTests {
                     .contains("banyan_cdc_batch_size_count{pipeline=\"" + PIPELINE + "\"}")
                     .contains("banyan_cdc_errors_total{kind=\"rejected\",pipeline=\"" + PIPELINE + "\"}")
                     .contains("banyan_cdc_slot_retained_wal_bytes{pipeline=\"" + PIPELINE + "\"}")
+                    .contains("banyan_cdc_held_changes{pipeline=\"" + PIPELINE + "\"}")
+                    .contains("banyan_cdc_missing_rows_total{op=\"update\",outcome=\"upserted\",pipeline=\"" + PIPELINE + "\"}")
                     .contains("banyan_cdc_apply_lag_seconds{pipeline=\"" + PIPELINE + "\",quantile=\"0.99\"}");
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
