@@ -31,6 +31,16 @@ public interface ApplyListener {
     default void deadLettered(int records) {
     }
 
+    /**
+     * Changes found no target row with their key.
+     *
+     * @param op      {@code update} or {@code delete}
+     * @param outcome {@code upserted} (re-created from the full row), {@code dead-letter}, {@code halt} or
+     *                {@code skipped} (a delete with nothing to delete; under last-writer-wins, a row deleted on the target side)
+     */
+    default void missingRows(String op, String outcome, int count) {
+    }
+
     /** Records were rejected and the pipeline halts. */
     default void rejected(int records) {
     }

@@ -2,7 +2,9 @@ package dev.banyan.cdc.apply;
 
 import dev.banyan.cdc.config.PipelineConfig;
 import dev.banyan.cdc.config.PipelineConfig.ConflictPolicy;
+import dev.banyan.cdc.config.PipelineConfig.MissingRowPolicy;
 import dev.banyan.cdc.config.PipelineConfig.RejectPolicy;
+import dev.banyan.cdc.config.PipelineConfig.TruncatePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +62,7 @@ public final class BatchApplier {
     private final ApplyListener listener;
     private final Map<String, String> sqlCache = new ConcurrentHashMap<>();
     private final Sleeper sleeper;
+    private final SnapshotKeys snapshotKeys;
 
     private boolean watermarkLoaded;
     private SourcePosition watermark;
@@ -86,6 +89,25 @@ public final class BatchApplier {
             map.put(t.from().toString(), t);
         }
         this.bySourceTable = Map.copyOf(map);
+        this.snapshotKeys = new SnapshotKeys(pipeline, target, this.tables);
+    }
+
+    /** A new capture run begins (engine start or restart): a snapshot it reads is a new snapshot attempt. */
+    public synchronized void newCaptureRun() {
+        snapshotKeys.reset();
+    }
+
+    /**
+     * The snapshot's last record has been applied: removes what interrupted attempts copied and this one did not see.
+     * Call before the engine is told the snapshot is complete.
+     */
+    public synchronized int snapshotCompleted() throws SQLException {
+        return snapshotKeys.finish();
+    }
+
+    /** The first streamed record of a capture run; finishes a snapshot that ended without a last record. */
+    public synchronized int streamingStarted() throws SQLException {
+        return snapshotKeys.streamingStarted();
     }
 
     public boolean maps(String sourceTable) {
@@ -149,6 +171,7 @@ public final class BatchApplier {
         Batch batch = fold(fresh);
         batch.position = highest;
         batch.resetPosition = highest == null && snapshot;
+        batch.snapshot = snapshot;
         long[] commitMillis = new long[fresh.size()];
         for (int i = 0; i < commitMillis.length; i++) {
             commitMillis[i] = fresh.get(i).commitMillis();
@@ -187,6 +210,8 @@ public final class BatchApplier {
         final List<String> key;
         boolean delete;
         boolean created;
+        /** a delete of a row this batch created: finding no target row is expected */
+        boolean mayBeAbsent;
         Map<String, String> values;
         Set<String> unavailable;
         RowChange last;
@@ -207,6 +232,7 @@ public final class BatchApplier {
         final Set<TableMapping> truncated = new LinkedHashSet<>();
         SourcePosition position;
         boolean resetPosition;
+        boolean snapshot;
 
         int size() {
             return rows.values().stream().mapToInt(Map::size).sum();
@@ -222,6 +248,12 @@ public final class BatchApplier {
             TableMapping table = bySourceTable.get(change.sourceTable());
             LinkedHashMap<List<String>, PendingRow> rows = batch.rows.get(table);
             if (change.op() == Op.TRUNCATE) {
+                if (config.truncate() == TruncatePolicy.HALT) {
+                    throw new PipelineHaltedException("pipeline '" + pipeline + "' halted: the source truncated "
+                            + table.from() + " (at " + change.position() + ") and truncate: halt refuses to empty "
+                            + table.to() + ". Nothing of that source transaction was applied. Empty " + table.to()
+                            + " yourself and set truncate: apply to carry it, or re-create the pipeline and snapshot again.");
+                }
                 rows.clear();
                 batch.truncated.add(table);
                 continue;
@@ -242,7 +274,10 @@ public final class BatchApplier {
             PendingRow row = new PendingRow(table, key);
             row.last = change;
             switch (change.op()) {
-                case DELETE -> row.delete = true;
+                case DELETE -> {
+                    row.delete = true;
+                    row.mayBeAbsent = previous != null && previous.created;
+                }
                 case SNAPSHOT, INSERT -> {
                     row.created = true;
                     row.values = change.values();
@@ -345,29 +380,29 @@ public final class BatchApplier {
     /** One attempt in one transaction. {@code isolate}: every row alone in a savepoint, constraints immediate. */
     private int applyOnce(Batch batch, boolean isolate) throws SQLException {
         List<Rejection> rejections = new ArrayList<>();
+        MissingRows missing = new MissingRows();
         int written = 0;
         try (Connection c = target.getConnection()) {
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement marker = c.prepareStatement("insert into " + BridgeTables.MARKER_TABLE
-                        + " (origin, batches, applied_at) values (?, 1, now()) on conflict (origin) do update set "
-                        + "batches = origin_marker.batches + 1, applied_at = excluded.applied_at")) {
-                    marker.setString(1, pipeline);
-                    marker.executeUpdate();
-                }
+                markOrigin(c, pipeline);
                 if (isolate) {
                     try (Statement st = c.createStatement()) {
                         st.execute("set constraints all immediate");
                     }
                 }
-                for (TableMapping table : batch.truncated) {
-                    try (Statement st = c.createStatement()) {
-                        written += st.executeUpdate("delete from " + table.to().quoted());
+                // children first (tables are configured parents first), so immediate foreign keys hold too
+                for (int i = tables.size() - 1; i >= 0; i--) {
+                    if (batch.truncated.contains(tables.get(i))) {
+                        try (Statement st = c.createStatement()) {
+                            written += st.executeUpdate("delete from " + tables.get(i).to().quoted());
+                        }
                     }
                 }
                 for (TableMapping table : tables) {
                     Collection<PendingRow> rows = batch.rows.get(table).values();
                     List<PendingRow> upserts = new ArrayList<>();
+                    List<PendingRow> reviving = new ArrayList<>();
                     List<PendingRow> updates = new ArrayList<>();
                     List<PendingRow> partial = new ArrayList<>();
                     for (PendingRow row : rows) {
@@ -376,8 +411,10 @@ public final class BatchApplier {
                         }
                         if (!row.unavailable.isEmpty()) {
                             partial.add(row);
-                        } else if (row.created || config.conflicts().policy() == ConflictPolicy.SOURCE_WINS) {
+                        } else if (row.created) {
                             upserts.add(row);
+                        } else if (sourceWins() && config.missingRow() == MissingRowPolicy.UPSERT) {
+                            reviving.add(row);
                         } else {
                             updates.add(row);
                         }
@@ -386,16 +423,20 @@ public final class BatchApplier {
                         for (PendingRow row : upserts) {
                             written += isolated(c, row, rejections, () -> upsert(c, table, List.of(row)));
                         }
+                        for (PendingRow row : reviving) {
+                            written += isolated(c, row, rejections, () -> revive(c, table, List.of(row), missing));
+                        }
                         for (PendingRow row : updates) {
-                            written += isolated(c, row, rejections, () -> update(c, table, List.of(row), table.nonKeyColumns(), false).size());
+                            written += isolated(c, row, rejections, () -> updateExisting(c, table, List.of(row), missing));
                         }
                         for (PendingRow row : partial) {
-                            written += isolated(c, row, rejections, () -> partialUpdate(c, table, List.of(row), rejections));
+                            written += isolated(c, row, rejections, () -> partialUpdate(c, table, List.of(row), missing));
                         }
                     } else {
                         written += upsert(c, table, upserts);
-                        written += update(c, table, updates, table.nonKeyColumns(), false).size();
-                        written += partialUpdate(c, table, partial, rejections);
+                        written += revive(c, table, reviving, missing);
+                        written += updateExisting(c, table, updates, missing);
+                        written += partialUpdate(c, table, partial, missing);
                     }
                 }
                 for (int i = tables.size() - 1; i >= 0; i--) {
@@ -403,10 +444,21 @@ public final class BatchApplier {
                     List<PendingRow> deletes = batch.rows.get(table).values().stream().filter(r -> r.delete).toList();
                     if (isolate) {
                         for (PendingRow row : deletes) {
-                            written += isolated(c, row, rejections, () -> delete(c, table, List.of(row)));
+                            written += isolated(c, row, rejections, () -> deleteCounting(c, table, List.of(row), missing));
                         }
                     } else {
-                        written += delete(c, table, deletes);
+                        written += deleteCounting(c, table, deletes, missing);
+                    }
+                }
+                if (!missing.halt.isEmpty()) {
+                    throw haltMissing(missing.halt);
+                }
+                if (batch.snapshot) {
+                    Set<PendingRow> rejected = new HashSet<>();
+                    rejections.forEach(r -> rejected.add(r.row()));
+                    for (TableMapping table : tables) {
+                        snapshotKeys.record(c, table, batch.rows.get(table).values().stream()
+                                .filter(r -> r.last.isSnapshot() && !rejected.contains(r)).toList());
                     }
                 }
                 if (!rejections.isEmpty()) {
@@ -416,6 +468,9 @@ public final class BatchApplier {
                         throw halt(rejections);
                     }
                     deadLetter(c, rejections, isolate ? config.retry().attempts() : 1);
+                }
+                if (!missing.park.isEmpty()) {
+                    deadLetter(c, missing.park, 1);
                 }
                 writePosition(c, batch, written);
                 c.commit();
@@ -428,12 +483,23 @@ public final class BatchApplier {
                 throw e;
             }
         }
+        missing.report(listener, pipeline);
         if (!rejections.isEmpty()) {
             listener.deadLettered(rejections.size());
             log.warn("pipeline '{}': parked {} rejected record(s) in {}.dead_letter; first: {}: {}", pipeline,
                     rejections.size(), BridgeTables.SCHEMA, rejections.get(0).row().describe(), rejections.get(0).reason());
         }
         return written;
+    }
+
+    /** The first write of every apply transaction: tells the opposite pipeline that the bridge wrote it. */
+    static void markOrigin(Connection c, String pipeline) throws SQLException {
+        try (PreparedStatement marker = c.prepareStatement("insert into " + BridgeTables.MARKER_TABLE
+                + " (origin, batches, applied_at) values (?, 1, now()) on conflict (origin) do update set "
+                + "batches = origin_marker.batches + 1, applied_at = excluded.applied_at")) {
+            marker.setString(1, pipeline);
+            marker.executeUpdate();
+        }
     }
 
     private interface RowWork {
@@ -520,12 +586,109 @@ public final class BatchApplier {
         return updated;
     }
 
+    private boolean sourceWins() {
+        return config.conflicts().policy() == ConflictPolicy.SOURCE_WINS;
+    }
+
+    /**
+     * Changes that found no target row with their key, by what happens to them: under source-wins the
+     * {@code missing-row} policy decides; under last-writer-wins the row was deleted on the target side and the
+     * delete wins, so they are counted and skipped.
+     */
+    static final class MissingRows {
+        final List<Rejection> park = new ArrayList<>();
+        final List<Rejection> halt = new ArrayList<>();
+        final Map<String, Integer> counts = new LinkedHashMap<>();
+        String first;
+
+        void count(String op, String outcome, String description, int n) {
+            if (n <= 0) {
+                return;
+            }
+            counts.merge(op + ":" + outcome, n, Integer::sum);
+            if (first == null) {
+                first = description;
+            }
+        }
+
+        void report(ApplyListener listener, String pipeline) {
+            if (counts.isEmpty()) {
+                return;
+            }
+            counts.forEach((key, n) -> {
+                String[] parts = key.split(":");
+                listener.missingRows(parts[0], parts[1], n);
+            });
+            log.warn("pipeline '{}': change(s) for rows the target lacks {}; first: {}", pipeline, counts, first);
+        }
+    }
+
+    /** A missing row under the source-wins policies that do not re-create it. */
+    private void missingRow(MissingRows missing, PendingRow row, String op, String reason) {
+        String outcome = !sourceWins() ? "skipped" : config.missingRow() == MissingRowPolicy.HALT ? "halt" : "dead-letter";
+        missing.count(op, outcome, row.describe(), 1);
+        Rejection r = new Rejection(row, reason + " (missing-row: " + config.missingRow().name().toLowerCase().replace('_', '-') + ")", null);
+        if (outcome.equals("halt")) {
+            missing.halt.add(r);
+        } else if (outcome.equals("dead-letter")) {
+            missing.park.add(r);
+        }
+    }
+
+    private PipelineHaltedException haltMissing(List<Rejection> rows) {
+        Rejection first = rows.get(0);
+        return new PipelineHaltedException("pipeline '" + pipeline + "' halted: " + rows.size() + " change(s) found no row "
+                + "with their key in the target. First: " + first.row().describe() + ": " + first.reason() + ". The target "
+                + "lacks rows the source has (a dead-lettered insert, a table that was never backfilled, snapshot: never): "
+                + "backfill them, or set missing-row: upsert or dead-letter, then restart.");
+    }
+
+    /** Source-wins updates that carry the full row: upserted, and the ones that re-created a missing row counted. */
+    private int revive(Connection c, TableMapping table, List<PendingRow> rows, MissingRows missing) throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        String sql = sqlCache.computeIfAbsent("revive:" + table.index(), k -> upsertSql(table) + " returning xmax = 0, "
+                + table.keyColumns().stream().map(col -> "t." + quote(col.target()) + "::text").collect(Collectors.joining(", ")));
+        int written = 0;
+        for (int from = 0; from < rows.size(); from += MAX_ROWS_PER_STATEMENT) {
+            List<PendingRow> chunk = rows.subList(from, Math.min(rows.size(), from + MAX_ROWS_PER_STATEMENT));
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bindColumns(c, ps, 1, table.columns(), chunk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        written++;
+                        if (rs.getBoolean(1)) {
+                            List<String> key = new ArrayList<>();
+                            for (int i = 2; i <= table.keyColumns().size() + 1; i++) {
+                                key.add(rs.getString(i));
+                            }
+                            missing.count("update", "upserted", table.to() + " key " + table.describeKey(key) + " (re-created)", 1);
+                        }
+                    }
+                }
+            }
+        }
+        return written;
+    }
+
+    /** Updates of rows the target should have: applied where the row exists, the missing ones handled by policy. */
+    private int updateExisting(Connection c, TableMapping table, List<PendingRow> rows, MissingRows missing) throws SQLException {
+        List<List<String>> updated = update(c, table, rows, table.nonKeyColumns(), true);
+        if (updated.size() < rows.size()) {
+            for (PendingRow row : notUpdated(c, table, rows, updated)) {
+                missingRow(missing, row, "update", "the target has no row with this key");
+            }
+        }
+        return updated.size();
+    }
+
     /**
      * Rows whose update left large values out (unchanged TOAST): update only the columns that came. If the target lacks
-     * such a row, it cannot be rebuilt from this change: under source-wins that is a rejection, under last-writer-wins
-     * the row was deleted on the target side and the delete wins.
+     * such a row, it cannot be rebuilt from this change: it is dead-lettered (or halts under missing-row: halt); under
+     * last-writer-wins the row was deleted on the target side and the delete wins.
      */
-    private int partialUpdate(Connection c, TableMapping table, List<PendingRow> rows, List<Rejection> rejections) throws SQLException {
+    private int partialUpdate(Connection c, TableMapping table, List<PendingRow> rows, MissingRows missing) throws SQLException {
         Map<Set<String>, List<PendingRow>> groups = new LinkedHashMap<>();
         for (PendingRow row : rows) {
             groups.computeIfAbsent(row.unavailable, k -> new ArrayList<>()).add(row);
@@ -537,22 +700,45 @@ public final class BatchApplier {
             List<PendingRow> groupRows = group.getValue();
             List<List<String>> updated = update(c, table, groupRows, set, true);
             written += updated.size();
-            if (config.conflicts().policy() == ConflictPolicy.SOURCE_WINS && updated.size() < groupRows.size()) {
-                Set<List<String>> found = new HashSet<>(updated);
-                List<PendingRow> existing = new ArrayList<>();
-                for (PendingRow row : groupRows) {
-                    if (!found.contains(canonicalKey(c, table, row.key))) {
-                        existing.add(row);
-                    }
-                }
-                for (PendingRow row : existingMissing(c, table, existing)) {
-                    rejections.add(new Rejection(row, "the target has no row with this key and the source sent no value for "
-                            + "unchanged large column(s) " + group.getKey() + ", so the row cannot be rebuilt; set REPLICA "
-                            + "IDENTITY FULL on the source table or re-snapshot", null));
+            if (updated.size() < groupRows.size()) {
+                for (PendingRow row : notUpdated(c, table, groupRows, updated)) {
+                    missingRow(missing, row, "update", "the target has no row with this key and the source sent no value "
+                            + "for unchanged large column(s) " + group.getKey() + ", so the row cannot be rebuilt; set "
+                            + "REPLICA IDENTITY FULL on the source table or re-snapshot");
                 }
             }
         }
         return written;
+    }
+
+    /** Of the rows an update did not touch, those the target really lacks (the rest were equal or lost a conflict). */
+    private List<PendingRow> notUpdated(Connection c, TableMapping table, List<PendingRow> rows, List<List<String>> updated)
+            throws SQLException {
+        Set<List<String>> found = new HashSet<>(updated);
+        List<PendingRow> candidates = new ArrayList<>();
+        for (PendingRow row : rows) {
+            if (!found.contains(canonicalKey(c, table, row.key))) {
+                candidates.add(row);
+            }
+        }
+        return existingMissing(c, table, candidates);
+    }
+
+    /** Deletes; those that found no row (and did not delete a row this batch created) are missing rows. */
+    private int deleteCounting(Connection c, TableMapping table, List<PendingRow> rows, MissingRows missing) throws SQLException {
+        List<PendingRow> expected = rows.stream().filter(r -> !r.mayBeAbsent).toList();
+        List<PendingRow> maybe = rows.stream().filter(r -> r.mayBeAbsent).toList();
+        boolean individually = sourceWins() && config.missingRow() != MissingRowPolicy.UPSERT;
+        if (individually) {
+            for (PendingRow row : existingMissing(c, table, expected)) {
+                missingRow(missing, row, "delete", "the target has no row with this key to delete");
+            }
+        }
+        int deleted = delete(c, table, expected);
+        if (!individually && deleted < expected.size()) {
+            missing.count("delete", "skipped", table.to() + " (delete of an absent row)", expected.size() - deleted);
+        }
+        return deleted + delete(c, table, maybe);
     }
 
     /** The key as the target prints it back (e.g. a UUID in canonical lower case). */

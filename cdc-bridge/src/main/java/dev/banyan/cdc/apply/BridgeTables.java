@@ -16,6 +16,8 @@ import java.sql.Statement;
  *   <li>{@code heartbeat} (source): written by the engine's heartbeat so the slot advances on an idle database.</li>
  *   <li>{@code dead_letter} (target): records the target rejected, with the reason, when {@code on-reject: dead-letter}.</li>
  *   <li>{@code engine_offset} (target): the capture engine's own offsets. Only a hint for where to resume reading.</li>
+ *   <li>{@code snapshot_run}, {@code snapshot_key} (target): the keys each snapshot attempt wrote, so a snapshot
+ *   restarted after a crash can remove what an interrupted attempt copied and the source deleted since.</li>
  * </ul>
  */
 public final class BridgeTables {
@@ -50,6 +52,12 @@ public final class BridgeTables {
             st.execute("create table if not exists " + SCHEMA + ".engine_offset ("
                     + "pipeline text not null, offset_key bytea not null, offset_value bytea, "
                     + "updated_at timestamptz not null default now(), primary key (pipeline, offset_key))");
+            st.execute("create table if not exists " + SCHEMA + ".snapshot_run ("
+                    + "pipeline text not null, run text not null, completed boolean not null, started_at timestamptz not null, "
+                    + "primary key (pipeline, run))");
+            st.execute("create table if not exists " + SCHEMA + ".snapshot_key ("
+                    + "pipeline text not null, target_table text not null, run text not null, key text[] not null, "
+                    + "primary key (pipeline, target_table, run, key))");
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();

@@ -2,7 +2,9 @@ package dev.banyan.cdc.config;
 
 import dev.banyan.cdc.config.PipelineConfig.ConflictPolicy;
 import dev.banyan.cdc.config.PipelineConfig.Conflicts;
+import dev.banyan.cdc.config.PipelineConfig.MissingRowPolicy;
 import dev.banyan.cdc.config.PipelineConfig.RejectPolicy;
+import dev.banyan.cdc.config.PipelineConfig.TruncatePolicy;
 import dev.banyan.cdc.config.PipelineConfig.Retry;
 import dev.banyan.cdc.config.PipelineConfig.SnapshotMode;
 import dev.banyan.cdc.config.TableConfig.QualifiedName;
@@ -48,7 +50,8 @@ public final class ConfigLoader {
     private static final Set<String> ROOT_FIELDS = Set.of("pipelines", "retained-wal-warning");
     private static final Pattern DATA_SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB|TB)");
     private static final Set<String> PIPELINE_FIELDS = Set.of("name", "source", "target", "slot", "publication",
-            "snapshot", "batch-size", "heartbeat-interval", "on-reject", "retry", "conflicts", "tables", "debezium");
+            "snapshot", "batch-size", "heartbeat-interval", "on-reject", "retry", "conflicts", "tables", "truncate", "missing-row",
+            "debezium");
     private static final Set<String> ENDPOINT_FIELDS = Set.of("url", "user", "password");
     private static final Set<String> RETRY_FIELDS = Set.of("attempts", "backoff", "max-backoff");
     private static final Set<String> CONFLICT_FIELDS = Set.of("policy", "wins-ties");
@@ -165,8 +168,10 @@ public final class ConfigLoader {
                 throw ctx.error("source.url", "parameter '" + parameter + "' cannot be set in the URL");
             }
         }
+        TruncatePolicy truncate = ctx.enumValue(map, "truncate", TruncatePolicy.class, TruncatePolicy.APPLY);
+        MissingRowPolicy missingRow = ctx.enumValue(map, "missing-row", MissingRowPolicy.class, MissingRowPolicy.UPSERT);
         return new PipelineConfig(name, source, target, slot, publication, snapshot, batchSize, heartbeat,
-                onReject, retry, conflicts, List.copyOf(tables), debezium(ctx, map.get("debezium")));
+                onReject, retry, conflicts, List.copyOf(tables), truncate, missingRow, debezium(ctx, map.get("debezium")));
     }
 
     private DatabaseEndpoint endpoint(Context ctx, Object node, String field) {

@@ -21,6 +21,8 @@ public record PipelineConfig(
         Retry retry,
         Conflicts conflicts,
         List<TableConfig> tables,
+        TruncatePolicy truncate,
+        MissingRowPolicy missingRow,
         Map<String, String> debezium) {
 
     public enum SnapshotMode {
@@ -35,6 +37,24 @@ public record PipelineConfig(
         HALT,
         /** park the rejected record in banyan_cdc.dead_letter with the reason and go on */
         DEAD_LETTER
+    }
+
+    /** What a source {@code TRUNCATE} of a mapped table does to the target. */
+    public enum TruncatePolicy {
+        /** empty the target table in the same target transaction (default) */
+        APPLY,
+        /** stop the pipeline before anything of that transaction is applied */
+        HALT
+    }
+
+    /** What an update or delete does when the target has no row with its key. */
+    public enum MissingRowPolicy {
+        /** an update re-creates the row from its full image (else the record is dead-lettered); a delete has nothing to do */
+        UPSERT,
+        /** park the change in banyan_cdc.dead_letter */
+        DEAD_LETTER,
+        /** stop the pipeline */
+        HALT
     }
 
     public enum ConflictPolicy {

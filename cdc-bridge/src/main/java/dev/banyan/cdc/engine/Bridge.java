@@ -34,6 +34,7 @@ public final class Bridge implements AutoCloseable {
         for (PipelineConfig pipeline : config.pipelines()) {
             resolved.put(pipeline, PipelineSetup.resolve(config.file().toString(), pipeline));
         }
+        resolved.forEach((pipeline, tables) -> SourcePreparation.checkNewTablesBackfilled(config.file().toString(), pipeline, tables));
         List<DebeziumPipeline> started = new ArrayList<>();
         try {
             for (Map.Entry<PipelineConfig, List<TableMapping>> e : resolved.entrySet()) {

@@ -43,9 +43,16 @@ import java.util.stream.Collectors;
  * one source transaction always commit together in the target. Only a source transaction larger than
  * {@code max(50,000, 10 x batch-size)} changes is applied in parts.
  *
- * <p>Acknowledgement rule: a data record is never acknowledged by itself. The engine offset moves on transaction END
- * records, heartbeats and snapshot records, so after a crash the engine resumes at a transaction boundary and
- * replays whole transactions, which the applier's stored position then filters exactly.
+ * <p>Acknowledgement rule: a record is acknowledged only where the target holds everything read before it: transaction
+ * END records once the transaction committed in the target, snapshot records once applied, and heartbeats only between
+ * transactions (a heartbeat carries the live offset, which inside a transaction points past changes still held). So
+ * the engine resumes at a transaction boundary and replays whole transactions, which the applier's stored position
+ * then filters exactly. The offset store checks the same rule again: it persists no offset past the last one declared
+ * applied here ({@link AppliedOffsets}).
+ *
+ * <p>Past 300 lines on purpose: the transaction hold, the acknowledgement rule and the hand-off at the end of a
+ * snapshot share the per-batch state of {@code handleBatch}; split apart, one crash-safety invariant would be spread
+ * over several classes.
  */
 public final class DebeziumPipeline implements AutoCloseable {
 
@@ -70,7 +77,13 @@ public final class DebeziumPipeline implements AutoCloseable {
     private ConnectChangeConverter converter;
     private Long echoTransaction;
     /** Changes of the source transaction still being read; applied once its END arrives, so a batch never splits one. */
-    private List<RowChange> openTransaction = new ArrayList<>();
+    private final List<RowChange> openTransaction = new ArrayList<>();
+    /** Between a streamed transaction's first record and its END: nothing read in between may be acknowledged. */
+    private boolean inTransaction;
+    private volatile int held;
+    /** Has this capture run read a streamed record yet (the snapshot, if any, is then over)? */
+    private boolean streaming;
+    private final AppliedOffsets offsets = new AppliedOffsets();
     private int restartDelaySeconds = 1;
 
     public DebeziumPipeline(PipelineConfig config, List<TableMapping> tables, PipelineMetrics metrics) {
@@ -107,7 +120,7 @@ public final class DebeziumPipeline implements AutoCloseable {
 
     public void start() {
         SourcePreparation.prepare(config, tables);
-        TargetOffsetStore.register(config.name(), target);
+        TargetOffsetStore.register(config.name(), target, offsets);
         for (TableMapping t : tables) {
             if (!t.unmappedSourceColumns().isEmpty()) {
                 log.info("pipeline '{}': {} columns not carried (no target column): {}", config.name(), t, t.unmappedSourceColumns());
@@ -123,7 +136,12 @@ public final class DebeziumPipeline implements AutoCloseable {
         }
         converter = new ConnectChangeConverter();
         echoTransaction = null;
-        openTransaction = new ArrayList<>();
+        openTransaction.clear();
+        inTransaction = false;
+        streaming = false;
+        applier.newCaptureRun();
+        held = 0;
+        metrics.heldChanges(0);
         try {
             applier.reloadPosition();
         } catch (Exception e) {
@@ -169,6 +187,8 @@ public final class DebeziumPipeline implements AutoCloseable {
         p.setProperty("heartbeat.interval.ms", String.valueOf(config.heartbeatInterval().toMillis()));
         p.setProperty("heartbeat.action.query", BridgeTables.heartbeatStatement(config.name()));
         p.setProperty("tombstones.on.delete", "false");
+        // Debezium skips truncates by default; the applier carries or refuses them (truncate: apply | halt)
+        p.setProperty("skipped.operations", "none");
         p.setProperty("decimal.handling.mode", "string");
         p.setProperty("interval.handling.mode", "string");
         // hstore as a Connect map, rendered as hstore text; bit columns carry their source type so bit(1) (a Connect
@@ -188,20 +208,31 @@ public final class DebeziumPipeline implements AutoCloseable {
         // the URL's connection parameters (sslmode, sslrootcert, ...) reach the replication connection too
         db.parameters().forEach((name, value) -> p.setProperty("database." + name, value));
         config.debezium().forEach(p::setProperty);
+        // a lost replication connection restarts the connector task inside the engine after this pause
+        p.setProperty("retriable.restart.connector.wait.ms", "2000");
         return p;
     }
 
     private void handleBatch(List<RecordChangeEvent<SourceRecord>> records,
                              DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
         List<RowChange> changes = new ArrayList<>(records.size());
+        // records that sit at a point where the target holds everything before them, in stream order
         List<RecordChangeEvent<SourceRecord>> acknowledge = new ArrayList<>();
-        List<RowChange> open = openTransaction;
         int echoed = 0;
+        boolean snapshotCompleted = false;
+        boolean streamingStarted = false;
         for (RecordChangeEvent<SourceRecord> event : records) {
             SourceRecord record = event.record();
             String topic = record.topic();
+            if (!streaming && !isSnapshotRecord(record)) {
+                streaming = true;
+                streamingStarted = true;
+            }
             if (topic.startsWith("__debezium-heartbeat")) {
-                acknowledge.add(event);
+                // a heartbeat carries the live offset, which lies inside a transaction that is still being read
+                if (!inTransaction) {
+                    acknowledge.add(event);
+                }
                 if (state == State.STARTING) {
                     state = State.STREAMING;
                 }
@@ -211,11 +242,23 @@ public final class DebeziumPipeline implements AutoCloseable {
                 continue;
             }
             if (topic.equals(topicPrefix + ".transaction")) {
-                if ("END".equals(value.getString("status"))) {
-                    acknowledge.add(event);
+                if ("BEGIN".equals(value.getString("status"))) {
+                    if (inTransaction) {
+                        // the stream restarted inside a transaction (the engine resumed at its last boundary):
+                        // what was held is sent again from the start, with the same positions
+                        log.info("pipeline '{}': transaction resent from its start after a capture restart; "
+                                + "dropping {} held change(s)", config.name(), openTransaction.size());
+                        openTransaction.clear();
+                        echoTransaction = null;
+                        converter = new ConnectChangeConverter();
+                    }
+                    inTransaction = true;
+                } else if ("END".equals(value.getString("status"))) {
+                    inTransaction = false;
                     echoTransaction = null;
-                    changes.addAll(open);
-                    open.clear();
+                    changes.addAll(openTransaction);
+                    openTransaction.clear();
+                    acknowledge.add(event);
                 }
                 continue;
             }
@@ -230,39 +273,43 @@ public final class DebeziumPipeline implements AutoCloseable {
                 continue;
             }
             if (change.isSnapshot()) {
-                acknowledge.add(event);
                 Struct src = value.getStruct("source");
-                state = "last".equals(String.valueOf(src.get("snapshot"))) ? State.STREAMING : State.SNAPSHOTTING;
-            } else if (state != State.STREAMING) {
-                state = State.STREAMING;
+                boolean last = "last".equals(String.valueOf(src.get("snapshot")));
+                snapshotCompleted |= last;
+                state = last ? State.STREAMING : State.SNAPSHOTTING;
+            } else {
+                inTransaction = true;
+                if (state != State.STREAMING) {
+                    state = State.STREAMING;
+                }
             }
             if (change.sourceTable().equals(BridgeTables.MARKER_TABLE)) {
                 if (!change.isSnapshot()) {
                     echoTransaction = origin.txId();
                 }
-                continue;
-            }
-            if (change.sourceTable().equals(BridgeTables.HEARTBEAT_TABLE)) {
+            } else if (change.sourceTable().equals(BridgeTables.HEARTBEAT_TABLE)) {
                 if (!change.isSnapshot()) {
                     metrics.heartbeat(change.commitMillis());
                 }
-                continue;
-            }
-            if (echoTransaction != null && Objects.equals(echoTransaction, origin.txId()) && !change.isSnapshot()) {
+            } else if (echoTransaction != null && Objects.equals(echoTransaction, origin.txId()) && !change.isSnapshot()) {
                 echoed++;
-                continue;
-            }
-            if (change.isSnapshot()) {
+            } else if (change.isSnapshot()) {
                 changes.add(change);
             } else {
-                open.add(change);
+                openTransaction.add(change);
+            }
+            if (change.isSnapshot() && !inTransaction) {
+                acknowledge.add(event);
             }
         }
-        if (open.size() >= maxOpenTransaction()) {
-            // a very large source transaction is applied in parts to bound memory; positions still make it exact
-            changes.addAll(open);
-            open.clear();
+        if (openTransaction.size() >= maxOpenTransaction()) {
+            // a very large source transaction is applied in parts to bound memory; it stays unacknowledged until its
+            // END, so a restart replays it from its start and the stored position skips the parts already applied
+            changes.addAll(openTransaction);
+            openTransaction.clear();
         }
+        held = openTransaction.size();
+        metrics.heldChanges(held);
         if (echoed > 0) {
             metrics.echoSuppressed(echoed);
         }
@@ -273,11 +320,34 @@ public final class DebeziumPipeline implements AutoCloseable {
                 throw halt(e.getMessage());
             }
         }
+        if (snapshotCompleted || streamingStarted) {
+            // before the engine is told the snapshot is over, so a crash in between snapshots (and reconciles) again
+            try {
+                if (snapshotCompleted) {
+                    applier.snapshotCompleted();
+                } else {
+                    applier.streamingStarted();
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("pipeline '" + config.name() + "': finishing the snapshot failed: " + e.getMessage(), e);
+            }
+        }
         for (RecordChangeEvent<SourceRecord> event : acknowledge) {
+            offsets.declareApplied(event.record().sourceOffset());
             committer.markProcessed(event);
         }
         committer.markBatchFinished();
         restartDelaySeconds = 1;
+    }
+
+    private static boolean isSnapshotRecord(SourceRecord record) {
+        Object snapshot = record.sourceOffset() == null ? null : record.sourceOffset().get("snapshot");
+        return snapshot != null && !"false".equalsIgnoreCase(String.valueOf(snapshot));
+    }
+
+    /** Changes of a source transaction received but not yet applied (for tests and the metric). */
+    int heldChanges() {
+        return held;
     }
 
     private int maxOpenTransaction() {

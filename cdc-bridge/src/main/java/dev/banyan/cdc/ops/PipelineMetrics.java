@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code banyan_cdc_batch_size} (summary)</li>
  *   <li>{@code banyan_cdc_errors_total{kind=transient|rejected-attempt|rejected|dead-letter|engine}}</li>
  *   <li>{@code banyan_cdc_slot_retained_wal_bytes}: WAL the replication slot keeps on the source</li>
+ *   <li>{@code banyan_cdc_missing_rows_total{op=update|delete,outcome=upserted|dead-letter|halt|skipped}}: changes
+ *   that found no target row with their key</li>
+ *   <li>{@code banyan_cdc_held_changes}: changes of a source transaction still being read, not yet applied</li>
  *   <li>{@code banyan_cdc_echo_suppressed_total}, {@code banyan_cdc_replay_skipped_total}, {@code banyan_cdc_up}</li>
  * </ul>
  */
@@ -43,10 +46,15 @@ public final class PipelineMetrics implements ApplyListener {
     private final AtomicLong lagMillis = new AtomicLong(-1);
     private final AtomicLong retainedWalBytes = new AtomicLong(-1);
     private final AtomicLong up = new AtomicLong(0);
+    private final AtomicLong held = new AtomicLong(0);
     private final Deque<long[]> window = new ArrayDeque<>();
+    private final MeterRegistry registry;
+    private final String pipeline;
     private long windowCount;
 
     public PipelineMetrics(MeterRegistry registry, String pipeline) {
+        this.registry = registry;
+        this.pipeline = pipeline;
         rowsApplied = Counter.builder("banyan.cdc.rows.applied").description("changes applied to the target")
                 .tag("pipeline", pipeline).register(registry);
         rowsWritten = Counter.builder("banyan.cdc.rows.written").description("target rows inserted, updated or deleted")
@@ -75,6 +83,15 @@ public final class PipelineMetrics implements ApplyListener {
                 .tag("pipeline", pipeline).register(registry);
         Gauge.builder("banyan.cdc.rows.per.second", this, PipelineMetrics::rowsPerSecond)
                 .description("changes applied per second over the last 10 seconds").tag("pipeline", pipeline).register(registry);
+        for (String outcome : new String[] {"upserted", "dead-letter", "halt", "skipped"}) {
+            missingRows("update", outcome, 0);
+            if (!outcome.equals("upserted")) {
+                missingRows("delete", outcome, 0);
+            }
+        }
+        Gauge.builder("banyan.cdc.held.changes", held, AtomicLong::get)
+                .description("changes of a source transaction still being read, held until its end")
+                .tag("pipeline", pipeline).register(registry);
         Gauge.builder("banyan.cdc.up", up, AtomicLong::get).description("1 while the pipeline runs")
                 .tag("pipeline", pipeline).register(registry);
     }
@@ -120,6 +137,18 @@ public final class PipelineMetrics implements ApplyListener {
     }
 
     @Override
+    public void missingRows(String op, String outcome, int count) {
+        Counter.builder("banyan.cdc.missing.rows").description("changes that found no target row with their key")
+                .tag("pipeline", pipeline).tag("op", op).tag("outcome", outcome).register(registry).increment(count);
+    }
+
+    public double missingRowsCount(String op, String outcome) {
+        Counter counter = registry.find("banyan.cdc.missing.rows").tag("pipeline", pipeline).tag("op", op)
+                .tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Override
     public void rejected(int records) {
         rejected.increment(records);
     }
@@ -138,6 +167,10 @@ public final class PipelineMetrics implements ApplyListener {
 
     public void retainedWalBytes(long bytes) {
         retainedWalBytes.set(bytes);
+    }
+
+    public void heldChanges(int changes) {
+        held.set(changes);
     }
 
     public void up(boolean running) {

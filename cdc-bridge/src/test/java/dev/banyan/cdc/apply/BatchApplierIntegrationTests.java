@@ -33,6 +33,7 @@ class BatchApplierIntegrationTests {
     static TestDatabases.Pair db;
     static PGSimpleDataSource target;
     final List<String> events = new ArrayList<>();
+    final Map<String, Integer> missingRows = new HashMap<>();
     int replaySkipped;
 
     @BeforeAll
@@ -64,9 +65,9 @@ class BatchApplierIntegrationTests {
 
     @BeforeEach
     void clean() {
-        db.execCatalog("truncate public.audit; delete from public.menu_item; delete from public.opening_hours; "
+        db.execCatalog("delete from public.menu_item; delete from public.opening_hours; "
                 + "delete from public.restaurant; delete from public.category; delete from banyan_cdc.applied_position; "
-                + "delete from banyan_cdc.dead_letter");
+                + "delete from banyan_cdc.dead_letter; truncate public.audit");
     }
 
     PipelineConfig pipeline(String options) {
@@ -95,6 +96,11 @@ class BatchApplierIntegrationTests {
             @Override
             public void attemptFailed(SQLException error, boolean transientError, int attempt) {
                 events.add("attempt " + attempt + " " + error.getSQLState());
+            }
+
+            @Override
+            public void missingRows(String op, String outcome, int count) {
+                missingRows.merge(op + " " + outcome, count, Integer::sum);
             }
         }, millis -> events.add("backoff " + millis));
     }
@@ -168,6 +174,40 @@ class BatchApplierIntegrationTests {
             return Catalog.checksum(c, "(values " + String.join(", ", rows) + ") as v(code, name, sort_order)",
                     "code, name, sort_order", "code");
         }
+    }
+
+    static RowChange truncate(String table, SourcePosition position) {
+        return new RowChange(table, Op.TRUNCATE, Map.of(), Set.of(), Set.of(), position, System.currentTimeMillis());
+    }
+
+    @Test
+    void truncateEmptiesTheTargetTableInStreamOrder() throws Exception {
+        BatchApplier applier = applier(pipeline(null));
+        applier.apply(List.of(category(Op.INSERT, "old", "old", 1, at(30, 31, 0))));
+        applier.apply(List.of(
+                category(Op.INSERT, "gone", "gone", 2, at(32, 33, 0)),
+                truncate("catalog.category", at(34, 35, 0)),
+                category(Op.INSERT, "new", "new", 3, at(36, 37, 0))));
+        try (Connection c = db.catalog()) {
+            assertThat(Catalog.checksum(c, "public.category", "code, name, sort_order", "code")).isEqualTo(expected("('new','new',3)"));
+        }
+        assertThat(applier.storedPosition()).isEqualTo(at(36, 37, 0));
+    }
+
+    @Test
+    void truncateHaltRefusesATruncateAndAppliesNothingOfItsBatch() throws Exception {
+        BatchApplier applier = applier(pipeline("truncate: halt"));
+        applier.apply(List.of(category(Op.INSERT, "kept", "kept", 1, at(40, 41, 0))));
+        assertThatThrownBy(() -> applier.apply(List.of(
+                category(Op.INSERT, "later", "later", 2, at(42, 43, 0)),
+                truncate("catalog.category", at(44, 45, 0)))))
+                .isInstanceOf(PipelineHaltedException.class)
+                .hasMessageContaining("pipeline 'applier-test' halted: the source truncated catalog.category")
+                .hasMessageContaining("truncate: halt refuses to empty public.category");
+        try (Connection c = db.catalog()) {
+            assertThat(Catalog.checksum(c, "public.category", "code, name, sort_order", "code")).isEqualTo(expected("('kept','kept',1)"));
+        }
+        assertThat(applier(pipeline("truncate: halt")).storedPosition()).isEqualTo(at(40, 41, 0));
     }
 
     @Test
@@ -263,18 +303,105 @@ class BatchApplierIntegrationTests {
                 .hasMessageContaining("pipeline 'applier-test' halted: mapped column(s) [phone] of catalog.restaurant no longer exist in the source");
     }
 
+    RowChange withoutLargeValues(RowChange full) {
+        Map<String, String> values = new HashMap<>(full.values());
+        values.put("address", null);
+        return new RowChange("catalog.restaurant", Op.UPDATE, values, full.sourceColumns(), Set.of("address"), full.position(), 0);
+    }
+
     @Test
-    void rejectsAnUpdateWithoutItsLargeValuesForARowTheTargetLacks() throws Exception {
+    void parksAnUpdateWithoutItsLargeValuesForARowTheTargetLacksAndHaltsOnItUnderMissingRowHalt() throws Exception {
         BatchApplier applier = applier(pipeline(null));
         applier.apply(List.of(category(Op.INSERT, "chicken", "치킨", 1, at(1, 1, 0))));
         UUID id = UUID.randomUUID();
-        RowChange full = restaurant(Op.UPDATE, id, "no row", "2024-01-01T10:00:00Z", at(2, 2, 0));
-        Map<String, String> values = new HashMap<>(full.values());
-        values.put("address", null);
-        assertThatThrownBy(() -> applier.apply(List.of(new RowChange("catalog.restaurant", Op.UPDATE, values,
-                full.sourceColumns(), Set.of("address"), at(2, 2, 0), 0))))
+        applier.apply(List.of(withoutLargeValues(restaurant(Op.UPDATE, id, "no row", "2024-01-01T10:00:00Z", at(2, 2, 0)))));
+        assertThat(name(id)).isNull();
+        assertThat(deadLetters()).containsExactly("update " + id + ": the target has no row with this key and the source "
+                + "sent no value for unchanged large column(s) [address], so the row cannot be rebuilt; set REPLICA IDENTITY "
+                + "FULL on the source table or re-snapshot (missing-row: upsert)");
+        assertThat(missingRows).containsExactly(Map.entry("update dead-letter", 1));
+
+        BatchApplier halting = applier(pipeline("missing-row: halt"));
+        assertThatThrownBy(() -> halting.apply(List.of(withoutLargeValues(restaurant(Op.UPDATE, id, "no row", "2024-01-01T10:00:00Z", at(3, 3, 0))))))
                 .isInstanceOf(PipelineHaltedException.class)
-                .hasMessageContaining("no value for unchanged large column(s) [address]");
+                .hasMessageContaining("no value for unchanged large column(s) [address]")
+                .hasMessageContaining("missing-row: halt");
+    }
+
+    @Test
+    void missingRowUpsertRecreatesAnUpdatedRowTheTargetLacksFromItsFullImageAndCountsIt() throws Exception {
+        BatchApplier applier = applier(pipeline(null));
+        applier.apply(List.of(category(Op.INSERT, "chicken", "치킨", 1, at(1, 1, 0))));
+        UUID present = UUID.randomUUID();
+        applier.apply(List.of(restaurant(Op.INSERT, present, "있음", "2024-01-01T10:00:00Z", at(2, 2, 0))));
+        UUID lost = UUID.randomUUID();
+        UUID gone = UUID.randomUUID();
+
+        applier.apply(List.of(
+                restaurant(Op.UPDATE, present, "있음 (수정)", "2024-01-01T11:00:00Z", at(3, 3, 0)),
+                restaurant(Op.UPDATE, lost, "타깃에 없음", "2024-01-01T11:00:00Z", at(3, 4, 0)),
+                restaurantDelete(gone, at(3, 5, 0))));
+
+        assertThat(name(present)).isEqualTo("있음 (수정)");
+        assertThat(name(lost)).isEqualTo("타깃에 없음");
+        assertThat(missingRows).containsOnly(Map.entry("update upserted", 1), Map.entry("delete skipped", 1));
+        assertThat(deadLetters()).isEmpty();
+    }
+
+    @Test
+    void missingRowDeadLetterParksUpdatesAndDeletesOfAbsentRowsAndAppliesTheRest() throws Exception {
+        BatchApplier applier = applier(pipeline("missing-row: dead-letter"));
+        applier.apply(List.of(category(Op.INSERT, "chicken", "치킨", 1, at(1, 1, 0))));
+        UUID present = UUID.randomUUID();
+        applier.apply(List.of(restaurant(Op.INSERT, present, "있음", "2024-01-01T10:00:00Z", at(2, 2, 0))));
+        UUID lost = UUID.randomUUID();
+        UUID gone = UUID.randomUUID();
+        UUID brief = UUID.randomUUID();
+
+        applier.apply(List.of(
+                restaurant(Op.UPDATE, present, "있음 (수정)", "2024-01-01T11:00:00Z", at(3, 3, 0)),
+                restaurant(Op.UPDATE, lost, "타깃에 없음", "2024-01-01T11:00:00Z", at(3, 4, 0)),
+                restaurantDelete(gone, at(3, 5, 0)),
+                // created and deleted within the batch: nothing is missing
+                restaurant(Op.INSERT, brief, "잠깐", "2024-01-01T11:00:00Z", at(3, 6, 0)),
+                restaurantDelete(brief, at(3, 7, 0))));
+
+        assertThat(name(present)).isEqualTo("있음 (수정)");
+        assertThat(name(lost)).isNull();
+        assertThat(deadLetters()).containsExactlyInAnyOrder(
+                "update " + lost + ": the target has no row with this key (missing-row: dead-letter)",
+                "delete " + gone + ": the target has no row with this key to delete (missing-row: dead-letter)");
+        assertThat(missingRows).containsOnly(Map.entry("update dead-letter", 1), Map.entry("delete dead-letter", 1));
+        assertThat(applier.storedPosition()).isEqualTo(at(3, 7, 0));
+    }
+
+    @Test
+    void missingRowHaltStopsBeforeAnythingOfTheBatchIsApplied() throws Exception {
+        BatchApplier applier = applier(pipeline("missing-row: halt"));
+        applier.apply(List.of(category(Op.INSERT, "chicken", "치킨", 1, at(1, 1, 0))));
+        UUID lost = UUID.randomUUID();
+        assertThatThrownBy(() -> applier.apply(List.of(
+                category(Op.INSERT, "pizza", "피자", 2, at(2, 2, 0)),
+                restaurant(Op.UPDATE, lost, "타깃에 없음", "2024-01-01T11:00:00Z", at(2, 3, 0)))))
+                .isInstanceOf(PipelineHaltedException.class)
+                .hasMessageContaining("pipeline 'applier-test' halted: 1 change(s) found no row with their key in the target")
+                .hasMessageContaining("public.restaurant key id=" + lost)
+                .hasMessageContaining("set missing-row: upsert or dead-letter");
+        try (Connection c = db.catalog()) {
+            assertThat(Catalog.count(c, "public.category")).isEqualTo(1);
+        }
+        assertThat(applier(pipeline("missing-row: halt")).storedPosition()).isEqualTo(at(1, 1, 0));
+    }
+
+    private static List<String> deadLetters() throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = db.catalog(); var st = c.createStatement();
+             var rs = st.executeQuery("select operation || ' ' || record_key || ': ' || reason from banyan_cdc.dead_letter order by id")) {
+            while (rs.next()) {
+                out.add(rs.getString(1).replace("id=", ""));
+            }
+        }
+        return out;
     }
 
     private static String name(UUID id) throws SQLException {

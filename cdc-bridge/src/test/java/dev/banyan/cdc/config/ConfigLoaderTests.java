@@ -68,6 +68,8 @@ class ConfigLoaderTests {
                     on-reject: dead-letter
                     retry: { attempts: 5, backoff: 50ms, max-backoff: 1m }
                     conflicts: { policy: last-writer-wins, wins-ties: false }
+                    truncate: halt
+                    missing-row: dead-letter
                     tables:
                       - { from: public.opening_hours, to: catalog.opening_hours, key: [restaurant_id, day_of_week], exclude: [note], version-column: updated_at }
                 """);
@@ -81,6 +83,8 @@ class ConfigLoaderTests {
         assertThat(p.onReject()).isEqualTo(RejectPolicy.DEAD_LETTER);
         assertThat(p.retry()).isEqualTo(new PipelineConfig.Retry(5, Duration.ofMillis(50), Duration.ofMinutes(1)));
         assertThat(p.conflicts()).isEqualTo(new PipelineConfig.Conflicts(ConflictPolicy.LAST_WRITER_WINS, false));
+        assertThat(p.truncate()).isEqualTo(PipelineConfig.TruncatePolicy.HALT);
+        assertThat(p.missingRow()).isEqualTo(PipelineConfig.MissingRowPolicy.DEAD_LETTER);
         assertThat(p.tables().get(0).exclude()).containsExactly("note");
         assertThat(p.tables().get(0).versionColumn()).isEqualTo("updated_at");
     }
@@ -111,7 +115,12 @@ class ConfigLoaderTests {
                 "cdc.yml: pipeline 'catalog-forward': heartbeat-interval: must be a duration like 500ms, 10s or 1m, was 'soon'");
         rejects(VALID.replace("    tables:", "    tabels: []\n    tables:"),
                 "cdc.yml: pipeline 'catalog-forward': tabels: is not a known field (known: batch-size, conflicts, debezium, "
-                        + "heartbeat-interval, name, on-reject, publication, retry, slot, snapshot, source, tables, target)");
+                        + "heartbeat-interval, missing-row, name, on-reject, publication, retry, slot, snapshot, source, tables, "
+                        + "target, truncate)");
+        rejects(VALID.replace("    tables:", "    truncate: ignore\n    tables:"),
+                "cdc.yml: pipeline 'catalog-forward': truncate: must be one of apply, halt, was 'ignore'");
+        rejects(VALID.replace("    tables:", "    missing-row: skip\n    tables:"),
+                "cdc.yml: pipeline 'catalog-forward': missing-row: must be one of upsert, dead-letter, halt, was 'skip'");
         rejects(VALID.replace("columns: { name: name, phone: phone_number }", "columns: { name: name, phone: name }"),
                 "cdc.yml: pipeline 'catalog-forward': tables[0].columns.phone: maps onto 'name', which another column already maps onto");
         rejects(VALID.replace("from: catalog.menu_item", "from: catalog.restaurant"),
