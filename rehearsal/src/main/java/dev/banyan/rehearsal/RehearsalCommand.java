@@ -2,30 +2,92 @@ package dev.banyan.rehearsal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code rehearse}: one command that rehearses the whole migration and says whether it held. */
-public final class RehearsalCommand {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-    private RehearsalCommand() {
-    }
+/**
+ * {@code rehearse}: one command that rehearses the whole migration and says whether it held. Options as
+ * {@code --opt value} or {@code --opt=value}; exit 0 passed, 1 failed, 2 usage error.
+ */
+@Command(name = "rehearse", mixinStandardHelpOptions = true, versionProvider = RehearsalCommand.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Rehearses a strangler-fig migration of the catalog on embedded databases, under live traffic,"
+                + " and says whether it held: no failed request, no drift, no lost write.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = { "0:passed", "1:failed (the report and the component logs say why)", "2:usage error" })
+public final class RehearsalCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--quick", description = "a shorter rehearsal (for CI): less traffic per step")
+    private boolean quick;
+
+    @Option(names = "--keep-running", description = "leave the topology up at the end and print its URLs")
+    private boolean keepRunning;
+
+    @Option(names = "--random-ports", description = "pick free ports instead of 8080-8090 / 15432-15433")
+    private boolean randomPorts;
+
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "the Banyan checkout that holds the built jars (default: the current directory)")
+    private Path home;
+
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "where databases, logs and reports go (default: HOME/.banyan)")
+    private Path workDir;
+
+    @Option(names = "--step-seconds", paramLabel = "N",
+            description = "seconds of traffic per step, 1 to 600 (default 20, with --quick 4)")
+    private Integer stepSeconds;
+
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "40",
+            description = "requests per second sent by the load generator, 1 to 2000 (default ${DEFAULT-VALUE})")
+    private int rate;
 
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     static int run(String... args) {
-        RehearsalOptions options;
-        try {
-            options = RehearsalOptions.parse(args);
-        } catch (RehearsalOptions.UsageException e) {
-            if (e.getMessage() != null) {
-                System.err.println("rehearse: " + e.getMessage());
-            }
-            System.err.print(RehearsalOptions.USAGE);
-            return e.getMessage() == null ? 0 : 2;
+        return new CommandLine(new RehearsalCommand()).execute(args);
+    }
+
+    /** The parsed options, range-checked; a value out of range is a usage error naming the option. */
+    RehearsalOptions options() {
+        Path checkout = (home != null ? home : Path.of("")).toAbsolutePath();
+        int seconds = stepSeconds != null ? within("--step-seconds", stepSeconds, 600) : quick ? 4 : 20;
+        return new RehearsalOptions(quick, keepRunning, randomPorts, checkout,
+                workDir != null ? workDir.toAbsolutePath() : checkout.resolve(".banyan"), Duration.ofSeconds(seconds),
+                within("--rate", rate, 2000));
+    }
+
+    private int within(String option, int value, int max) {
+        if (value < 1 || value > max) {
+            throw new ParameterException(spec.commandLine(),
+                    "Option " + option + " must be between 1 and " + max + ", was " + value);
+        }
+        return value;
+    }
+
+    @Override
+    public Integer call() {
+        RehearsalOptions options = options();
+        List<String> missing = Topology.missingJars(options.home());
+        if (!missing.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--home " + options.home() + " is not a built Banyan"
+                    + " checkout: missing " + String.join(", ", missing) + ". Run ./rehearse from the checkout (it builds"
+                    + " them), or ./mvnw -B package -DskipTests there first");
         }
         Progress progress = new Progress(System.out);
         Path runDir = options.workDir().resolve("rehearsal").resolve(Instant.now().toString().replace(":", ""));
@@ -71,5 +133,14 @@ public final class RehearsalCommand {
         progress.line("  monolith DB      " + topology.monolithDb().jdbcUrl(Topology.MONOLITH_DB) + " (user postgres)");
         progress.line("  catalog DB       " + topology.catalogDb().jdbcUrl(Topology.CATALOG_DB) + " (user postgres)");
         new CountDownLatch(1).await();
+    }
+
+    /** The version of the jar (from its manifest). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = RehearsalCommand.class.getPackage().getImplementationVersion();
+            return new String[] { "rehearse " + (version == null ? "(built from source)" : version) };
+        }
     }
 }

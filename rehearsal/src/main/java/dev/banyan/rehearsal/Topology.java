@@ -18,6 +18,11 @@ import java.util.UUID;
  */
 final class Topology implements AutoCloseable {
 
+    static final String MONOLITH_JAR = "legacy-monolith/target/legacy-monolith.jar";
+    static final String CATALOG_JAR = "extracted-services/catalog-service/target/catalog-service.jar";
+    static final String PROXY_JAR = "strangler-proxy/target/strangler-proxy.jar";
+    static final String BRIDGE_JAR = "cdc-bridge/target/cdc-bridge.jar";
+
     static final String MONOLITH_DB = "monolith";
     static final String CATALOG_DB = "catalog";
 
@@ -78,6 +83,12 @@ final class Topology implements AutoCloseable {
         return catalogDb;
     }
 
+    /** The component jars that {@code home} lacks, relative to it; empty when every one is built. */
+    static List<String> missingJars(Path home) {
+        return List.of(MONOLITH_JAR, CATALOG_JAR, PROXY_JAR, BRIDGE_JAR).stream()
+                .filter(jar -> !Files.isRegularFile(home.resolve(jar))).toList();
+    }
+
     void start(Progress progress) throws Exception {
         progress.line("Starting embedded PostgreSQL for the monolith (port " + ports.monolithDb()
                 + ") and the catalog-service (port " + ports.catalogDb() + ")");
@@ -86,18 +97,18 @@ final class Topology implements AutoCloseable {
         catalogDb = remember(EmbeddedPostgresServer.start(runDir.resolve("catalog-db"), ports.catalogDb(), false));
         catalogDb.ensureDatabase(CATALOG_DB);
 
-        ComponentProcess monolith = launch("legacy-monolith", "legacy-monolith/target/legacy-monolith.jar",
+        ComponentProcess monolith = launch("legacy-monolith", MONOLITH_JAR,
                 List.of("--server.port=" + ports.monolith(), "--spring.datasource.url=" + monolithDb.jdbcUrl(MONOLITH_DB),
                         "--spring.datasource.username=" + EmbeddedPostgresServer.USER), Map.of(),
                 URI.create(monolith() + "/actuator/health/readiness"), "384m");
-        ComponentProcess catalog = launch("catalog-service", "extracted-services/catalog-service/target/catalog-service.jar",
+        ComponentProcess catalog = launch("catalog-service", CATALOG_JAR,
                 List.of("--server.port=" + ports.catalogService(), "--spring.datasource.url=" + catalogDb.jdbcUrl(CATALOG_DB),
                         "--spring.datasource.username=" + EmbeddedPostgresServer.USER), Map.of(),
                 URI.create(catalogService() + "/actuator/health/readiness"), "256m");
 
         routesFile = runDir.resolve("routes.yml");
         Files.writeString(routesFile, RoutesFile.initial(monolith(), catalogService()));
-        ComponentProcess proxy = launch("strangler-proxy", "strangler-proxy/target/strangler-proxy.jar",
+        ComponentProcess proxy = launch("strangler-proxy", PROXY_JAR,
                 List.of("--server.port=" + ports.proxy(), "--banyan.routes=" + routesFile,
                         "--banyan.admin.port=" + ports.proxyAdmin()),
                 Map.of("BANYAN_ADMIN_TOKEN", adminToken), URI.create(proxy() + "/actuator/health"), "256m");
@@ -111,7 +122,7 @@ final class Topology implements AutoCloseable {
     /** Starts (or restarts) the cdc-bridge on the given pipeline file. */
     void runBridge(Path config, Progress progress) throws Exception {
         stopBridge();
-        bridge = launch("cdc-bridge", "cdc-bridge/target/cdc-bridge.jar",
+        bridge = launch("cdc-bridge", BRIDGE_JAR,
                 List.of("run", "--config", config.toString(), "--server.port=" + ports.cdcBridge()), Map.of(),
                 URI.create(cdcBridge() + "/actuator/health"), "512m");
         bridge.awaitHealthy(Duration.ofMinutes(2), progress);
@@ -127,7 +138,7 @@ final class Topology implements AutoCloseable {
 
     /** Runs {@code cdc-bridge verify}; its exit code says in sync (0), drift (1) or error (2). */
     CommandResult verify(Path config) throws Exception {
-        Path jar = options.home().resolve("cdc-bridge/target/cdc-bridge.jar");
+        Path jar = options.home().resolve(BRIDGE_JAR);
         ComponentProcess verify = ComponentProcess.start("cdc-verify-" + (++verifications), jar, List.of("verify", "--config", config.toString()),
                 Map.of(), runDir.resolve("logs"), null, "256m");
         int exit = verify.awaitExit(Duration.ofMinutes(3));

@@ -1,8 +1,15 @@
 package dev.banyan.rehearsal;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+
+import picocli.CommandLine.ParameterException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,24 +30,68 @@ class RehearsalOptionsTests {
     }
 
     @Test
+    void takesValuesAfterAnEqualsSignToo() {
+        RehearsalOptions options = RehearsalOptions.parse("--rate=55", "--step-seconds=7", "--work-dir=/tmp/rehearsal");
+        assertThat(options.requestsPerSecond()).isEqualTo(55);
+        assertThat(options.stepTraffic()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(options.workDir().toString()).isEqualTo("/tmp/rehearsal");
+    }
+
+    @Test
     void rejectsAnUnknownOptionByName() {
         assertThatThrownBy(() -> RehearsalOptions.parse("--quik"))
-                .isInstanceOf(RehearsalOptions.UsageException.class).hasMessage("Unknown option '--quik'");
+                .isInstanceOf(ParameterException.class).hasMessageContaining("'--quik'");
     }
 
     @Test
     void rejectsAMissingOrBadValueNamingTheOption() {
         assertThatThrownBy(() -> RehearsalOptions.parse("--rate"))
-                .hasMessage("Option --rate needs a value");
+                .isInstanceOf(ParameterException.class).hasMessageContaining("--rate");
         assertThatThrownBy(() -> RehearsalOptions.parse("--rate", "fast"))
-                .hasMessage("Option --rate must be a whole number, was 'fast'");
+                .isInstanceOf(ParameterException.class).hasMessageContaining("--rate").hasMessageContaining("'fast'");
         assertThatThrownBy(() -> RehearsalOptions.parse("--step-seconds", "0"))
                 .hasMessage("Option --step-seconds must be between 1 and 600, was 0");
+        assertThatThrownBy(() -> RehearsalOptions.parse("--rate=2001"))
+                .hasMessage("Option --rate must be between 1 and 2000, was 2001");
     }
 
     @Test
-    void helpIsNotAnError() {
-        assertThat(RehearsalCommand.run("--help")).isZero();
-        assertThat(RehearsalCommand.run("--bogus")).isEqualTo(2);
+    void helpAndVersionAreNotErrorsAndUsageErrorsExitWithTwo() {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            assertThat(RehearsalCommand.run("--help")).isZero();
+            assertThat(RehearsalCommand.run("--version")).isZero();
+            assertThat(RehearsalCommand.run("--bogus")).isEqualTo(2);
+            assertThat(RehearsalCommand.run("--rate=0")).isEqualTo(2);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("Usage: rehearse", "--step-seconds=N", "Exit codes:", "rehearse ")
+                .contains("Unknown option: '--bogus'")
+                .contains("Option --rate must be between 1 and 2000, was 0");
+    }
+
+    @Test
+    void aHomeWithoutTheBuiltJarsIsAUsageErrorNamingWhatIsMissing(@TempDir Path notACheckout) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            assertThat(RehearsalCommand.run("--home=" + notACheckout)).isEqualTo(2);
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("--home " + notACheckout + " is not a built Banyan checkout: missing "
+                        + "legacy-monolith/target/legacy-monolith.jar, ")
+                .contains("cdc-bridge/target/cdc-bridge.jar")
+                .contains("./mvnw -B package -DskipTests");
+        assertThat(notACheckout.resolve(".banyan")).doesNotExist();
     }
 }
