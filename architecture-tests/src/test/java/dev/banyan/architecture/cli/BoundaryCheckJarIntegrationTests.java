@@ -74,7 +74,7 @@ class BoundaryCheckJarIntegrationTests {
         Result result = java(temp, "--classes", SampleCodebase.testClasses().toString(), "--config", config.toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains(config + ": contexts.ordering.may-use[0]: unknown context 'billing' (known contexts: ordering)");
+        assertThat(result.err()).contains(config + ":2 contexts.ordering.may-use[0]: unknown context 'billing' (known contexts: ordering)");
         assertThat(result.out()).isEmpty();
     }
 
