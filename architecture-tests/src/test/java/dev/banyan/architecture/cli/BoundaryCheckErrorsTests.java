@@ -256,14 +256,16 @@ class BoundaryCheckErrorsTests {
 
     static Stream<Arguments> badCommandLines() {
         return Stream.of(
-                Arguments.of(new String[] { "--config", "boundaries.yml" }, "--classes is required"),
-                Arguments.of(new String[] { "--classes", "target/classes" }, "--config is required"),
-                Arguments.of(new String[] { "--classes" }, "--classes needs a value"),
-                Arguments.of(new String[] { "--classes", "a,,b", "--config", "c.yml" }, "--classes has an empty entry in 'a,,b'"),
-                Arguments.of(new String[] { "--classes", "a", "--config", "c.yml", "--verbose" }, "unknown option '--verbose'"),
-                Arguments.of(new String[] { "--classes", "a", "--config", "c.yml", "--config", "d.yml" }, "--config is given twice"),
+                Arguments.of(new String[] { "--config", "boundaries.yml" }, "Missing required option: '--classes=<dir-or-jar>'"),
+                Arguments.of(new String[] { "--classes", "target/classes" }, "Missing required option: '--config=FILE'"),
+                Arguments.of(new String[] {}, "Missing required options: '--classes=<dir-or-jar>', '--config=FILE'"),
+                Arguments.of(new String[] { "--classes" }, "Missing required parameter for option '--classes' (<dir-or-jar>)"),
+                Arguments.of(new String[] { "--classes", "a,,b", "--config", "c.yml" }, "Invalid value for option '--classes' (<dir-or-jar>): an empty entry"),
+                Arguments.of(new String[] { "--classes", "a", "--config", " " }, "Invalid value for option '--config': an empty entry"),
+                Arguments.of(new String[] { "--classes", "a", "--config", "c.yml", "--verbose" }, "Unknown option: '--verbose'"),
+                Arguments.of(new String[] { "--classes", "a", "--config", "c.yml", "--config", "d.yml" }, "option '--config' (FILE) should be specified only once"),
                 Arguments.of(new String[] { "--classes", "a", "--config", "c.yml", "--freeze" }, "--freeze needs --baseline FILE"),
-                Arguments.of(new String[] { "--classes=a", "--config=c.yml", "--freeze=yes", "--baseline=b" }, "--freeze takes no value"));
+                Arguments.of(new String[] { "--classes=a", "--config=c.yml", "--freeze=yes", "--baseline=b" }, "Invalid value for option '--freeze': 'yes' is not a boolean"));
     }
 
     @ParameterizedTest
