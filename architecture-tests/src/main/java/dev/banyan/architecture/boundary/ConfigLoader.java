@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -68,7 +69,7 @@ public final class ConfigLoader {
         return new ConfigLoader(file).read(file, root);
     }
 
-    private BoundaryConfig read(Path file, Node root) {
+    private BoundaryConfig read(Path file, @Nullable Node root) {
         if (root == null || YamlTree.isNull(root)) {
             throw new ConfigException(file, 0, "contexts", "is required (the file is empty)");
         }
@@ -98,7 +99,7 @@ public final class ConfigLoader {
         return new BoundaryConfig(file, contexts.stream().map(ReadContext::definition).toList(), noCycles, ddd, eventsAreApi);
     }
 
-    private List<ReadContext> contexts(NodeTuple entry, int rootLine) {
+    private List<ReadContext> contexts(@Nullable NodeTuple entry, int rootLine) {
         if (entry == null) {
             tree.problem(rootLine, "contexts", "is required: define at least one context with its packages");
             return List.of();
@@ -120,7 +121,7 @@ public final class ConfigLoader {
         return contexts;
     }
 
-    private ReadContext context(String name, NodeTuple entry) {
+    private @Nullable ReadContext context(String name, NodeTuple entry) {
         String field = "contexts." + name;
         int line = YamlTree.line(entry.getKeyNode());
         if (!CONTEXT_NAME.matcher(name).matches()) {
@@ -155,7 +156,7 @@ public final class ConfigLoader {
     }
 
     /** Whether a list is empty only because its items were blank (already reported item by item). */
-    private static boolean hasBlankItems(NodeTuple entry) {
+    private static boolean hasBlankItems(@Nullable NodeTuple entry) {
         return entry != null && entry.getValueNode() instanceof SequenceNode sequence && !sequence.getValue().isEmpty();
     }
 
@@ -197,7 +198,7 @@ public final class ConfigLoader {
         }
     }
 
-    private List<Located<PackagePattern>> patterns(String field, List<Located<String>> texts) {
+    private List<Located<PackagePattern>> patterns(String field, @Nullable List<Located<String>> texts) {
         if (texts == null) {
             return List.of();
         }

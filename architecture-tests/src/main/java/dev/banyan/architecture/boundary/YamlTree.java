@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -58,7 +59,7 @@ final class YamlTree {
      * The entries of a mapping by key, in file order, or {@code null} (and a problem) when the node is no mapping.
      * Keys that are no scalar and keys given twice are problems; the first of two equal keys is kept.
      */
-    Map<String, NodeTuple> mapping(String field, Node node, String reason) {
+    @Nullable Map<String, NodeTuple> mapping(String field, Node node, String reason) {
         if (!(node instanceof MappingNode mapping)) {
             problem(line(node), field, reason + " (found " + describe(node) + ")");
             return null;
@@ -90,7 +91,7 @@ final class YamlTree {
      * A list of non-blank strings (a single string counts as a list of one); empty when the field is absent, {@code null}
      * (and a problem) when it is no list of strings. Blank items are problems and left out.
      */
-    List<Located<String>> strings(String field, NodeTuple tuple) {
+    @Nullable List<Located<String>> strings(String field, @Nullable NodeTuple tuple) {
         if (tuple == null || isNull(tuple.getValueNode())) {
             return List.of();
         }
@@ -114,7 +115,7 @@ final class YamlTree {
         return items;
     }
 
-    boolean bool(String field, NodeTuple tuple, boolean defaultValue) {
+    boolean bool(String field, @Nullable NodeTuple tuple, boolean defaultValue) {
         if (tuple == null) {
             return defaultValue;
         }

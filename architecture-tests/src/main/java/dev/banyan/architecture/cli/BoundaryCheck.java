@@ -9,6 +9,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
 import dev.banyan.architecture.boundary.AnalysisResult;
 import dev.banyan.architecture.boundary.Baseline;
 import dev.banyan.architecture.boundary.BoundaryAnalyzer;
@@ -23,16 +34,6 @@ import dev.banyan.architecture.boundary.report.MarkdownReport;
 import dev.banyan.architecture.bytecode.ClassIndex;
 import dev.banyan.architecture.bytecode.ClassesLoader;
 import dev.banyan.architecture.bytecode.UnreadableClassesException;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
-
 /**
  * {@code boundary-check}: checks compiled classes against the bounded contexts of a {@code boundaries.yml}.
  * Exit code 0 means no new violations, 1 new violations, 2 a usage or configuration error.
@@ -61,16 +62,16 @@ public final class BoundaryCheck implements Callable<Integer> {
 
     @Option(names = "--baseline", paramLabel = "FILE", converter = NonBlankPath.class,
             description = "recorded violations: only violations not in it fail the check; fixed ones are reported")
-    private Path baseline;
+    private @Nullable Path baseline;
 
     @Option(names = "--freeze", description = "record the current violations in the --baseline file (creates or rewrites it) and pass")
     private boolean freeze;
 
     @Option(names = "--report-dir", paramLabel = "DIR", converter = NonBlankPath.class,
             description = "write boundary-check.json, TEST-boundary-check.xml (JUnit) and boundary-check.md there")
-    private Path reportDir;
+    private @Nullable Path reportDir;
 
-    @Spec
+    @Spec // injected by picocli before call()
     private CommandSpec spec;
 
     private final PrintStream out;
