@@ -37,7 +37,7 @@ public record Baseline(Path file, Set<String> entries) {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         }
         catch (IOException ex) {
-            throw new ConfigException(file, null, "baseline cannot be read: " + ex.getMessage());
+            throw new ConfigException(file, 0, "", "baseline cannot be read: " + ex.getMessage());
         }
         Set<String> entries = new TreeSet<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -48,14 +48,14 @@ public record Baseline(Path file, Set<String> entries) {
             // editors may strip the trailing blank of an entry whose last field is empty: compare trimmed fields
             String[] parts = line.split("\\|", -1);
             if (parts.length != 6) {
-                throw new ConfigException(file, "line " + (i + 1), "not a baseline entry (expected 'kind | from -> to | class | member | dependency | target', found '"
+                throw new ConfigException(file, i + 1, "", "not a baseline entry (expected 'kind | from -> to | class | member | dependency | target', found '"
                         + line + "')");
             }
             for (int p = 0; p < parts.length; p++) {
                 parts[p] = parts[p].strip();
             }
             if (FindingKind.fromId(parts[0]) == null) {
-                throw new ConfigException(file, "line " + (i + 1), "unknown finding kind '" + parts[0] + "'");
+                throw new ConfigException(file, i + 1, "", "unknown finding kind '" + parts[0] + "'");
             }
             entries.add(String.join(" | ", parts));
         }

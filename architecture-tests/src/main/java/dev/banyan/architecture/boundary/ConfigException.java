@@ -1,32 +1,38 @@
 package dev.banyan.architecture.boundary;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * A configuration that cannot be used. The message names the file, the field and the reason.
+ * A configuration that cannot be used. It carries every problem found, each naming the file, the line, the field and
+ * the reason; the message is the single problem, or a count followed by one problem per line.
  */
 public class ConfigException extends RuntimeException {
 
-    private final transient Path file;
-    private final String field;
-    private final String reason;
+    private final transient List<ConfigProblem> problems;
 
-    public ConfigException(Path file, String field, String reason) {
-        super(file + ": " + (field == null || field.isEmpty() ? "" : field + ": ") + reason);
-        this.file = file;
-        this.field = field;
-        this.reason = reason;
+    public ConfigException(List<ConfigProblem> problems) {
+        super(message(problems));
+        this.problems = List.copyOf(problems);
     }
 
-    public Path file() {
-        return file;
+    public ConfigException(Path file, int line, String field, String reason) {
+        this(List.of(new ConfigProblem(file, line, field, reason)));
     }
 
-    public String field() {
-        return field;
+    public List<ConfigProblem> problems() {
+        return problems;
     }
 
-    public String reason() {
-        return reason;
+    private static String message(List<ConfigProblem> problems) {
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("a configuration error needs at least one problem");
+        }
+        if (problems.size() == 1) {
+            return problems.get(0).toString();
+        }
+        return problems.get(0).file() + ": " + problems.size() + " problems\n"
+                + problems.stream().map(problem -> "  " + problem).collect(Collectors.joining("\n"));
     }
 }

@@ -6,22 +6,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import dev.banyan.architecture.boundary.YamlTree.Located;
 
 /**
- * Reads and validates {@code boundaries.yml}. Every problem is reported as a {@link ConfigException} naming the file,
- * the field and the reason.
+ * Reads and validates {@code boundaries.yml}. Every problem of the file is reported at once, in one
+ * {@link ConfigException}, each as {@code file:line field: reason}. Only a YAML syntax error stops the reading early,
+ * since nothing after it can be trusted.
  */
 public final class ConfigLoader {
 
@@ -30,220 +36,182 @@ public final class ConfigLoader {
     private static final Set<String> RULE_FIELDS = Set.of("no-cycles", "ddd", "events-are-api");
     private static final Pattern CONTEXT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
-    private ConfigLoader() {
+    /** A context as read, with the places of its entries so that cross-context problems can name their lines. */
+    private record ReadContext(String name, List<Located<PackagePattern>> packages, List<Located<String>> mayUse, ContextDefinition definition) {
+    }
+
+    private final YamlTree tree;
+
+    private ConfigLoader(Path file) {
+        this.tree = new YamlTree(file);
     }
 
     public static BoundaryConfig load(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new ConfigException(file, null, "file not found");
+            throw new ConfigException(file, 0, "", "file not found");
         }
-        Object root;
+        Node root;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            root = new Yaml(new SafeConstructor(options)).load(reader);
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
         }
         catch (MarkedYAMLException ex) {
             Mark mark = ex.getProblemMark();
-            String where = mark == null ? "" : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": ";
-            throw new ConfigException(file, null, "invalid YAML: " + where + ex.getProblem());
+            int line = mark == null ? 0 : mark.getLine() + 1;
+            String column = mark == null ? "" : " (column " + (mark.getColumn() + 1) + ")";
+            throw new ConfigException(file, line, "", "invalid YAML" + column + ": " + ex.getProblem());
         }
         catch (YAMLException ex) {
-            throw new ConfigException(file, null, "invalid YAML: " + ex.getMessage());
+            throw new ConfigException(file, 0, "", "invalid YAML: " + ex.getMessage());
         }
         catch (IOException ex) {
-            throw new ConfigException(file, null, "cannot be read: " + ex.getMessage());
+            throw new ConfigException(file, 0, "", "cannot be read: " + ex.getMessage());
         }
-        return parse(file, root);
+        return new ConfigLoader(file).read(file, root);
     }
 
-    static BoundaryConfig parse(Path file, Object root) {
-        if (root == null) {
-            throw new ConfigException(file, "contexts", "is required (the file is empty)");
+    private BoundaryConfig read(Path file, @Nullable Node root) {
+        if (root == null || YamlTree.isNull(root)) {
+            throw new ConfigException(file, 0, "contexts", "is required (the file is empty)");
         }
-        Map<String, Object> rootMap = mapping(file, "", root, "the document must be a mapping with 'contexts' and 'rules'");
-        checkFields(file, "", rootMap, ROOT_FIELDS);
-        Object contextsNode = rootMap.get("contexts");
-        if (contextsNode == null) {
-            throw new ConfigException(file, "contexts", "is required: define at least one context with its packages");
-        }
-        Map<String, Object> contextsMap = mapping(file, "contexts", contextsNode, "must be a mapping of context name to its definition");
-        if (contextsMap.isEmpty()) {
-            throw new ConfigException(file, "contexts", "must define at least one context");
-        }
-        List<ContextDefinition> contexts = new ArrayList<>();
-        for (Map.Entry<String, Object> entry : contextsMap.entrySet()) {
-            contexts.add(parseContext(file, entry.getKey(), entry.getValue()));
-        }
-        checkMayUse(file, contexts);
-        checkOverlaps(file, contexts);
-
+        List<ReadContext> contexts = new ArrayList<>();
         boolean noCycles = true;
         boolean ddd = true;
         boolean eventsAreApi = true;
-        Object rulesNode = rootMap.get("rules");
-        if (rulesNode != null) {
-            Map<String, Object> rules = mapping(file, "rules", rulesNode, "must be a mapping, e.g. { no-cycles: true, ddd: true }");
-            checkFields(file, "rules", rules, RULE_FIELDS);
-            noCycles = bool(file, "rules.no-cycles", rules.get("no-cycles"), true);
-            ddd = bool(file, "rules.ddd", rules.get("ddd"), true);
-            eventsAreApi = bool(file, "rules.events-are-api", rules.get("events-are-api"), true);
+        Map<String, NodeTuple> fields = tree.mapping("", root, "the document must be a mapping with 'contexts' and 'rules'");
+        if (fields != null) {
+            tree.checkFields("", fields, ROOT_FIELDS);
+            contexts = contexts(fields.get("contexts"), YamlTree.line(root));
+            checkMayUse(contexts);
+            checkOverlaps(contexts);
+            NodeTuple rulesEntry = fields.get("rules");
+            Map<String, NodeTuple> rules = rulesEntry == null ? Map.of()
+                    : tree.mapping("rules", rulesEntry.getValueNode(), "must be a mapping, e.g. { no-cycles: true, ddd: true }");
+            if (rules != null) {
+                tree.checkFields("rules", rules, RULE_FIELDS);
+                noCycles = tree.bool("rules.no-cycles", rules.get("no-cycles"), true);
+                ddd = tree.bool("rules.ddd", rules.get("ddd"), true);
+                eventsAreApi = tree.bool("rules.events-are-api", rules.get("events-are-api"), true);
+            }
         }
-        return new BoundaryConfig(file, contexts, noCycles, ddd, eventsAreApi);
+        if (tree.hasProblems()) {
+            throw new ConfigException(tree.problems());
+        }
+        return new BoundaryConfig(file, contexts.stream().map(ReadContext::definition).toList(), noCycles, ddd, eventsAreApi);
     }
 
-    private static ContextDefinition parseContext(Path file, String name, Object node) {
+    private List<ReadContext> contexts(@Nullable NodeTuple entry, int rootLine) {
+        if (entry == null) {
+            tree.problem(rootLine, "contexts", "is required: define at least one context with its packages");
+            return List.of();
+        }
+        Map<String, NodeTuple> byName = tree.mapping("contexts", entry.getValueNode(), "must be a mapping of context name to its definition");
+        if (byName == null) {
+            return List.of();
+        }
+        if (byName.isEmpty()) {
+            tree.problem(YamlTree.line(entry.getValueNode()), "contexts", "must define at least one context");
+        }
+        List<ReadContext> contexts = new ArrayList<>();
+        byName.forEach((name, tuple) -> {
+            ReadContext context = context(name, tuple);
+            if (context != null) {
+                contexts.add(context);
+            }
+        });
+        return contexts;
+    }
+
+    private @Nullable ReadContext context(String name, NodeTuple entry) {
         String field = "contexts." + name;
+        int line = YamlTree.line(entry.getKeyNode());
         if (!CONTEXT_NAME.matcher(name).matches()) {
-            throw new ConfigException(file, field, "'" + name + "' is not a valid context name (letters, digits, '.', '_' and '-')");
+            tree.problem(line, field, "'" + name + "' is not a valid context name (letters, digits, '.', '_' and '-')");
         }
-        if (node == null) {
-            throw new ConfigException(file, field + ".packages", "is required: list the packages of context '" + name + "'");
+        if (YamlTree.isNull(entry.getValueNode())) {
+            tree.problem(line, field + ".packages", "is required: list the packages of context '" + name + "'");
+            return null;
         }
-        Map<String, Object> map = mapping(file, field, node, "must be a mapping with packages, api and may-use");
-        checkFields(file, field, map, CONTEXT_FIELDS);
-        List<String> packageTexts = strings(file, field + ".packages", map.get("packages"));
-        if (packageTexts.isEmpty()) {
-            throw new ConfigException(file, field + ".packages", "is required: list at least one package of context '" + name + "'");
+        Map<String, NodeTuple> fields = tree.mapping(field, entry.getValueNode(), "must be a mapping with packages, api and may-use");
+        if (fields == null) {
+            return null;
         }
-        List<PackagePattern> packages = patterns(file, field + ".packages", packageTexts);
-        List<PackagePattern> api = patterns(file, field + ".api", strings(file, field + ".api", map.get("api")));
-        for (int i = 0; i < api.size(); i++) {
-            PackagePattern pattern = api.get(i);
-            boolean inside = packages.stream().anyMatch(p -> p.matches(pattern.packageName()));
-            if (!inside) {
-                throw new ConfigException(file, field + ".api[" + i + "]",
-                        "'" + pattern + "' is not inside the packages of context '" + name + "' " + packages);
+        tree.checkFields(field, fields, CONTEXT_FIELDS);
+        List<Located<String>> packageTexts = tree.strings(field + ".packages", fields.get("packages"));
+        if (packageTexts != null && packageTexts.isEmpty() && !hasBlankItems(fields.get("packages"))) {
+            tree.problem(line, field + ".packages", "is required: list at least one package of context '" + name + "'");
+        }
+        List<Located<PackagePattern>> packages = patterns(field + ".packages", packageTexts);
+        List<Located<PackagePattern>> api = patterns(field + ".api", tree.strings(field + ".api", fields.get("api")));
+        for (Located<PackagePattern> pattern : api) {
+            if (!packages.isEmpty() && packages.stream().noneMatch(p -> p.value().matches(pattern.value().packageName()))) {
+                tree.problem(pattern.line(), field + ".api[" + pattern.index() + "]", "'" + pattern.value() + "' is not inside the packages of context '" + name
+                        + "' " + packages.stream().map(Located::value).toList());
             }
         }
-        List<String> mayUse = strings(file, field + ".may-use", map.get("may-use"));
-        return new ContextDefinition(name, packages, api, mayUse);
+        List<Located<String>> mayUse = tree.strings(field + ".may-use", fields.get("may-use"));
+        mayUse = mayUse == null ? List.of() : mayUse;
+        ContextDefinition definition = new ContextDefinition(name, packages.stream().map(Located::value).toList(),
+                api.stream().map(Located::value).toList(), mayUse.stream().map(Located::value).toList());
+        return new ReadContext(name, packages, mayUse, definition);
     }
 
-    private static void checkMayUse(Path file, List<ContextDefinition> contexts) {
-        List<String> names = contexts.stream().map(ContextDefinition::name).toList();
-        for (ContextDefinition context : contexts) {
-            for (int i = 0; i < context.mayUse().size(); i++) {
-                String used = context.mayUse().get(i);
-                String field = "contexts." + context.name() + ".may-use[" + i + "]";
-                if (used.equals(context.name())) {
-                    throw new ConfigException(file, field, "context '" + used + "' lists itself; a context may always use its own packages");
+    /** Whether a list is empty only because its items were blank (already reported item by item). */
+    private static boolean hasBlankItems(@Nullable NodeTuple entry) {
+        return entry != null && entry.getValueNode() instanceof SequenceNode sequence && !sequence.getValue().isEmpty();
+    }
+
+    private void checkMayUse(List<ReadContext> contexts) {
+        List<String> names = contexts.stream().map(ReadContext::name).toList();
+        for (ReadContext context : contexts) {
+            for (Located<String> used : context.mayUse()) {
+                String field = "contexts." + context.name() + ".may-use[" + used.index() + "]";
+                if (used.value().equals(context.name())) {
+                    tree.problem(used.line(), field, "context '" + used.value() + "' lists itself; a context may always use its own packages");
                 }
-                if (!names.contains(used)) {
-                    throw new ConfigException(file, field, "unknown context '" + used + "' (known contexts: " + String.join(", ", names) + ")");
+                else if (!names.contains(used.value())) {
+                    tree.problem(used.line(), field, "unknown context '" + used.value() + "' (known contexts: " + String.join(", ", names) + ")");
                 }
             }
         }
     }
 
-    private static void checkOverlaps(Path file, List<ContextDefinition> contexts) {
+    private void checkOverlaps(List<ReadContext> contexts) {
         for (int a = 0; a < contexts.size(); a++) {
-            ContextDefinition first = contexts.get(a);
+            ReadContext first = contexts.get(a);
             for (int b = a + 1; b < contexts.size(); b++) {
-                ContextDefinition second = contexts.get(b);
-                for (int i = 0; i < second.packages().size(); i++) {
-                    PackagePattern pattern = second.packages().get(i);
-                    for (PackagePattern other : first.packages()) {
-                        if (pattern.overlaps(other)) {
-                            throw new ConfigException(file, "contexts." + second.name() + ".packages[" + i + "]",
-                                    "package '" + pattern + "' is also in context '" + first.name() + "' ('" + other
-                                            + "'); a package can belong to one context only");
-                        }
-                    }
+                ReadContext second = contexts.get(b);
+                for (Located<PackagePattern> pattern : second.packages()) {
+                    first.packages().stream().map(Located::value).filter(other -> pattern.value().overlaps(other)).findFirst()
+                            .ifPresent(other -> tree.problem(pattern.line(), "contexts." + second.name() + ".packages[" + pattern.index() + "]",
+                                    "package '" + pattern.value() + "' is also in context '" + first.name() + "' ('" + other
+                                            + "'); a package can belong to one context only"));
                 }
             }
             for (int i = 0; i < first.packages().size(); i++) {
                 for (int j = i + 1; j < first.packages().size(); j++) {
-                    if (first.packages().get(i).equals(first.packages().get(j))) {
-                        throw new ConfigException(file, "contexts." + first.name() + ".packages[" + j + "]",
-                                "package '" + first.packages().get(j) + "' is listed twice");
+                    Located<PackagePattern> twice = first.packages().get(j);
+                    if (first.packages().get(i).value().equals(twice.value())) {
+                        tree.problem(twice.line(), "contexts." + first.name() + ".packages[" + twice.index() + "]", "package '" + twice.value() + "' is listed twice");
                     }
                 }
             }
         }
     }
 
-    private static List<PackagePattern> patterns(Path file, String field, List<String> texts) {
-        List<PackagePattern> patterns = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            PackagePattern pattern = PackagePattern.parse(texts.get(i));
-            if (pattern == null) {
-                throw new ConfigException(file, field + "[" + i + "]", "'" + texts.get(i)
-                        + "' is not a package pattern (write com.acme.catalog for one package, com.acme.catalog.. for it and its sub-packages)");
-            }
-            patterns.add(pattern);
-        }
-        return patterns;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> mapping(Path file, String field, Object node, String reason) {
-        if (!(node instanceof Map<?, ?> map)) {
-            throw new ConfigException(file, field, reason + " (found " + describe(node) + ")");
-        }
-        Map<String, Object> result = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            if (!(entry.getKey() instanceof String key)) {
-                throw new ConfigException(file, field, "key " + entry.getKey() + " must be a string");
-            }
-            result.put(key, entry.getValue());
-        }
-        return (Map<String, Object>) (Map<?, ?>) result;
-    }
-
-    private static void checkFields(Path file, String field, Map<String, Object> map, Set<String> allowed) {
-        for (String key : map.keySet()) {
-            if (!allowed.contains(key)) {
-                String prefix = field.isEmpty() ? "" : field + ".";
-                throw new ConfigException(file, prefix + key, "unknown field (expected one of: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
-            }
-        }
-    }
-
-    private static List<String> strings(Path file, String field, Object node) {
-        if (node == null) {
+    private List<Located<PackagePattern>> patterns(String field, @Nullable List<Located<String>> texts) {
+        if (texts == null) {
             return List.of();
         }
-        if (node instanceof String text) {
-            return List.of(text);
-        }
-        if (!(node instanceof List<?> list)) {
-            throw new ConfigException(file, field, "must be a list of strings (found " + describe(node) + ")");
-        }
-        List<String> result = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            Object item = list.get(i);
-            if (!(item instanceof String text) || text.isBlank()) {
-                throw new ConfigException(file, field + "[" + i + "]", "must be a non-empty string (found " + describe(item) + ")");
+        List<Located<PackagePattern>> patterns = new ArrayList<>();
+        for (Located<String> text : texts) {
+            PackagePattern pattern = PackagePattern.parse(text.value());
+            if (pattern == null) {
+                tree.problem(text.line(), field + "[" + text.index() + "]", "'" + text.value()
+                        + "' is not a package pattern (write com.acme.catalog for one package, com.acme.catalog.. for it and its sub-packages)");
+                continue;
             }
-            result.add(text.trim());
+            patterns.add(new Located<>(pattern, text.index(), text.line()));
         }
-        return result;
-    }
-
-    private static boolean bool(Path file, String field, Object node, boolean defaultValue) {
-        if (node == null) {
-            return defaultValue;
-        }
-        if (node instanceof Boolean value) {
-            return value;
-        }
-        throw new ConfigException(file, field, "must be true or false (found " + describe(node) + ")");
-    }
-
-    private static String describe(Object node) {
-        if (node == null) {
-            return "nothing";
-        }
-        if (node instanceof Map<?, ?>) {
-            return "a mapping";
-        }
-        if (node instanceof List<?>) {
-            return "a list";
-        }
-        if (node instanceof String text) {
-            return "'" + text + "'";
-        }
-        return node.getClass().getSimpleName().toLowerCase() + " " + node;
+        return patterns;
     }
 }

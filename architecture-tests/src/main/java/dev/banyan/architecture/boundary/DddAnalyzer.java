@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.banyan.architecture.bytecode.ClassIndex;
 import dev.banyan.architecture.bytecode.ClassModel;
 import dev.banyan.architecture.bytecode.DependencyKind;
@@ -26,12 +28,12 @@ public final class DddAnalyzer {
     private static final String ANNOTATIONS = "org.jmolecules.ddd.annotation.";
     private static final String TYPES = "org.jmolecules.ddd.types.";
 
-    private final Function<String, ContextDefinition> contexts;
+    private final Function<String, @Nullable ContextDefinition> contexts;
 
     /**
      * @param contexts the context of a class, by class name ({@code null} outside every context)
      */
-    public DddAnalyzer(Function<String, ContextDefinition> contexts) {
+    public DddAnalyzer(Function<String, @Nullable ContextDefinition> contexts) {
         this.contexts = contexts;
     }
 
@@ -45,7 +47,7 @@ public final class DddAnalyzer {
      * @param field   the offending field ({@code null} for the class itself)
      * @param message a sentence naming the class, the member and what to do instead
      */
-    public record Violation(FindingKind kind, ClassModel origin, String member, String target, FieldModel field, String message) {
+    public record Violation(FindingKind kind, ClassModel origin, String member, @Nullable String target, @Nullable FieldModel field, String message) {
     }
 
     public List<Finding> analyze(ClassIndex classes) {
@@ -159,7 +161,7 @@ public final class DddAnalyzer {
     /**
      * The aggregate an entity declares through {@code Entity<Aggregate, Id>}, on itself or a superclass.
      */
-    private static String declaredAggregate(String name, ClassIndex classes) {
+    private static @Nullable String declaredAggregate(String name, ClassIndex classes) {
         for (ClassModel current = classes.get(name); current != null; current = current.superName() == null ? null : classes.get(current.superName())) {
             if (current.entityAggregate() != null) {
                 return current.entityAggregate();

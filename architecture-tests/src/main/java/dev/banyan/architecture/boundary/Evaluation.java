@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An analysis held against a baseline: which findings are new, which were already recorded, and which recorded ones
  * are gone (fixed).
@@ -13,7 +15,7 @@ import java.util.TreeSet;
 public record Evaluation(AnalysisResult result, List<Finding> newFindings, List<Finding> baselinedFindings, List<String> fixed,
         boolean baselineUsed, Set<String> baselineEntries) {
 
-    public static Evaluation of(AnalysisResult result, Baseline baseline) {
+    public static Evaluation of(AnalysisResult result, @Nullable Baseline baseline) {
         if (baseline == null) {
             return new Evaluation(result, result.findings(), List.of(), List.of(), false, Set.of());
         }

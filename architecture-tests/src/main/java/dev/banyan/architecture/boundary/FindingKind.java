@@ -1,5 +1,7 @@
 package dev.banyan.architecture.boundary;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The kinds of boundary violations. The id is part of baseline entries and must never change.
  */
@@ -28,7 +30,7 @@ public enum FindingKind {
         return title;
     }
 
-    public static FindingKind fromId(String id) {
+    public static @Nullable FindingKind fromId(String id) {
         for (FindingKind kind : values()) {
             if (kind.id.equals(id)) {
                 return kind;

@@ -2,6 +2,8 @@ package dev.banyan.architecture.boundary;
 
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A package pattern from the configuration: {@code com.acme.catalog..} matches the package and all its sub-packages,
  * {@code com.acme.catalog} matches exactly that package.
@@ -13,7 +15,7 @@ public record PackagePattern(String text, String packageName, boolean includesSu
     /**
      * Parses a pattern, or returns {@code null} when the text is not a valid pattern.
      */
-    public static PackagePattern parse(String text) {
+    public static @Nullable PackagePattern parse(@Nullable String text) {
         if (text == null || !SYNTAX.matcher(text).matches()) {
             return null;
         }

@@ -3,6 +3,8 @@ package dev.banyan.architecture.bytecode;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the boundary check knows about one class.
  *
@@ -18,8 +20,8 @@ import java.util.Set;
  * @param declaresIdentity  whether a field or method carries jMolecules' {@code @Identity}
  * @param dependencies      its dependencies (as filtered when reading)
  */
-public record ClassModel(String name, String packageName, String sourceFile, int line, String superName, List<String> interfaces,
-        String entityAggregate, Set<String> annotations, List<FieldModel> fields, boolean declaresIdentity, List<Dependency> dependencies) {
+public record ClassModel(String name, String packageName, String sourceFile, int line, @Nullable String superName, List<String> interfaces,
+        @Nullable String entityAggregate, Set<String> annotations, List<FieldModel> fields, boolean declaresIdentity, List<Dependency> dependencies) {
 
     public ClassModel {
         interfaces = List.copyOf(interfaces);

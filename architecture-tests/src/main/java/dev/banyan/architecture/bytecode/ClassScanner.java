@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -55,7 +56,7 @@ public final class ClassScanner {
     /**
      * The binary class name of a type, arrays reduced to their element type; {@code null} for primitives.
      */
-    static String className(Type type) {
+    static @Nullable String className(Type type) {
         Type element = type.getSort() == Type.ARRAY ? type.getElementType() : type;
         return element.getSort() == Type.OBJECT ? element.getClassName() : null;
     }
@@ -91,8 +92,8 @@ public final class ClassScanner {
         private final List<FieldModel> fields = new ArrayList<>();
         private final List<String> interfaces = new ArrayList<>();
         private String name;
-        private String superName;
-        private String sourceFile;
+        private @Nullable String superName;
+        private @Nullable String sourceFile;
         private String entityAggregate;
         private int firstLine;
         private boolean declaresIdentity;
@@ -108,7 +109,7 @@ public final class ClassScanner {
                     declaresIdentity, dependencies);
         }
 
-        void add(String member, DependencyKind kind, String target, String detail, int line) {
+        void add(String member, DependencyKind kind, @Nullable String target, String detail, int line) {
             if (target == null || target.equals(name) || !filter.keep(name, target)) {
                 return;
             }
@@ -123,7 +124,8 @@ public final class ClassScanner {
         }
 
         @Override
-        public void visit(int version, int access, String internalName, String signature, String superInternalName, String[] interfaceNames) {
+        public void visit(int version, int access, String internalName, @Nullable String signature, @Nullable String superInternalName,
+                String @Nullable [] interfaceNames) {
             name = className(internalName);
             superName = superInternalName == null ? null : className(superInternalName);
             if (interfaceNames != null) {
@@ -158,7 +160,7 @@ public final class ClassScanner {
         }
 
         @Override
-        public void visitSource(String source, String debug) {
+        public void visitSource(@Nullable String source, @Nullable String debug) {
             sourceFile = source;
         }
 
@@ -171,7 +173,7 @@ public final class ClassScanner {
         }
 
         @Override
-        public FieldVisitor visitField(int access, String fieldName, String descriptor, String signature, Object value) {
+        public @Nullable FieldVisitor visitField(int access, String fieldName, String descriptor, @Nullable String signature, @Nullable Object value) {
             if ((access & Opcodes.ACC_SYNTHETIC) != 0) {
                 return null;
             }
@@ -214,7 +216,8 @@ public final class ClassScanner {
         }
 
         @Override
-        public MethodVisitor visitMethod(int access, String methodName, String descriptor, String signature, String[] exceptions) {
+        public @Nullable MethodVisitor visitMethod(int access, String methodName, String descriptor, @Nullable String signature,
+                String @Nullable [] exceptions) {
             if ((access & Opcodes.ACC_BRIDGE) != 0) {
                 return null;
             }
@@ -233,13 +236,13 @@ public final class ClassScanner {
         private final String member;
         private final String methodName;
         private final String descriptor;
-        private final String signature;
-        private final String[] exceptions;
+        private final @Nullable String signature;
+        private final String @Nullable [] exceptions;
         private final List<String[]> annotations = new ArrayList<>();
         private int line;
         private int firstLine;
 
-        CodeVisitor(Visitor owner, String member, String methodName, String descriptor, String signature, String[] exceptions) {
+        CodeVisitor(Visitor owner, String member, String methodName, String descriptor, @Nullable String signature, String @Nullable [] exceptions) {
             super(API);
             this.owner = owner;
             this.member = member;
@@ -320,7 +323,7 @@ public final class ClassScanner {
         }
 
         @Override
-        public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+        public void visitTryCatchBlock(Label start, Label end, Label handler, @Nullable String type) {
             if (type != null) {
                 // the handler's line is known once its line number entry is visited
                 pendingCatches.computeIfAbsent(handler, label -> new ArrayList<>()).add(className(type));

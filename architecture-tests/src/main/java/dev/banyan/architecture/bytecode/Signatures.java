@@ -3,17 +3,19 @@ package dev.banyan.architecture.bytecode;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads the generic signatures of the class file format (JVMS 4.7.9.1) into trees of class types.
  */
 final class Signatures {
 
     /** A class type with its type arguments; {@code name} is the binary name. */
-    record TypeNode(String name, List<TypeNode> arguments) {
+    record TypeNode(String name, List<@Nullable TypeNode> arguments) {
     }
 
     /** A class signature: type parameter bounds, superclass and interfaces. */
-    record ClassSignature(List<TypeNode> bounds, TypeNode superclass, List<TypeNode> interfaces) {
+    record ClassSignature(List<TypeNode> bounds, @Nullable TypeNode superclass, List<TypeNode> interfaces) {
     }
 
     private final String text;
@@ -56,7 +58,7 @@ final class Signatures {
         return names;
     }
 
-    private static void flatten(TypeNode node, List<String> names) {
+    private static void flatten(@Nullable TypeNode node, List<String> names) {
         if (node == null) {
             return;
         }
@@ -91,7 +93,7 @@ final class Signatures {
         return bounds;
     }
 
-    private TypeNode fieldType() {
+    private @Nullable TypeNode fieldType() {
         char c = text.charAt(position);
         switch (c) {
             case 'L':

@@ -2,9 +2,23 @@ package dev.banyan.architecture.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 import dev.banyan.architecture.boundary.AnalysisResult;
 import dev.banyan.architecture.boundary.Baseline;
@@ -20,12 +34,15 @@ import dev.banyan.architecture.boundary.report.MarkdownReport;
 import dev.banyan.architecture.bytecode.ClassIndex;
 import dev.banyan.architecture.bytecode.ClassesLoader;
 import dev.banyan.architecture.bytecode.UnreadableClassesException;
-
 /**
  * {@code boundary-check}: checks compiled classes against the bounded contexts of a {@code boundaries.yml}.
  * Exit code 0 means no new violations, 1 new violations, 2 a usage or configuration error.
  */
-public final class BoundaryCheck {
+@Command(name = "java -jar boundary-check.jar", mixinStandardHelpOptions = true, versionProvider = BoundaryCheck.ManifestVersion.class,
+        sortOptions = false, usageHelpWidth = 120,
+        description = "Checks compiled classes against the bounded contexts of a boundaries.yml.",
+        footer = { "", "Exit codes: 0 no new violations, 1 new violations, 2 usage or configuration error." })
+public final class BoundaryCheck implements Callable<Integer> {
 
     public static final int OK = 0;
     public static final int VIOLATIONS = 1;
@@ -35,7 +52,32 @@ public final class BoundaryCheck {
     public static final String JUNIT_REPORT = "TEST-boundary-check.xml";
     public static final String MARKDOWN_REPORT = "boundary-check.md";
 
-    private BoundaryCheck() {
+    @Option(names = "--classes", required = true, split = ",", paramLabel = "<dir-or-jar>", converter = NonBlankPath.class,
+            description = "class directories and/or jars to check, comma-separated (Spring Boot jars work too)")
+    private List<Path> classes = List.of();
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", converter = NonBlankPath.class,
+            description = "the boundaries file: contexts with packages, api and may-use; rules no-cycles, ddd and events-are-api")
+    private Path config = Path.of("boundaries.yml");
+
+    @Option(names = "--baseline", paramLabel = "FILE", converter = NonBlankPath.class,
+            description = "recorded violations: only violations not in it fail the check; fixed ones are reported")
+    private @Nullable Path baseline;
+
+    @Option(names = "--freeze", description = "record the current violations in the --baseline file (creates or rewrites it) and pass")
+    private boolean freeze;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", converter = NonBlankPath.class,
+            description = "write boundary-check.json, TEST-boundary-check.xml (JUnit) and boundary-check.md there")
+    private @Nullable Path reportDir;
+
+    @Spec // injected by picocli before call()
+    private CommandSpec spec;
+
+    private final PrintStream out;
+
+    private BoundaryCheck(PrintStream out) {
+        this.out = out;
     }
 
     public static void main(String[] args) {
@@ -43,59 +85,68 @@ public final class BoundaryCheck {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        try {
-            CliArguments arguments = CliArguments.parse(args);
-            if (arguments.help()) {
-                out.print(CliArguments.USAGE);
-                return OK;
-            }
-            return check(arguments, out);
-        }
-        catch (UsageException | UnreadableClassesException ex) {
-            err.println("boundary-check: " + ex.getMessage());
-            err.println("Run with --help for usage.");
-            return USAGE_ERROR;
-        }
-        catch (ConfigException ex) {
-            err.println("boundary-check: configuration error: " + ex.getMessage());
-            return USAGE_ERROR;
-        }
+        PrintWriter outWriter = new PrintWriter(out, true);
+        CommandLine commandLine = new CommandLine(new BoundaryCheck(out)).setOut(outWriter).setErr(new PrintWriter(err, true))
+                .setParameterExceptionHandler((ex, arguments) -> usageError(err, ex.getMessage()))
+                .setExecutionExceptionHandler((ex, command, parseResult) -> {
+                    if (ex instanceof ConfigException) {
+                        err.println("boundary-check: configuration error: " + ex.getMessage());
+                        return USAGE_ERROR;
+                    }
+                    if (ex instanceof UsageException || ex instanceof UnreadableClassesException) {
+                        return usageError(err, ex.getMessage());
+                    }
+                    throw ex;
+                });
+        int exitCode = commandLine.execute(args);
+        outWriter.flush();
+        return exitCode;
     }
 
-    private static int check(CliArguments arguments, PrintStream out) {
-        BoundaryConfig config = ConfigLoader.load(arguments.config());
-        Baseline baseline = arguments.baseline() == null ? null : Baseline.read(arguments.baseline());
-        if (arguments.reportDir() != null && Files.exists(arguments.reportDir()) && !Files.isDirectory(arguments.reportDir())) {
-            throw new UsageException("--report-dir: '" + arguments.reportDir() + "' exists and is not a directory");
+    private static int usageError(PrintStream err, String message) {
+        err.println("boundary-check: " + message);
+        err.println("Run with --help for usage.");
+        return USAGE_ERROR;
+    }
+
+    @Override
+    public Integer call() {
+        if (freeze && baseline == null) {
+            throw new ParameterException(spec.commandLine(), "--freeze needs --baseline FILE: the file to record the violations in");
         }
-        BoundaryAnalyzer analyzer = new BoundaryAnalyzer(config);
-        ClassIndex classes = ClassesLoader.load(arguments.classes(), analyzer.dependencyFilter());
-        AnalysisResult result = analyzer.analyze(classes);
+        BoundaryConfig boundaries = ConfigLoader.load(config);
+        Baseline recorded = baseline == null ? null : Baseline.read(baseline);
+        if (reportDir != null && Files.exists(reportDir) && !Files.isDirectory(reportDir)) {
+            throw new UsageException("--report-dir: '" + reportDir + "' exists and is not a directory");
+        }
+        BoundaryAnalyzer analyzer = new BoundaryAnalyzer(boundaries);
+        ClassIndex index = ClassesLoader.load(classes, analyzer.dependencyFilter());
+        AnalysisResult result = analyzer.analyze(index);
         if (result.classesInContexts() == 0) {
-            throw new UsageException("no class of the " + classes.size() + " classes in " + arguments.classes()
-                    + " lies in a context of " + config.source() + "; check the packages in the config");
+            throw new UsageException("no class of the " + index.size() + " classes in " + classes + " lies in a context of " + boundaries.source()
+                    + "; check the packages in the config");
         }
-        Evaluation evaluation = Evaluation.of(result, baseline);
-        out.print(ConsoleReport.render(evaluation, arguments.freeze()));
-        if (arguments.reportDir() != null) {
-            writeReports(arguments.reportDir(), evaluation, out);
+        Evaluation evaluation = Evaluation.of(result, recorded);
+        out.print(ConsoleReport.render(evaluation, freeze));
+        if (reportDir != null) {
+            writeReports(reportDir, evaluation);
         }
-        if (arguments.freeze()) {
+        if (freeze) {
             try {
-                Baseline.write(arguments.baseline(), result.findings());
+                Baseline.write(baseline, result.findings());
             }
             catch (IOException ex) {
-                throw new UsageException("--baseline: cannot write '" + arguments.baseline() + "': " + ex.getMessage());
+                throw new UsageException("--baseline: cannot write '" + baseline + "': " + ex.getMessage());
             }
-            int before = baseline == null ? 0 : baseline.entries().size();
-            out.println("Baseline " + arguments.baseline() + " recorded: " + result.findings().size() + " entries (was " + before + ": "
+            int before = recorded == null ? 0 : recorded.entries().size();
+            out.println("Baseline " + baseline + " recorded: " + result.findings().size() + " entries (was " + before + ": "
                     + evaluation.newFindings().size() + " added, " + evaluation.fixed().size() + " removed).");
             return OK;
         }
         return evaluation.passed() ? OK : VIOLATIONS;
     }
 
-    private static void writeReports(Path directory, Evaluation evaluation, PrintStream out) {
+    private void writeReports(Path directory, Evaluation evaluation) {
         try {
             Files.createDirectories(directory);
             Files.writeString(directory.resolve(JSON_REPORT), JsonReport.render(evaluation), StandardCharsets.UTF_8);
@@ -105,7 +156,28 @@ public final class BoundaryCheck {
         catch (IOException ex) {
             throw new UsageException("--report-dir: cannot write reports to '" + directory + "': " + ex.getMessage());
         }
-        out.println("Reports: " + directory.resolve(JSON_REPORT) + ", " + directory.resolve(JUNIT_REPORT) + ", "
-                + directory.resolve(MARKDOWN_REPORT));
+        out.println("Reports: " + directory.resolve(JSON_REPORT) + ", " + directory.resolve(JUNIT_REPORT) + ", " + directory.resolve(MARKDOWN_REPORT));
+    }
+
+    /** A path that is not blank: {@code --classes a,,b} must not quietly check the working directory. */
+    static final class NonBlankPath implements ITypeConverter<Path> {
+
+        @Override
+        public Path convert(String value) {
+            if (value.isBlank()) {
+                throw new TypeConversionException("an empty entry");
+            }
+            return Path.of(value.strip());
+        }
+    }
+
+    /** The version the jar's manifest carries (the Maven project version, written by the shade plugin). */
+    static final class ManifestVersion implements IVersionProvider {
+
+        @Override
+        public String[] getVersion() {
+            String version = BoundaryCheck.class.getPackage().getImplementationVersion();
+            return new String[] { "boundary-check " + (version == null ? "(development build, not run from its jar)" : version) };
+        }
     }
 }

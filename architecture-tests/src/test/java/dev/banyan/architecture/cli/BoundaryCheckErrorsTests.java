@@ -32,72 +32,78 @@ class BoundaryCheckErrorsTests {
                         contexts:
                           catalog:  { packages: [com.acme.catalog..] }
                           ordering: { packages: [com.acme.ordering..], may-use: [catalog, billing] }
-                        """, "contexts.ordering.may-use[1]: unknown context 'billing' (known contexts: catalog, ordering)"),
+                        """, ":3 contexts.ordering.may-use[1]: unknown context 'billing' (known contexts: catalog, ordering)"),
                 Arguments.of("package in two contexts", """
                         contexts:
                           catalog:  { packages: [com.acme.catalog..] }
                           everything: { packages: [com.acme..] }
-                        """, "contexts.everything.packages[0]: package 'com.acme..' is also in context 'catalog' ('com.acme.catalog..'); a package can belong to one context only"),
+                        """, ":3 contexts.everything.packages[0]: package 'com.acme..' is also in context 'catalog' ('com.acme.catalog..'); a package can belong to one context only"),
                 Arguments.of("same package twice", """
                         contexts:
                           catalog:  { packages: [com.acme.catalog] }
                           ordering: { packages: [com.acme.catalog] }
-                        """, "contexts.ordering.packages[0]: package 'com.acme.catalog' is also in context 'catalog'"),
+                        """, ":3 contexts.ordering.packages[0]: package 'com.acme.catalog' is also in context 'catalog'"),
                 Arguments.of("YAML syntax error", """
                         contexts:
                           catalog: { packages: [com.acme.catalog..]
                           ordering: {}
-                        """, "invalid YAML: line 3, column"),
+                        """, ":3: invalid YAML (column 3): expected ',' or '}', but got <scalar>"),
                 Arguments.of("duplicate key", """
                         contexts:
                           catalog: { packages: [com.acme.catalog..] }
                           catalog: { packages: [com.acme.ordering..] }
-                        """, "invalid YAML"),
+                        """, ":3 contexts.catalog: is given twice (first on line 2)"),
                 Arguments.of("unknown context field", """
                         contexts:
                           catalog: { packages: [com.acme.catalog..], apis: [com.acme.catalog.api..] }
-                        """, "contexts.catalog.apis: unknown field (expected one of: api, may-use, packages)"),
+                        """, ":2 contexts.catalog.apis: unknown field (expected one of: api, may-use, packages)"),
                 Arguments.of("unknown rule", """
                         contexts:
                           catalog: { packages: [com.acme.catalog..] }
                         rules:
                           no-cycle: true
-                        """, "rules.no-cycle: unknown field (expected one of: ddd, events-are-api, no-cycles)"),
+                        """, ":4 rules.no-cycle: unknown field (expected one of: ddd, events-are-api, no-cycles)"),
+                Arguments.of("YAML 1.1 boolean", """
+                        contexts:
+                          catalog: { packages: [com.acme.catalog..] }
+                        rules:
+                          ddd: yes
+                        """, ":4 rules.ddd: must be true or false (found 'yes')"),
                 Arguments.of("rule that is not a boolean", """
                         contexts:
                           catalog: { packages: [com.acme.catalog..] }
                         rules:
                           no-cycles: sometimes
-                        """, "rules.no-cycles: must be true or false (found 'sometimes')"),
+                        """, ":4 rules.no-cycles: must be true or false (found 'sometimes')"),
                 Arguments.of("not a package pattern", """
                         contexts:
                           catalog: { packages: [com.acme.*] }
-                        """, "contexts.catalog.packages[0]: 'com.acme.*' is not a package pattern"),
+                        """, ":2 contexts.catalog.packages[0]: 'com.acme.*' is not a package pattern"),
                 Arguments.of("context without packages", """
                         contexts:
                           catalog: { api: [com.acme.catalog.api..] }
-                        """, "contexts.catalog.packages: is required"),
+                        """, ":2 contexts.catalog.packages: is required"),
                 Arguments.of("api outside the context", """
                         contexts:
                           catalog: { packages: [com.acme.catalog..], api: [com.acme.ordering..] }
-                        """, "contexts.catalog.api[0]: 'com.acme.ordering..' is not inside the packages of context 'catalog'"),
+                        """, ":2 contexts.catalog.api[0]: 'com.acme.ordering..' is not inside the packages of context 'catalog'"),
                 Arguments.of("context using itself", """
                         contexts:
                           catalog: { packages: [com.acme.catalog..], may-use: [catalog] }
-                        """, "contexts.catalog.may-use[0]: context 'catalog' lists itself"),
+                        """, ":2 contexts.catalog.may-use[0]: context 'catalog' lists itself"),
                 Arguments.of("packages not a list", """
                         contexts:
                           catalog: { packages: { a: b } }
-                        """, "contexts.catalog.packages: must be a list of strings (found a mapping)"),
+                        """, ":2 contexts.catalog.packages: must be a list of strings (found a mapping)"),
                 Arguments.of("no contexts", """
                         rules:
                           ddd: true
-                        """, "contexts: is required"),
-                Arguments.of("empty file", "", "contexts: is required (the file is empty)"),
+                        """, ":1 contexts: is required"),
+                Arguments.of("empty file", "", ": contexts: is required (the file is empty)"),
                 Arguments.of("unknown top-level field", """
                         context:
                           catalog: { packages: [com.acme.catalog..] }
-                        """, "context: unknown field (expected one of: contexts, rules)"));
+                        """, ":1 context: unknown field (expected one of: contexts, rules)"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -109,8 +115,53 @@ class BoundaryCheckErrorsTests {
         Run run = run("--classes", testClasses().toString(), "--config", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(BoundaryCheck.USAGE_ERROR);
-        assertThat(run.err()).startsWith("boundary-check: configuration error: " + file + ": ").contains(message);
+        assertThat(run.err()).startsWith("boundary-check: configuration error: " + file).contains(file + message);
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void reportsEveryConfigurationProblemAtOnceWithItsLine() throws IOException {
+        Path file = temp.resolve("boundaries.yml");
+        Files.writeString(file, """
+                contexts:
+                  catalog:  { packages: [com.acme.catalog..], api: [com.acme.ordering] }
+                  ordering: { packages: [com.acme.ordering.., com.acme.*], may-use: [billing] }
+                  payment:  { packages: [com.acme.payment..], apis: [] }
+                rules:
+                  no-cycles: on
+                  ddd: false
+                """);
+
+        Run run = run("--classes", testClasses().toString(), "--config", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(BoundaryCheck.USAGE_ERROR);
+        assertThat(run.err()).isEqualTo("""
+                boundary-check: configuration error: %1$s: 5 problems
+                  %1$s:2 contexts.catalog.api[0]: 'com.acme.ordering' is not inside the packages of context 'catalog' [com.acme.catalog..]
+                  %1$s:3 contexts.ordering.packages[1]: 'com.acme.*' is not a package pattern (write com.acme.catalog for one package, com.acme.catalog.. for it and its sub-packages)
+                  %1$s:3 contexts.ordering.may-use[0]: unknown context 'billing' (known contexts: catalog, ordering, payment)
+                  %1$s:4 contexts.payment.apis: unknown field (expected one of: api, may-use, packages)
+                  %1$s:6 rules.no-cycles: must be true or false (found 'on')
+                """.formatted(file));
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void namesTheLinesOfBothCopiesOfAKeyGivenTwice() throws IOException {
+        Path file = temp.resolve("boundaries.yml");
+        Files.writeString(file, """
+                # contexts of the sample
+
+                contexts:
+                  catalog: { packages: [com.acme.catalog..] }
+                  ordering: { packages: [com.acme.ordering..] }
+                  catalog: { packages: [com.acme.catalog.more..] }
+                """);
+
+        Run run = run("--classes", testClasses().toString(), "--config", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(BoundaryCheck.USAGE_ERROR);
+        assertThat(run.err()).isEqualTo("boundary-check: configuration error: " + file + ":6 contexts.catalog: is given twice (first on line 4)\n");
     }
 
     @Test
@@ -118,7 +169,7 @@ class BoundaryCheckErrorsTests {
         Run run = run("--classes", testClasses().toString(), "--config", temp.resolve("missing.yml").toString());
 
         assertThat(run.exitCode()).isEqualTo(BoundaryCheck.USAGE_ERROR);
-        assertThat(run.err()).contains(temp.resolve("missing.yml") + ": file not found");
+        assertThat(run.err()).startsWith("boundary-check: configuration error: " + temp.resolve("missing.yml") + ": file not found");
     }
 
     @Test
@@ -190,7 +241,7 @@ class BoundaryCheckErrorsTests {
         Run run = run("--classes", testClasses().toString(), "--config", config().toString(), "--baseline", baseline.toString());
 
         assertThat(run.exitCode()).isEqualTo(BoundaryCheck.USAGE_ERROR);
-        assertThat(run.err()).contains(baseline + ": line 2: not a baseline entry");
+        assertThat(run.err()).contains(baseline + ":2: not a baseline entry");
     }
 
     @Test
@@ -205,14 +256,16 @@ class BoundaryCheckErrorsTests {
 
     static Stream<Arguments> badCommandLines() {
         return Stream.of(
-                Arguments.of(new String[] { "--config", "boundaries.yml" }, "--classes is required"),
-                Arguments.of(new String[] { "--classes", "target/classes" }, "--config is required"),
-                Arguments.of(new String[] { "--classes" }, "--classes needs a value"),
-                Arguments.of(new String[] { "--classes", "a,,b", "--config", "c.yml" }, "--classes has an empty entry in 'a,,b'"),
-                Arguments.of(new String[] { "--classes", "a", "--config", "c.yml", "--verbose" }, "unknown option '--verbose'"),
-                Arguments.of(new String[] { "--classes", "a", "--config", "c.yml", "--config", "d.yml" }, "--config is given twice"),
+                Arguments.of(new String[] { "--config", "boundaries.yml" }, "Missing required option: '--classes=<dir-or-jar>'"),
+                Arguments.of(new String[] { "--classes", "target/classes" }, "Missing required option: '--config=FILE'"),
+                Arguments.of(new String[] {}, "Missing required options: '--classes=<dir-or-jar>', '--config=FILE'"),
+                Arguments.of(new String[] { "--classes" }, "Missing required parameter for option '--classes' (<dir-or-jar>)"),
+                Arguments.of(new String[] { "--classes", "a,,b", "--config", "c.yml" }, "Invalid value for option '--classes' (<dir-or-jar>): an empty entry"),
+                Arguments.of(new String[] { "--classes", "a", "--config", " " }, "Invalid value for option '--config': an empty entry"),
+                Arguments.of(new String[] { "--classes", "a", "--config", "c.yml", "--verbose" }, "Unknown option: '--verbose'"),
+                Arguments.of(new String[] { "--classes", "a", "--config", "c.yml", "--config", "d.yml" }, "option '--config' (FILE) should be specified only once"),
                 Arguments.of(new String[] { "--classes", "a", "--config", "c.yml", "--freeze" }, "--freeze needs --baseline FILE"),
-                Arguments.of(new String[] { "--classes=a", "--config=c.yml", "--freeze=yes", "--baseline=b" }, "--freeze takes no value"));
+                Arguments.of(new String[] { "--classes=a", "--config=c.yml", "--freeze=yes", "--baseline=b" }, "Invalid value for option '--freeze': 'yes' is not a boolean"));
     }
 
     @ParameterizedTest

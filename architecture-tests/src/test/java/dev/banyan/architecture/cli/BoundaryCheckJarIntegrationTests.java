@@ -74,7 +74,7 @@ class BoundaryCheckJarIntegrationTests {
         Result result = java(temp, "--classes", SampleCodebase.testClasses().toString(), "--config", config.toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains(config + ": contexts.ordering.may-use[0]: unknown context 'billing' (known contexts: ordering)");
+        assertThat(result.err()).contains(config + ":2 contexts.ordering.may-use[0]: unknown context 'billing' (known contexts: ordering)");
         assertThat(result.out()).isEmpty();
     }
 
@@ -84,8 +84,17 @@ class BoundaryCheckJarIntegrationTests {
         Result wrong = java(temp, "--classes");
 
         assertThat(usage.exitCode()).isZero();
-        assertThat(usage.out()).startsWith("Usage: java -jar boundary-check.jar --classes");
+        assertThat(usage.out()).startsWith("Usage: java -jar boundary-check.jar ").contains("--classes=<dir-or-jar>[,<dir-or-jar>...]");
         assertThat(wrong.exitCode()).isEqualTo(2);
-        assertThat(wrong.err()).contains("--classes needs a value");
+        assertThat(wrong.err()).isEqualTo("boundary-check: Missing required parameter for option '--classes' (<dir-or-jar>)\nRun with --help for usage.\n");
+    }
+
+    @Test
+    void executableJarPrintsTheProjectVersionFromItsManifest() throws Exception {
+        Result version = java(temp, "--version");
+
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).isEqualTo("boundary-check " + System.getProperty("boundary-check.version") + "\n");
+        assertThat(System.getProperty("boundary-check.version")).as("the build passes the project version").matches("\\d+\\.\\d+.*");
     }
 }

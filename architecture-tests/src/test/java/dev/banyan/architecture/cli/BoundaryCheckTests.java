@@ -251,6 +251,25 @@ class BoundaryCheckTests {
         Run run = run("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("--classes", "--config", "--baseline", "--freeze", "--report-dir", "Exit codes: 0");
+        assertThat(run.out()).startsWith("Usage: java -jar boundary-check.jar ")
+                .contains("--classes", "--config", "--baseline", "--freeze", "--report-dir", "--version", "Exit codes: 0");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void printsItsVersion() {
+        Run run = run("--version");
+
+        assertThat(run.exitCode()).isZero();
+        // the version comes from the jar's manifest; run from the class directory there is none (the jar test checks it)
+        assertThat(run.out()).isEqualTo("boundary-check (development build, not run from its jar)\n");
+    }
+
+    @Test
+    void acceptsOptionValuesAfterAnEqualsSign() {
+        Run run = run("--classes=" + testClasses(), "--config=" + config());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(BoundaryCheck.VIOLATIONS);
+        assertThat(run.out()).contains("\n11 violations. FAILED\n");
     }
 }

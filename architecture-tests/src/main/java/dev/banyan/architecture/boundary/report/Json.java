@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A small JSON writer for the report: maps keep their order, strings are escaped per RFC 8259.
  */
@@ -18,7 +20,7 @@ final class Json {
         return out.append('\n').toString();
     }
 
-    private static void write(StringBuilder out, Object value, int indent) {
+    private static void write(StringBuilder out, @Nullable Object value, int indent) {
         if (value == null) {
             out.append("null");
         }
