@@ -14,7 +14,7 @@ import dev.banyan.proxy.config.InvalidRoutesFileException;
 import dev.banyan.proxy.config.RouteSpec;
 import dev.banyan.proxy.config.RoutesConfig;
 import dev.banyan.proxy.config.Stage;
-import dev.banyan.proxy.edge.Problems;
+import dev.banyan.proxy.exchange.ProblemResponses;
 import dev.banyan.proxy.fallback.ServiceCircuitBreakers;
 import dev.banyan.proxy.metrics.ProxyMetrics;
 import dev.banyan.proxy.reload.RoutesFileEditor;
@@ -251,6 +251,6 @@ public class AdminApi {
         if (status == HttpStatus.UNAUTHORIZED) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"banyan-admin\"");
         }
-        return builder.bodyValue(Problems.json(status, detail));
+        return builder.bodyValue(ProblemResponses.json(status, detail));
     }
 }

@@ -33,7 +33,7 @@ import org.springframework.web.util.pattern.PatternParseException;
 
 /**
  * Reads a routes file and checks every field. Problems are collected, not thrown one by one, so a single run names
- * all of them with their line. Cross-route checks (overlaps) are done by {@code RouteTable} on the parsed routes.
+ * all of them with their line. Cross-route checks (overlaps) are done by {@link RouteOverlaps} on the parsed routes.
  */
 public final class RoutesFileParser {
 
@@ -161,7 +161,7 @@ public final class RoutesFileParser {
             return null;
         }
         RoutesConfig config = new RoutesConfig(file, legacy, services, routes);
-        problems.addAll(dev.banyan.proxy.routing.RouteTable.overlapProblems(routes));
+        problems.addAll(RouteOverlaps.problems(routes));
         return config;
     }
 

@@ -1,4 +1,4 @@
-package dev.banyan.proxy.edge;
+package dev.banyan.proxy.exchange;
 
 import java.nio.charset.StandardCharsets;
 
@@ -10,9 +10,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 
 /** Writes RFC 9457 problem details for errors the proxy itself produces. */
-public final class Problems {
+public final class ProblemResponses {
 
-    private Problems() {
+    private ProblemResponses() {
     }
 
     public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String detail) {
