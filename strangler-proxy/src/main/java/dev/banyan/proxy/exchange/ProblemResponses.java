@@ -1,56 +1,48 @@
 package dev.banyan.proxy.exchange;
 
-import java.nio.charset.StandardCharsets;
-
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 
-/** Writes RFC 9457 problem details for errors the proxy itself produces. */
+/**
+ * RFC 9457 problem details for errors the proxy itself produces, as Spring's {@link ProblemDetail} written by
+ * Jackson with the mixin Spring's own converters use, so the JSON is what a Spring MVC or WebFlux app would send.
+ */
 public final class ProblemResponses {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+            .build();
 
     private ProblemResponses() {
     }
 
+    /** Answers with the problem, unless something was already sent (then there is nothing left to say). */
     public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String detail) {
         if (response.isCommitted()) {
             return Mono.empty();
         }
+        byte[] body = bytes(status, detail);
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = json(status, detail).getBytes(StandardCharsets.UTF_8);
         response.getHeaders().setContentLength(body.length);
-        DataBuffer buffer = response.bufferFactory().wrap(body);
-        return response.writeWith(Mono.just(buffer));
+        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+    }
+
+    public static ProblemDetail problem(HttpStatus status, String detail) {
+        return ProblemDetail.forStatusAndDetail(status, detail);
     }
 
     public static String json(HttpStatus status, String detail) {
-        return "{\"type\":\"about:blank\",\"title\":\"" + escape(status.getReasonPhrase()) + "\",\"status\":"
-                + status.value() + ",\"detail\":\"" + escape(detail) + "\"}";
+        return JSON.writeValueAsString(problem(status, detail));
     }
 
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    }
-                    else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+    private static byte[] bytes(HttpStatus status, String detail) {
+        return JSON.writeValueAsBytes(problem(status, detail));
     }
 }
