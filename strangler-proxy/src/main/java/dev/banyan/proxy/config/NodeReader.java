@@ -147,7 +147,7 @@ final class NodeReader {
         return duration;
     }
 
-    /** {@code true} or {@code false} (in any case); anything else, {@code yes} and {@code on} included, is a problem. */
+    /** {@code true} or {@code false}, in any case; anything else, {@code yes} and {@code on} included, is a problem. */
     boolean bool(Node node, String field) {
         String text = scalar(node, field);
         if (text == null) {

@@ -31,7 +31,12 @@ import org.springframework.web.util.pattern.PatternParseException;
 /**
  * Reads a routes file and checks every field. Problems are collected by a {@link NodeReader}, not thrown one by one,
  * so a single run names all of them with their line and field; only YAML that cannot be read at all stops at its
- * first error. Routes with problems are left out of the cross-route check, which runs once every route is valid. Cross-route checks (overlaps) are done by {@link RouteOverlaps} on the parsed routes.
+ * first error. Routes with problems are left out of the cross-route check ({@link RouteOverlaps}), which runs once
+ * every route is valid.
+ *
+ * <p>Longer than most classes here on purpose: it is the one place that states every rule of the routes file, field
+ * by field, in the order of the file. The YAML mechanics and the value rules (durations, booleans, percents) are in
+ * {@link NodeReader}, the cross-route rule in {@link RouteOverlaps}.
  */
 public final class RoutesFileParser {
 

@@ -30,12 +30,18 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
+import static dev.banyan.proxy.exchange.BanyanExchangeUtils.BACKEND_ATTR;
+import static dev.banyan.proxy.exchange.BanyanExchangeUtils.BACKEND_HEADER;
+import static dev.banyan.proxy.exchange.BanyanExchangeUtils.BODY_RESERVATION_ATTR;
+import static dev.banyan.proxy.exchange.BanyanExchangeUtils.DECISION_ATTR;
+import static dev.banyan.proxy.exchange.BanyanExchangeUtils.ROUTE_HEADER;
+
 /**
  * The strangler decision, as a Spring Cloud Gateway global filter. It runs before the gateway's response writer, so
  * it sees the whole exchange: it matches the request against the active routes, picks the backend for the stage,
  * hands the gateway that backend's {@link org.springframework.cloud.gateway.route.Route} (URI and timeouts), starts
- * the shadow copy, keeps the body when a replay may be needed, stamps {@value BanyanExchangeUtils#BACKEND_HEADER} and records metrics.
- * The gateway's own filters then build the URL and proxy the request over its Netty client.
+ * the shadow copy, keeps the body when a replay may be needed, stamps {@value BanyanExchangeUtils#BACKEND_HEADER}
+ * and records metrics. The gateway's own filters then build the URL and proxy the request over its Netty client.
  */
 public class StranglerRoutingFilter implements GlobalFilter, Ordered {
 
@@ -70,15 +76,15 @@ public class StranglerRoutingFilter implements GlobalFilter, Ordered {
         String method = request.getMethod().name();
         RoutingDecision decision = Router.decide(routes.current(), method, request.getPath().pathWithinApplication(),
                 stickyKeys(request));
-        exchange.getAttributes().put(BanyanExchangeUtils.DECISION_ATTR, decision);
-        exchange.getAttributes().put(BanyanExchangeUtils.BACKEND_ATTR, decision.backend());
+        exchange.getAttributes().put(DECISION_ATTR, decision);
+        exchange.getAttributes().put(BACKEND_ATTR, decision.backend());
         exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR, decision.backend().gatewayRoute());
 
         ServerHttpResponse response = exchange.getResponse();
         response.beforeCommit(() -> {
-            Backend backend = exchange.getAttribute(BanyanExchangeUtils.BACKEND_ATTR);
-            response.getHeaders().set(BanyanExchangeUtils.BACKEND_HEADER, backend == null ? decision.backend().name() : backend.name());
-            response.getHeaders().set(BanyanExchangeUtils.ROUTE_HEADER, decision.routeId());
+            Backend backend = exchange.getAttribute(BACKEND_ATTR);
+            response.getHeaders().set(BACKEND_HEADER, backend == null ? decision.backend().name() : backend.name());
+            response.getHeaders().set(ROUTE_HEADER, decision.routeId());
             return Mono.empty();
         });
 
@@ -90,7 +96,7 @@ public class StranglerRoutingFilter implements GlobalFilter, Ordered {
                 .onErrorResume(error -> answerFailure(exchange, error))
                 .doFinally(signal -> {
                     // whatever the end (answered, failed, client gone), the buffered body leaves the budget
-                    BodyBudget.Reservation reservation = exchange.getAttribute(BanyanExchangeUtils.BODY_RESERVATION_ATTR);
+                    BodyBudget.Reservation reservation = exchange.getAttribute(BODY_RESERVATION_ATTR);
                     if (reservation != null) {
                         reservation.release();
                     }
@@ -113,13 +119,13 @@ public class StranglerRoutingFilter implements GlobalFilter, Ordered {
             return ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, error.getMessage());
         }
         FailureKind kind = FailureKind.of(error);
-        Backend backend = exchange.getAttribute(BanyanExchangeUtils.BACKEND_ATTR);
+        Backend backend = exchange.getAttribute(BACKEND_ATTR);
         return ProblemResponses.write(response, kind.status(), kind.describe(backend == null ? "legacy" : backend.name()));
     }
 
     private void record(ServerWebExchange exchange, RoutingDecision decision, String method, SignalType signal,
                         long start) {
-        Backend backend = exchange.getAttribute(BanyanExchangeUtils.BACKEND_ATTR);
+        Backend backend = exchange.getAttribute(BACKEND_ATTR);
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         int code = status != null ? status.value() : signal == SignalType.ON_ERROR ? 502 : 0;
         metrics.request(decision.routeId(), backend == null ? decision.backend().name() : backend.name(), method, code,
