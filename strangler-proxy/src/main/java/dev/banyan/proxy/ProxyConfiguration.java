@@ -5,6 +5,7 @@ import java.time.Duration;
 import dev.banyan.proxy.admin.AdminApi;
 import dev.banyan.proxy.admin.AdminServer;
 import dev.banyan.proxy.edge.ClientTimeouts;
+import dev.banyan.proxy.edge.MethodNotAllowedHandler;
 import dev.banyan.proxy.edge.RequestGuardFilter;
 import dev.banyan.proxy.edge.StranglerRoutingFilter;
 import dev.banyan.proxy.fallback.BodyBudget;
@@ -142,6 +143,11 @@ class ProxyConfiguration {
     @Bean
     ClientTimeouts clientTimeouts(BanyanProperties properties) {
         return new ClientTimeouts(properties.getRequestHeaderTimeout(), properties.getRequestBodyTimeout(), null);
+    }
+
+    @Bean
+    MethodNotAllowedHandler methodNotAllowedHandler() {
+        return new MethodNotAllowedHandler();
     }
 
     @Bean
