@@ -5,7 +5,9 @@ import java.time.Duration;
 import dev.banyan.proxy.admin.AdminApi;
 import dev.banyan.proxy.admin.AdminServer;
 import dev.banyan.proxy.edge.ClientTimeouts;
+import dev.banyan.proxy.edge.MethodNotAllowedHandler;
 import dev.banyan.proxy.edge.RequestGuardFilter;
+import dev.banyan.proxy.edge.StranglerRoutingFilter;
 import dev.banyan.proxy.fallback.BodyBudget;
 import dev.banyan.proxy.fallback.FailureKind;
 import dev.banyan.proxy.fallback.ServiceCircuitBreakers;
@@ -17,7 +19,6 @@ import dev.banyan.proxy.reload.RoutesFileEditor;
 import dev.banyan.proxy.reload.RoutesFileWatcher;
 import dev.banyan.proxy.reload.RoutesManager;
 import dev.banyan.proxy.routing.ActiveRoutes;
-import dev.banyan.proxy.routing.StranglerRoutingFilter;
 import dev.banyan.proxy.shadow.MismatchLog;
 import dev.banyan.proxy.shadow.ShadowMirror;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -142,6 +143,11 @@ class ProxyConfiguration {
     @Bean
     ClientTimeouts clientTimeouts(BanyanProperties properties) {
         return new ClientTimeouts(properties.getRequestHeaderTimeout(), properties.getRequestBodyTimeout(), null);
+    }
+
+    @Bean
+    MethodNotAllowedHandler methodNotAllowedHandler() {
+        return new MethodNotAllowedHandler();
     }
 
     @Bean

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterAll;
@@ -212,6 +213,24 @@ class AdminIntegrationTests {
     void unknownRouteGets404() {
         assertThat(admin("PUT", "/admin/routes/nope", TOKEN, "{\"stage\":\"MIGRATED\"}").statusCode()).isEqualTo(404);
         assertThat(admin("GET", "/admin/routes/nope/mismatches", TOKEN, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aKnownPathAskedWithAnotherMethodGets405NamingTheAllowedMethod() throws IOException {
+        record Call(String method, String path, String allowed) {
+        }
+        for (Call call : List.of(new Call("POST", "/admin/routes", "GET"),
+                new Call("DELETE", "/admin/routes/catalog-reads", "PUT"),
+                new Call("GET", "/admin/routes/catalog-reads", "PUT"),
+                new Call("PUT", "/admin/routes/catalog-reads/mismatches", "GET"))) {
+            HttpResponse<String> response = admin(call.method(), call.path(), TOKEN, null);
+            assertThat(response.statusCode()).as(call.method() + " " + call.path()).isEqualTo(405);
+            assertThat(response.headers().firstValue("Allow")).hasValue(call.allowed());
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(response.body()).contains("\"status\":405");
+        }
+        assertThat(admin("POST", "/admin/routes", null, null).statusCode()).isEqualTo(401);
+        assertThat(fileText()).isEqualTo(original);
     }
 
     @Test

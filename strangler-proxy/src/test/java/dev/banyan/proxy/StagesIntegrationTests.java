@@ -314,4 +314,15 @@ class StagesIntegrationTests {
         assertThat(metrics).contains("banyan_circuit_state{service=\"catalog\"}");
         legacy.verify(0, anyRequestedFor(urlEqualTo("/actuator/health")));
     }
+
+    @Test
+    void anActuatorEndpointAskedWithAnotherMethodGets405WithAllowAndReachesNoBackend() {
+        HttpResponse<String> response = proxy.send(HttpRequest.newBuilder(URI.create(proxy.url("/actuator/health")))
+                .DELETE().build());
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("DELETE is not allowed here");
+        legacy.verify(0, anyRequestedFor(urlEqualTo("/actuator/health")));
+    }
 }

@@ -14,7 +14,7 @@ import dev.banyan.proxy.config.InvalidRoutesFileException;
 import dev.banyan.proxy.config.RouteSpec;
 import dev.banyan.proxy.config.RoutesConfig;
 import dev.banyan.proxy.config.Stage;
-import dev.banyan.proxy.edge.Problems;
+import dev.banyan.proxy.exchange.ProblemResponses;
 import dev.banyan.proxy.fallback.ServiceCircuitBreakers;
 import dev.banyan.proxy.metrics.ProxyMetrics;
 import dev.banyan.proxy.reload.RoutesFileEditor;
@@ -30,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -39,6 +40,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 import static org.springframework.web.reactive.function.server.RequestPredicates.PUT;
+import static org.springframework.web.reactive.function.server.RequestPredicates.path;
 
 /**
  * The admin API: the effective routes with live counters, stage and percent changes written back to the routes
@@ -78,6 +80,10 @@ public class AdminApi {
         return RouterFunctions.route(GET("/admin/routes"), this::listRoutes)
                 .andRoute(PUT("/admin/routes/{id}"), this::updateRoute)
                 .andRoute(GET("/admin/routes/{id}/mismatches"), this::mismatches)
+                // a known path with another method: 405 naming the allowed one, not a 404 as if the path did not exist
+                .andRoute(path("/admin/routes"), request -> methodNotAllowed(HttpMethod.GET))
+                .andRoute(path("/admin/routes/{id}"), request -> methodNotAllowed(HttpMethod.PUT))
+                .andRoute(path("/admin/routes/{id}/mismatches"), request -> methodNotAllowed(HttpMethod.GET))
                 .filter((request, next) -> authorized(request) ? next.handle(request)
                         : problem(HttpStatus.UNAUTHORIZED, "A valid bearer token is required"));
     }
@@ -246,11 +252,18 @@ public class AdminApi {
         return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(json.writeValueAsString(body));
     }
 
+    private static Mono<ServerResponse> methodNotAllowed(HttpMethod allowed) {
+        return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).allow(allowed)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyValue(ProblemResponses.json(HttpStatus.METHOD_NOT_ALLOWED, "only " + allowed.name()
+                        + " is allowed here"));
+    }
+
     private static Mono<ServerResponse> problem(HttpStatus status, String detail) {
         ServerResponse.BodyBuilder builder = ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (status == HttpStatus.UNAUTHORIZED) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"banyan-admin\"");
         }
-        return builder.bodyValue(Problems.json(status, detail));
+        return builder.bodyValue(ProblemResponses.json(status, detail));
     }
 }

@@ -1,7 +1,6 @@
 package dev.banyan.proxy.config;
 
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.LoaderOptions;
@@ -22,7 +20,6 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -32,8 +29,14 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.web.util.pattern.PatternParseException;
 
 /**
- * Reads a routes file and checks every field. Problems are collected, not thrown one by one, so a single run names
- * all of them with their line. Cross-route checks (overlaps) are done by {@code RouteTable} on the parsed routes.
+ * Reads a routes file and checks every field. Problems are collected by a {@link NodeReader}, not thrown one by one,
+ * so a single run names all of them with their line and field; only YAML that cannot be read at all stops at its
+ * first error. Routes with problems are left out of the cross-route check ({@link RouteOverlaps}), which runs once
+ * every route is valid.
+ *
+ * <p>Longer than most classes here on purpose: it is the one place that states every rule of the routes file, field
+ * by field, in the order of the file. The YAML mechanics and the value rules (durations, booleans, percents) are in
+ * {@link NodeReader}, the cross-route rule in {@link RouteOverlaps}.
  */
 public final class RoutesFileParser {
 
@@ -51,11 +54,9 @@ public final class RoutesFileParser {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m)?");
-
     private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
-    private final List<ConfigProblem> problems = new ArrayList<>();
+    private final NodeReader nodes = new NodeReader();
 
     private RoutesFileParser() {
     }
@@ -67,8 +68,8 @@ public final class RoutesFileParser {
     public static RoutesConfig parse(Path file, String text) {
         RoutesFileParser parser = new RoutesFileParser();
         RoutesConfig config = parser.read(file, text);
-        if (!parser.problems.isEmpty()) {
-            throw new InvalidRoutesFileException(file, parser.problems);
+        if (parser.nodes.problemCount() > 0) {
+            throw new InvalidRoutesFileException(file, parser.nodes.problems());
         }
         return config;
     }
@@ -90,25 +91,25 @@ public final class RoutesFileParser {
         }
         catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
-            problems.add(new ConfigProblem(line, "(yaml)", "invalid YAML: " + e.getProblem()));
+            nodes.problem(line, "(yaml)", "invalid YAML: " + e.getProblem());
             return null;
         }
         catch (YAMLException e) {
-            problems.add(new ConfigProblem(0, "(yaml)", "invalid YAML: " + e.getMessage()));
+            nodes.problem(0, "(yaml)", "invalid YAML: " + e.getMessage());
             return null;
         }
         if (root == null) {
-            problems.add(new ConfigProblem(1, "(file)", "the file is empty; it needs 'legacy', 'services' and 'routes'"));
+            nodes.problem(1, "(file)", "the file is empty; it needs 'legacy', 'services' and 'routes'");
             return null;
         }
-        Map<String, NodeTuple> top = mapping(root, "(root)", TOP_KEYS);
+        Map<String, NodeTuple> top = nodes.mapping(root, "(root)", TOP_KEYS);
         if (top == null) {
             return null;
         }
         BackendTarget legacy = null;
         NodeTuple legacyNode = top.get("legacy");
         if (legacyNode == null) {
-            problems.add(new ConfigProblem(line(root), "legacy", "is required (legacy: {uri: http://host:port})"));
+            nodes.problem(NodeReader.line(root), "legacy", "is required (legacy: {uri: http://host:port})");
         }
         else {
             legacy = backend(BackendTarget.LEGACY, legacyNode.getValueNode(), "legacy", null);
@@ -116,15 +117,15 @@ public final class RoutesFileParser {
         Map<String, BackendTarget> services = new LinkedHashMap<>();
         Set<String> declared = new LinkedHashSet<>();
         NodeTuple servicesNode = top.get("services");
-        if (servicesNode != null && !isNull(servicesNode.getValueNode())) {
-            Map<String, NodeTuple> entries = mapping(servicesNode.getValueNode(), "services", null);
+        if (servicesNode != null && !NodeReader.isNull(servicesNode.getValueNode())) {
+            Map<String, NodeTuple> entries = nodes.mapping(servicesNode.getValueNode(), "services", null);
             if (entries != null) {
                 declared.addAll(entries.keySet());
                 entries.forEach((name, tuple) -> {
                     String field = "services." + name;
                     if (!ID.matcher(name).matches() || name.equals(BackendTarget.LEGACY)) {
-                        problems.add(new ConfigProblem(line(tuple.getKeyNode()), field,
-                                "service name must be letters, digits, '.', '_' or '-' and not 'legacy'"));
+                        nodes.problem(NodeReader.line(tuple.getKeyNode()), field,
+                                "service name must be letters, digits, '.', '_' or '-' and not 'legacy'");
                         return;
                     }
                     BackendTarget target = backend(name, tuple.getValueNode(), field, Duration.ofSeconds(10));
@@ -136,9 +137,9 @@ public final class RoutesFileParser {
         }
         List<RouteSpec> routes = new ArrayList<>();
         NodeTuple routesNode = top.get("routes");
-        if (routesNode != null && !isNull(routesNode.getValueNode())) {
+        if (routesNode != null && !NodeReader.isNull(routesNode.getValueNode())) {
             if (!(routesNode.getValueNode() instanceof SequenceNode seq)) {
-                problems.add(new ConfigProblem(line(routesNode.getValueNode()), "routes", "must be a list of routes"));
+                nodes.problem(NodeReader.line(routesNode.getValueNode()), "routes", "must be a list of routes");
             }
             else {
                 Map<String, Integer> ids = new HashMap<>();
@@ -149,37 +150,37 @@ public final class RoutesFileParser {
                     }
                     Integer previous = ids.putIfAbsent(route.id(), route.line());
                     if (previous != null) {
-                        problems.add(new ConfigProblem(route.line(), "routes[" + i + "].id",
-                                "duplicate id '" + route.id() + "' (first used on line " + previous + ")"));
+                        nodes.problem(route.line(), "routes[" + i + "].id",
+                                "duplicate id '" + route.id() + "' (first used on line " + previous + ")");
                         continue;
                     }
                     routes.add(route);
                 }
             }
         }
-        if (!problems.isEmpty()) {
+        if (nodes.problemCount() > 0) {
             return null;
         }
         RoutesConfig config = new RoutesConfig(file, legacy, services, routes);
-        problems.addAll(dev.banyan.proxy.routing.RouteTable.overlapProblems(routes));
+        RouteOverlaps.problems(routes).forEach(nodes::problem);
         return config;
     }
 
     private BackendTarget backend(String name, Node node, String field, Duration defaultTimeout) {
-        Map<String, NodeTuple> fields = mapping(node, field, BACKEND_KEYS);
+        Map<String, NodeTuple> fields = nodes.mapping(node, field, BACKEND_KEYS);
         if (fields == null) {
             return null;
         }
         URI uri = null;
         NodeTuple uriNode = fields.get("uri");
         if (uriNode == null) {
-            problems.add(new ConfigProblem(line(node), field + ".uri", "is required"));
+            nodes.problem(NodeReader.line(node), field + ".uri", "is required");
         }
         else {
-            uri = uri(scalar(uriNode.getValueNode(), field + ".uri"), line(uriNode.getValueNode()), field + ".uri");
+            uri = uri(nodes.scalar(uriNode.getValueNode(), field + ".uri"), NodeReader.line(uriNode.getValueNode()), field + ".uri");
         }
-        Duration timeout = duration(fields.get("timeout"), field + ".timeout", defaultTimeout);
-        Duration connect = duration(fields.get("connect-timeout"), field + ".connect-timeout", DEFAULT_CONNECT_TIMEOUT);
+        Duration timeout = nodes.duration(fields.get("timeout"), field + ".timeout", defaultTimeout);
+        Duration connect = nodes.duration(fields.get("connect-timeout"), field + ".connect-timeout", DEFAULT_CONNECT_TIMEOUT);
         return uri == null ? null : new BackendTarget(name, uri, timeout, connect);
     }
 
@@ -211,90 +212,63 @@ public final class RoutesFileParser {
             reason = e.getReason() + " at index " + e.getIndex();
         }
         if (reason != null) {
-            problems.add(new ConfigProblem(line, field, "bad URI '" + text + "': " + reason));
+            nodes.problem(line, field, "bad URI '" + text + "': " + reason);
             return null;
         }
         return URI.create(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority());
     }
 
-    private Duration duration(NodeTuple tuple, String field, Duration defaultValue) {
-        if (tuple == null) {
-            return defaultValue;
-        }
-        String text = scalar(tuple.getValueNode(), field);
-        if (text == null) {
-            return defaultValue;
-        }
-        Matcher m = DURATION.matcher(text.trim());
-        if (!m.matches()) {
-            problems.add(new ConfigProblem(line(tuple.getValueNode()), field,
-                    "bad duration '" + text + "' (use a number with ms, s or m, such as 500ms or 2s)"));
-            return defaultValue;
-        }
-        long amount = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "ms" : m.group(2);
-        Duration d = switch (unit) {
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofMillis(amount);
-        };
-        if (d.isZero()) {
-            problems.add(new ConfigProblem(line(tuple.getValueNode()), field, "must be greater than zero"));
-        }
-        return d;
-    }
-
     private RouteSpec route(Node node, String field, Set<String> services) {
-        Map<String, NodeTuple> f = mapping(node, field, ROUTE_KEYS);
+        Map<String, NodeTuple> f = nodes.mapping(node, field, ROUTE_KEYS);
         if (f == null) {
             return null;
         }
-        int before = problems.size();
-        int line = line(node);
+        int before = nodes.problemCount();
+        int line = NodeReader.line(node);
 
-        String id = requiredScalar(f, "id", field, node);
+        String id = nodes.requiredScalar(f, "id", field, node);
         if (id != null && !ID.matcher(id).matches()) {
-            problems.add(new ConfigProblem(lineOf(f, "id", node), field + ".id",
-                    "'" + id + "' is not a valid id (letters, digits, '.', '_', '-'; at most 100)"));
+            nodes.problem(NodeReader.lineOf(f, "id", node), field + ".id",
+                    "'" + id + "' is not a valid id (letters, digits, '.', '_', '-'; at most 100)");
         }
 
         Stage stage = null;
-        String stageText = requiredScalar(f, "stage", field, node);
+        String stageText = nodes.requiredScalar(f, "stage", field, node);
         if (stageText != null) {
             stage = Stage.parse(stageText).orElse(null);
             if (stage == null) {
-                problems.add(new ConfigProblem(lineOf(f, "stage", node), field + ".stage",
-                        "unknown stage '" + stageText + "' (expected one of " + Stage.names() + ")"));
+                nodes.problem(NodeReader.lineOf(f, "stage", node), field + ".stage",
+                        "unknown stage '" + stageText + "' (expected one of " + Stage.names() + ")");
             }
         }
 
-        String service = f.containsKey("service") ? scalar(f.get("service").getValueNode(), field + ".service") : null;
+        String service = f.containsKey("service") ? nodes.scalar(f.get("service").getValueNode(), field + ".service") : null;
         if (service != null && !services.contains(service)) {
-            problems.add(new ConfigProblem(lineOf(f, "service", node), field + ".service", "unknown service '" + service
+            nodes.problem(NodeReader.lineOf(f, "service", node), field + ".service", "unknown service '" + service
                     + "'" + (!services.isEmpty() ? " (declared: " + String.join(", ", services) + ")"
-                    : " (no services are declared)")));
+                    : " (no services are declared)"));
         }
         if (service == null && stage != null && stage != Stage.LEGACY) {
-            problems.add(new ConfigProblem(line, field + ".service", "is required for stage " + stage));
+            nodes.problem(line, field + ".service", "is required for stage " + stage);
         }
 
         List<String> paths = new ArrayList<>();
         NodeTuple pathsNode = f.get("paths");
         if (pathsNode == null) {
-            problems.add(new ConfigProblem(line, field + ".paths", "is required (a list of path patterns)"));
+            nodes.problem(line, field + ".paths", "is required (a list of path patterns)");
         }
         else {
-            List<ScalarNode> items = stringList(pathsNode.getValueNode(), field + ".paths");
+            List<ScalarNode> items = nodes.stringList(pathsNode.getValueNode(), field + ".paths");
             if (items != null && items.isEmpty()) {
-                problems.add(new ConfigProblem(line(pathsNode.getValueNode()), field + ".paths", "must not be empty"));
+                nodes.problem(NodeReader.line(pathsNode.getValueNode()), field + ".paths", "must not be empty");
             }
             if (items != null) {
                 for (int i = 0; i < items.size(); i++) {
                     String path = items.get(i).getValue();
                     String reason = pathProblem(path);
                     if (reason != null) {
-                        problems.add(new ConfigProblem(line(items.get(i)), field + ".paths[" + i + "]",
-                                "bad path pattern '" + path + "': " + reason));
+                        nodes.problem(NodeReader.line(items.get(i)), field + ".paths[" + i + "]",
+                                "bad path pattern '" + path + "': " + reason);
                     }
                     else {
                         paths.add(path);
@@ -305,13 +279,13 @@ public final class RoutesFileParser {
 
         Set<String> methods = new LinkedHashSet<>();
         if (f.containsKey("methods")) {
-            List<ScalarNode> items = stringList(f.get("methods").getValueNode(), field + ".methods");
+            List<ScalarNode> items = nodes.stringList(f.get("methods").getValueNode(), field + ".methods");
             if (items != null) {
                 for (int i = 0; i < items.size(); i++) {
                     String m = items.get(i).getValue().trim().toUpperCase(Locale.ROOT);
                     if (!HTTP_METHODS.contains(m)) {
-                        problems.add(new ConfigProblem(line(items.get(i)), field + ".methods[" + i + "]",
-                                "unknown HTTP method '" + items.get(i).getValue() + "'"));
+                        nodes.problem(NodeReader.line(items.get(i)), field + ".methods[" + i + "]",
+                                "unknown HTTP method '" + items.get(i).getValue() + "'");
                     }
                     methods.add(m);
                 }
@@ -320,122 +294,74 @@ public final class RoutesFileParser {
 
         Double percent = null;
         if (f.containsKey("percent")) {
-            percent = percent(f.get("percent").getValueNode(), field + ".percent");
+            percent = nodes.percent(f.get("percent").getValueNode(), field + ".percent");
         }
         else if (stage == Stage.CANARY) {
-            problems.add(new ConfigProblem(line, field + ".percent", "is required for stage CANARY (0 to 100)"));
+            nodes.problem(line, field + ".percent", "is required for stage CANARY (0 to 100)");
         }
 
         StickyKey sticky = null;
         if (f.containsKey("sticky-by")) {
-            String text = scalar(f.get("sticky-by").getValueNode(), field + ".sticky-by");
+            String text = nodes.scalar(f.get("sticky-by").getValueNode(), field + ".sticky-by");
             if (text != null) {
                 sticky = StickyKey.parse(text).orElse(null);
                 if (sticky == null) {
-                    problems.add(new ConfigProblem(lineOf(f, "sticky-by", node), field + ".sticky-by",
-                            "'" + text + "' must be header:NAME, cookie:NAME or query:NAME"));
+                    nodes.problem(NodeReader.lineOf(f, "sticky-by", node), field + ".sticky-by",
+                            "'" + text + "' must be header:NAME, cookie:NAME or query:NAME");
                 }
             }
         }
 
         boolean fallback = f.containsKey("fallback-to-legacy")
-                && bool(f.get("fallback-to-legacy").getValueNode(), field + ".fallback-to-legacy");
+                && nodes.bool(f.get("fallback-to-legacy").getValueNode(), field + ".fallback-to-legacy");
 
-        Integer order = null;
-        if (f.containsKey("order")) {
-            String text = scalar(f.get("order").getValueNode(), field + ".order");
-            try {
-                order = text == null ? null : Integer.valueOf(text.trim());
-            }
-            catch (NumberFormatException e) {
-                problems.add(new ConfigProblem(lineOf(f, "order", node), field + ".order",
-                        "'" + text + "' is not a whole number"));
-            }
-        }
+        Integer order = f.containsKey("order") ? nodes.wholeNumber(f.get("order").getValueNode(), field + ".order")
+                : null;
 
         ShadowSpec shadow = ShadowSpec.DEFAULT;
-        if (f.containsKey("shadow") && !isNull(f.get("shadow").getValueNode())) {
+        if (f.containsKey("shadow") && !NodeReader.isNull(f.get("shadow").getValueNode())) {
             shadow = shadow(f.get("shadow").getValueNode(), field + ".shadow");
         }
 
-        if (problems.size() > before) {
+        if (nodes.problemCount() > before) {
             return null;
         }
         return new RouteSpec(id, service, paths, methods, stage, percent, sticky, fallback, shadow, order, line);
     }
 
     private ShadowSpec shadow(Node node, String field) {
-        Map<String, NodeTuple> f = mapping(node, field, SHADOW_KEYS);
+        Map<String, NodeTuple> f = nodes.mapping(node, field, SHADOW_KEYS);
         if (f == null) {
             return ShadowSpec.DEFAULT;
         }
         List<JsonPathPattern> ignore = new ArrayList<>();
         if (f.containsKey("ignore")) {
-            List<ScalarNode> items = stringList(f.get("ignore").getValueNode(), field + ".ignore");
+            List<ScalarNode> items = nodes.stringList(f.get("ignore").getValueNode(), field + ".ignore");
             if (items != null) {
                 for (int i = 0; i < items.size(); i++) {
                     try {
                         ignore.add(JsonPathPattern.parse(items.get(i).getValue().trim()));
                     }
                     catch (IllegalArgumentException e) {
-                        problems.add(new ConfigProblem(line(items.get(i)), field + ".ignore[" + i + "]", e.getMessage()));
+                        nodes.problem(NodeReader.line(items.get(i)), field + ".ignore[" + i + "]", e.getMessage());
                     }
                 }
             }
         }
         int sample = 100;
         if (f.containsKey("sample-percent")) {
-            Double p = percent(f.get("sample-percent").getValueNode(), field + ".sample-percent");
+            Double p = nodes.percent(f.get("sample-percent").getValueNode(), field + ".sample-percent");
             sample = p == null ? 100 : (int) Math.round(p);
         }
-        boolean unsafe = f.containsKey("allow-unsafe") && bool(f.get("allow-unsafe").getValueNode(), field + ".allow-unsafe");
+        boolean unsafe = f.containsKey("allow-unsafe") && nodes.bool(f.get("allow-unsafe").getValueNode(), field + ".allow-unsafe");
         List<String> headers = new ArrayList<>();
         if (f.containsKey("compare-headers")) {
-            List<ScalarNode> items = stringList(f.get("compare-headers").getValueNode(), field + ".compare-headers");
+            List<ScalarNode> items = nodes.stringList(f.get("compare-headers").getValueNode(), field + ".compare-headers");
             if (items != null) {
                 items.forEach(n -> headers.add(n.getValue().trim()));
             }
         }
         return new ShadowSpec(ignore, sample, unsafe, headers);
-    }
-
-    private Double percent(Node node, String field) {
-        String text = scalar(node, field);
-        if (text == null) {
-            return null;
-        }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(text.trim());
-        }
-        catch (NumberFormatException e) {
-            problems.add(new ConfigProblem(line(node), field, "'" + text + "' is not a number"));
-            return null;
-        }
-        if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0) {
-            problems.add(new ConfigProblem(line(node), field, "must be between 0 and 100 (was " + text.trim() + ")"));
-            return null;
-        }
-        if (value.stripTrailingZeros().scale() > 2) {
-            problems.add(new ConfigProblem(line(node), field, "at most two decimals (was " + text.trim() + ")"));
-            return null;
-        }
-        return value.doubleValue();
-    }
-
-    private boolean bool(Node node, String field) {
-        String text = scalar(node, field);
-        if (text == null) {
-            return false;
-        }
-        return switch (text.trim().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
-            default -> {
-                problems.add(new ConfigProblem(line(node), field, "'" + text + "' is not true or false"));
-                yield false;
-            }
-        };
     }
 
     static String pathProblem(String path) {
@@ -458,84 +384,4 @@ public final class RoutesFileParser {
             return e.getMessage();
         }
     }
-
-    // ---- node helpers ----
-
-    private Map<String, NodeTuple> mapping(Node node, String field, Set<String> allowed) {
-        if (!(node instanceof MappingNode map)) {
-            problems.add(new ConfigProblem(line(node), field, "must be a mapping of fields"));
-            return null;
-        }
-        Map<String, NodeTuple> result = new LinkedHashMap<>();
-        for (NodeTuple tuple : map.getValue()) {
-            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-                problems.add(new ConfigProblem(line(tuple.getKeyNode()), field, "keys must be plain names"));
-                continue;
-            }
-            String name = key.getValue();
-            String path = field.equals("(root)") ? name : field + "." + name;
-            if (allowed != null && !allowed.contains(name)) {
-                problems.add(new ConfigProblem(line(key), path, "unknown field (expected one of "
-                        + String.join(", ", allowed.stream().sorted().toList()) + ")"));
-                continue;
-            }
-            if (result.putIfAbsent(name, tuple) != null) {
-                problems.add(new ConfigProblem(line(key), path, "appears twice"));
-            }
-        }
-        return result;
-    }
-
-    private String scalar(Node node, String field) {
-        if (node instanceof ScalarNode s) {
-            return s.getValue();
-        }
-        problems.add(new ConfigProblem(line(node), field, "must be a single value"));
-        return null;
-    }
-
-    private String requiredScalar(Map<String, NodeTuple> fields, String key, String field, Node owner) {
-        NodeTuple tuple = fields.get(key);
-        if (tuple == null || isNull(tuple.getValueNode())) {
-            problems.add(new ConfigProblem(line(owner), field + "." + key, "is required"));
-            return null;
-        }
-        String value = scalar(tuple.getValueNode(), field + "." + key);
-        return value == null ? null : value.trim();
-    }
-
-    private List<ScalarNode> stringList(Node node, String field) {
-        if (node instanceof ScalarNode s && !s.getValue().isBlank()) {
-            return List.of(s);
-        }
-        if (!(node instanceof SequenceNode seq)) {
-            problems.add(new ConfigProblem(line(node), field, "must be a list"));
-            return null;
-        }
-        List<ScalarNode> items = new ArrayList<>();
-        for (Node item : seq.getValue()) {
-            if (item instanceof ScalarNode s) {
-                items.add(s);
-            }
-            else {
-                problems.add(new ConfigProblem(line(item), field, "list items must be single values"));
-            }
-        }
-        return items;
-    }
-
-    private static boolean isNull(Node node) {
-        return node instanceof ScalarNode s && (s.getValue().isEmpty() || s.getValue().equals("~")
-                || s.getValue().equals("null")) && s.getTag().getValue().endsWith("null");
-    }
-
-    private static int lineOf(Map<String, NodeTuple> fields, String key, Node owner) {
-        NodeTuple tuple = fields.get(key);
-        return tuple == null ? line(owner) : line(tuple.getValueNode());
-    }
-
-    static int line(Node node) {
-        return node == null || node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
-    }
-
 }

@@ -3,6 +3,9 @@ package dev.banyan.proxy.edge;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.banyan.proxy.exchange.BanyanExchangeUtils;
+import dev.banyan.proxy.exchange.ProblemResponses;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -23,9 +26,6 @@ import org.springframework.web.server.WebFilterChain;
  * Spring Cloud Gateway picks a route, so routing only ever sees the normalised path.
  */
 public class RequestGuardFilter implements WebFilter, Ordered {
-
-    /** Exchange attribute holding the correlation id. */
-    public static final String CORRELATION_ID_ATTR = "banyan.correlationId";
 
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:@/+=-]{1,128}");
 
@@ -52,17 +52,17 @@ public class RequestGuardFilter implements WebFilter, Ordered {
             path = PathNormalizer.normalize(rawPath);
         }
         catch (PathNormalizer.RejectedPathException e) {
-            return Problems.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "Rejected path: " + e.getMessage());
+            return ProblemResponses.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "Rejected path: " + e.getMessage());
         }
         long length = request.getHeaders().getContentLength();
         if (length > maxBodyBytes) {
-            return Problems.write(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE,
+            return ProblemResponses.write(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE,
                     "Request body of " + length + " bytes exceeds the limit of " + maxBodyBytes + " bytes");
         }
         String correlationId = request.getHeaders().getFirst(correlationHeader);
         boolean keepId = correlationId != null && SAFE_ID.matcher(correlationId).matches();
         String id = keepId ? correlationId : newId();
-        exchange.getAttributes().put(CORRELATION_ID_ATTR, id);
+        exchange.getAttributes().put(BanyanExchangeUtils.CORRELATION_ID_ATTR, id);
         ServerHttpResponse response = exchange.getResponse();
         response.beforeCommit(() -> {
             response.getHeaders().set(correlationHeader, id);

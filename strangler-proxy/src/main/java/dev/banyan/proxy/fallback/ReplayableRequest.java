@@ -1,5 +1,6 @@
 package dev.banyan.proxy.fallback;
 
+import dev.banyan.proxy.exchange.BanyanExchangeUtils;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -23,9 +24,6 @@ public final class ReplayableRequest extends ServerHttpRequestDecorator {
 
     private static final byte[] EMPTY = new byte[0];
 
-    /** Exchange attribute: the {@link BodyBudget.Reservation} of the buffered body, given back when the exchange ends. */
-    public static final String RESERVATION_ATTR = "banyan.bodyReservation";
-
     private final byte[] body;
 
     private final DataBufferFactory buffers;
@@ -45,7 +43,7 @@ public final class ReplayableRequest extends ServerHttpRequestDecorator {
      * A body over the limit fails with 413. The bytes are taken from the budget before they are held: all of a
      * declared {@code Content-Length} at once (so a refused request is refused before it is read), a streamed body
      * as it arrives; a request the budget cannot hold fails with {@link BodyBudget.ExhaustedException}. The
-     * reservation is put on the exchange ({@value #RESERVATION_ATTR}); whoever ends the exchange releases it.
+     * reservation is put on the exchange ({@value BanyanExchangeUtils#BODY_RESERVATION_ATTR}); whoever ends the exchange releases it.
      */
     public static Mono<ServerWebExchange> cache(ServerWebExchange exchange, int maxBytes, BodyBudget budget) {
         ServerHttpRequest request = exchange.getRequest();
@@ -61,7 +59,7 @@ public final class ReplayableRequest extends ServerHttpRequestDecorator {
         }
         return Mono.defer(() -> {
             BodyBudget.Reservation reservation = budget.open();
-            exchange.getAttributes().put(RESERVATION_ATTR, reservation);
+            exchange.getAttributes().put(BanyanExchangeUtils.BODY_RESERVATION_ATTR, reservation);
             if (declared > 0) {
                 reservation.reserveUpTo(Math.min(declared, (long) maxBytes + 1));
             }

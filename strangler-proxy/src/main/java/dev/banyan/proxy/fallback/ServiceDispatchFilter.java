@@ -3,20 +3,18 @@ package dev.banyan.proxy.fallback;
 import java.net.URI;
 import java.util.Set;
 
-import dev.banyan.proxy.edge.Problems;
+import dev.banyan.proxy.exchange.BanyanExchangeUtils;
+import dev.banyan.proxy.exchange.ProblemResponses;
 import dev.banyan.proxy.metrics.ProxyMetrics;
 import dev.banyan.proxy.routing.Backend;
 import dev.banyan.proxy.routing.RoutingDecision;
-import dev.banyan.proxy.routing.StranglerRoutingFilter;
 import reactor.core.publisher.Mono;
-import reactor.netty.Connection;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -51,7 +49,7 @@ public class ServiceDispatchFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        RoutingDecision decision = exchange.getAttribute(StranglerRoutingFilter.DECISION_ATTR);
+        RoutingDecision decision = exchange.getAttribute(BanyanExchangeUtils.DECISION_ATTR);
         if (decision == null || !decision.toService()) {
             return chain.filter(exchange);
         }
@@ -80,13 +78,13 @@ public class ServiceDispatchFilter implements GlobalFilter, Ordered {
         if (response.isCommitted()) {
             return Mono.error(error);
         }
-        discardServiceAnswer(exchange);
+        BanyanExchangeUtils.discardBackendAnswer(exchange);
         String detail = kind.describe(decision.backend().name());
-        return Problems.write(response, kind.status(), detail);
+        return ProblemResponses.write(response, kind.status(), detail);
     }
 
     private Mono<Void> replayToLegacy(ServerWebExchange exchange, GatewayFilterChain chain, RoutingDecision decision) {
-        discardServiceAnswer(exchange);
+        BanyanExchangeUtils.discardBackendAnswer(exchange);
         Backend legacy = decision.legacy();
         URI requestUri = exchange.getRequest().getURI();
         URI legacyUrl = UriComponentsBuilder.fromUri(requestUri)
@@ -95,27 +93,10 @@ public class ServiceDispatchFilter implements GlobalFilter, Ordered {
                 .port(legacy.target().uri().getPort())
                 .build(ServerWebExchangeUtils.containsEncodedParts(requestUri))
                 .toUri();
-        exchange.getAttributes().put(StranglerRoutingFilter.BACKEND_ATTR, legacy);
+        exchange.getAttributes().put(BanyanExchangeUtils.BACKEND_ATTR, legacy);
         exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR, legacy.gatewayRoute());
         exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, legacyUrl);
         exchange.getAttributes().remove(ServerWebExchangeUtils.GATEWAY_ALREADY_ROUTED_ATTR);
         return chain.filter(exchange);
-    }
-
-    /** Drops whatever a failed backend call left on the exchange: its connection, status and headers. */
-    public static void discardServiceAnswer(ServerWebExchange exchange) {
-        Connection connection = exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR);
-        if (connection != null) {
-            connection.dispose();
-        }
-        exchange.getAttributes().remove(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR);
-        exchange.getAttributes().remove(ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR);
-        exchange.getAttributes().remove(ServerWebExchangeUtils.CLIENT_RESPONSE_HEADER_NAMES);
-        ServerHttpResponse response = exchange.getResponse();
-        if (!response.isCommitted()) {
-            HttpHeaders headers = response.getHeaders();
-            headers.clear();
-            response.setStatusCode(null);
-        }
     }
 }

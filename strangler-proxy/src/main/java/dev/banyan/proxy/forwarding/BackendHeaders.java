@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.banyan.proxy.edge.RequestGuardFilter;
+import dev.banyan.proxy.exchange.BanyanExchangeUtils;
 
 import org.springframework.cloud.gateway.filter.headers.TrustedProxies;
 import org.springframework.http.HttpHeaders;
@@ -98,7 +98,7 @@ public final class BackendHeaders {
         }
         forward(out, trusted, FORWARDED, forwardedElement(proto, host, remote));
 
-        String correlationId = exchange.getAttribute(RequestGuardFilter.CORRELATION_ID_ATTR);
+        String correlationId = BanyanExchangeUtils.correlationId(exchange);
         if (correlationId != null) {
             out.set(correlationHeader, correlationId);
         }

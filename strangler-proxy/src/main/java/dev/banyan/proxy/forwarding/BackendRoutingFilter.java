@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.banyan.proxy.exchange.BanyanExchangeUtils;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
@@ -30,9 +31,6 @@ import org.springframework.web.server.ServerWebExchange;
  * WebSocket upgrades are left to the gateway's WebSocket filter, whose header handling they need.
  */
 public class BackendRoutingFilter implements GlobalFilter, Ordered {
-
-    /** Route metadata: the backend's response timeout, a {@link Duration}, enforced by the HTTP client. */
-    public static final String RESPONSE_TIMEOUT_ATTR = "banyan.response-timeout";
 
     private final NettyRoutingFilter netty;
 
@@ -93,7 +91,7 @@ public class BackendRoutingFilter implements GlobalFilter, Ordered {
         protected HttpClient getHttpClient(Route route, ServerWebExchange exchange) {
             Map<String, Object> metadata = route.getMetadata();
             ClientKey key = new ClientKey(metadata.get(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR),
-                    (Duration) metadata.get(RESPONSE_TIMEOUT_ATTR));
+                    (Duration) metadata.get(BanyanExchangeUtils.RESPONSE_TIMEOUT_ATTR));
             HttpClient client = clients.get(key);
             if (client == null) {
                 HttpClient configured = super.getHttpClient(route, exchange);

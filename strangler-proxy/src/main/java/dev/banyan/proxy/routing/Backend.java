@@ -1,14 +1,14 @@
 package dev.banyan.proxy.routing;
 
 import dev.banyan.proxy.config.BackendTarget;
-import dev.banyan.proxy.forwarding.BackendRoutingFilter;
+import dev.banyan.proxy.exchange.BanyanExchangeUtils;
 
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 
 /**
  * A backend as Spring Cloud Gateway sees it: a {@link Route} whose URI and timeouts are used by the gateway's own
- * {@code RouteToRequestUrlFilter} and by {@link BackendRoutingFilter} once the Banyan filter has chosen it.
+ * {@code RouteToRequestUrlFilter} and by the backend routing filter once the Banyan filter has chosen it.
  */
 public record Backend(BackendTarget target, Route gatewayRoute) {
 
@@ -22,7 +22,7 @@ public record Backend(BackendTarget target, Route gatewayRoute) {
             // Enforced by the backend's HTTP client (a read timeout on the connection), so the gateway's own
             // per-request Reactor timer is switched off for this route.
             builder.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1L)
-                    .metadata(BackendRoutingFilter.RESPONSE_TIMEOUT_ATTR, target.timeout());
+                    .metadata(BanyanExchangeUtils.RESPONSE_TIMEOUT_ATTR, target.timeout());
         }
         return new Backend(target, builder.build());
     }

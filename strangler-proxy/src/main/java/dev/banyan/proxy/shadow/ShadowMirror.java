@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.banyan.proxy.edge.RequestGuardFilter;
+import dev.banyan.proxy.exchange.BanyanExchangeUtils;
 import dev.banyan.proxy.fallback.BodyBudget;
 import dev.banyan.proxy.fallback.ReplayableRequest;
 import dev.banyan.proxy.forwarding.BackendHeaders;
@@ -105,7 +105,7 @@ public class ShadowMirror {
         ServerHttpRequest request = exchange.getRequest();
         String method = request.getMethod().name();
         String path = request.getURI().getRawPath();
-        String correlationId = exchange.getAttribute(RequestGuardFilter.CORRELATION_ID_ATTR);
+        String correlationId = BanyanExchangeUtils.correlationId(exchange);
         Backend service = decision.service();
         Duration timeout = service.target().timeout() == null ? DEFAULT_TIMEOUT : service.target().timeout();
 

@@ -6,9 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class RoutesFileParserTests {
 
@@ -177,5 +181,65 @@ class RoutesFileParserTests {
         InvalidRoutesFileException e = rejected(VALID.replace("stage: CANARY", "stage: CANARI")
                 .replace("methods: [GET]", "methods: [FETCH]"));
         assertThat(e.problems()).hasSize(2);
+    }
+
+    @Test
+    void problemsAcrossLegacyServicesAndRoutesAreAllReportedWithFileLineAndField() {
+        String yaml = VALID.replace("uri: http://localhost:8081", "uri: http://localhost:8081\n  timeout: soon")
+                .replace("uri: http://localhost:8082", "uri: ftp://localhost:8082")
+                .replace("stage: CANARY", "stage: CANARI")
+                .replace("fallback-to-legacy: true", "fallback-to-legacy: yes")
+                .replace("sample-percent: 100", "sample-percent: 120");
+        InvalidRoutesFileException e = rejected(yaml);
+        assertThat(e.problems()).extracting(ConfigProblem::line, ConfigProblem::field).containsExactly(
+                tuple(3, "legacy.timeout"),
+                tuple(6, "services.catalog.uri"),
+                tuple(13, "routes[0].stage"),
+                tuple(16, "routes[0].fallback-to-legacy"),
+                tuple(19, "routes[0].shadow.sample-percent"));
+        assertThat(e.getMessage()).startsWith("Invalid routes file " + FILE + ": ")
+                .contains("routes.yml:3 legacy.timeout: bad duration 'soon'")
+                .contains("routes.yml:13 routes[0].stage: unknown stage 'CANARI'")
+                .contains("routes.yml:16 routes[0].fallback-to-legacy: 'yes' is not a boolean (write true or false)");
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "500ms, PT0.5S", "2s, PT2S", "5m, PT5M", "1h, PT1H", "PT30S, PT30S", "250, PT0.25S" })
+    void durationsAreReadAsSpringBootReadsThem(String written, String expected) {
+        RoutesConfig config = RoutesFileParser.parse(FILE, VALID.replace("timeout: 2s", "timeout: " + written));
+        assertThat(config.services().get("catalog").timeout()).isEqualTo(java.time.Duration.parse(expected));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = { "2 seconds|bad duration '2 seconds'", "0s|must be greater than zero",
+            "-1s|must be greater than zero", "500us|must be at least 1ms" })
+    void durationsThatAreNotPositiveDurationsAreRejectedWithTheReason(String written, String reason) {
+        assertThat(rejected(VALID.replace("timeout: 2s", "timeout: " + written)).problems()).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("services.catalog.timeout");
+                    assertThat(p.line()).isEqualTo(6);
+                    assertThat(p.reason()).contains(reason);
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "yes", "no", "on", "off", "1", "y" })
+    void booleansAreTrueOrFalseOnly(String written) {
+        assertThat(rejected(VALID.replace("fallback-to-legacy: true", "fallback-to-legacy: " + written)).problems())
+                .singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("routes[0].fallback-to-legacy");
+                    assertThat(p.line()).isEqualTo(15);
+                    assertThat(p.reason()).endsWith("is not a boolean (write true or false)");
+                });
+        assertThat(rejected(VALID.replace("sample-percent: 100", "allow-unsafe: " + written)).problems())
+                .singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("routes[0].shadow.allow-unsafe"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "true, true", "false, false", "True, true", "FALSE, false" })
+    void trueAndFalseAreReadInAnyCase(String written, boolean expected) {
+        RoutesConfig config = RoutesFileParser.parse(FILE,
+                VALID.replace("fallback-to-legacy: true", "fallback-to-legacy: " + written));
+        assertThat(config.routes().get(0).fallbackToLegacy()).isEqualTo(expected);
     }
 }

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.banyan.proxy.edge.RequestGuardFilter;
+import dev.banyan.proxy.exchange.BanyanExchangeUtils;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.cloud.gateway.filter.headers.TrustedProxies;
@@ -106,7 +106,7 @@ class BackendHeadersTests {
     void theExchangesCorrelationIdReplacesWhateverTheClientSent() {
         MockServerWebExchange exchange = exchange(MockServerHttpRequest.get("http://shop.example/api/x")
                 .header("x-correlation-id", "bad id with spaces"));
-        exchange.getAttributes().put(RequestGuardFilter.CORRELATION_ID_ATTR, "0b6c1f4e-4a51-4d1c-9a36-7f3f0e1d2c3b");
+        exchange.getAttributes().put(BanyanExchangeUtils.CORRELATION_ID_ATTR, "0b6c1f4e-4a51-4d1c-9a36-7f3f0e1d2c3b");
 
         HttpHeaders sent = untrusting.toBackend(exchange);
 

@@ -1,15 +1,18 @@
-package dev.banyan.proxy.routing;
+package dev.banyan.proxy.edge;
 
 import java.util.function.Function;
 
 import dev.banyan.proxy.config.StickyKey;
-import dev.banyan.proxy.edge.Problems;
+import dev.banyan.proxy.exchange.BanyanExchangeUtils;
+import dev.banyan.proxy.exchange.ProblemResponses;
 import dev.banyan.proxy.fallback.BodyBudget;
 import dev.banyan.proxy.fallback.FailureKind;
 import dev.banyan.proxy.fallback.ReplayableRequest;
-import dev.banyan.proxy.fallback.ServiceDispatchFilter;
 import dev.banyan.proxy.metrics.ProxyMetrics;
 import dev.banyan.proxy.reload.RoutesManager;
+import dev.banyan.proxy.routing.Backend;
+import dev.banyan.proxy.routing.Router;
+import dev.banyan.proxy.routing.RoutingDecision;
 import dev.banyan.proxy.shadow.ShadowMirror;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
@@ -27,24 +30,20 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
+import static dev.banyan.proxy.exchange.BanyanExchangeUtils.BACKEND_ATTR;
+import static dev.banyan.proxy.exchange.BanyanExchangeUtils.BACKEND_HEADER;
+import static dev.banyan.proxy.exchange.BanyanExchangeUtils.BODY_RESERVATION_ATTR;
+import static dev.banyan.proxy.exchange.BanyanExchangeUtils.DECISION_ATTR;
+import static dev.banyan.proxy.exchange.BanyanExchangeUtils.ROUTE_HEADER;
+
 /**
  * The strangler decision, as a Spring Cloud Gateway global filter. It runs before the gateway's response writer, so
  * it sees the whole exchange: it matches the request against the active routes, picks the backend for the stage,
  * hands the gateway that backend's {@link org.springframework.cloud.gateway.route.Route} (URI and timeouts), starts
- * the shadow copy, keeps the body when a replay may be needed, stamps {@value #BACKEND_HEADER} and records metrics.
- * The gateway's own filters then build the URL and proxy the request over its Netty client.
+ * the shadow copy, keeps the body when a replay may be needed, stamps {@value BanyanExchangeUtils#BACKEND_HEADER}
+ * and records metrics. The gateway's own filters then build the URL and proxy the request over its Netty client.
  */
 public class StranglerRoutingFilter implements GlobalFilter, Ordered {
-
-    public static final String BACKEND_HEADER = "X-Banyan-Backend";
-
-    public static final String ROUTE_HEADER = "X-Banyan-Route";
-
-    /** Exchange attribute: the {@link RoutingDecision}. */
-    public static final String DECISION_ATTR = "banyan.decision";
-
-    /** Exchange attribute: the {@link Backend} that actually answers (changes on fallback). */
-    public static final String BACKEND_ATTR = "banyan.backend";
 
     private final RoutesManager routes;
 
@@ -97,7 +96,7 @@ public class StranglerRoutingFilter implements GlobalFilter, Ordered {
                 .onErrorResume(error -> answerFailure(exchange, error))
                 .doFinally(signal -> {
                     // whatever the end (answered, failed, client gone), the buffered body leaves the budget
-                    BodyBudget.Reservation reservation = exchange.getAttribute(ReplayableRequest.RESERVATION_ATTR);
+                    BodyBudget.Reservation reservation = exchange.getAttribute(BODY_RESERVATION_ATTR);
                     if (reservation != null) {
                         reservation.release();
                     }
@@ -114,14 +113,14 @@ public class StranglerRoutingFilter implements GlobalFilter, Ordered {
         if (response.isCommitted()) {
             return Mono.error(error);
         }
-        ServiceDispatchFilter.discardServiceAnswer(exchange);
+        BanyanExchangeUtils.discardBackendAnswer(exchange);
         if (error instanceof BodyBudget.ExhaustedException) {
             response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
-            return Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, error.getMessage());
+            return ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, error.getMessage());
         }
         FailureKind kind = FailureKind.of(error);
         Backend backend = exchange.getAttribute(BACKEND_ATTR);
-        return Problems.write(response, kind.status(), kind.describe(backend == null ? "legacy" : backend.name()));
+        return ProblemResponses.write(response, kind.status(), kind.describe(backend == null ? "legacy" : backend.name()));
     }
 
     private void record(ServerWebExchange exchange, RoutingDecision decision, String method, SignalType signal,
