@@ -31,7 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,10 +40,13 @@ import java.util.regex.Pattern;
  * from SnakeYAML's node marks). {@code ${NAME}} and {@code ${NAME:-default}} in values are replaced from the
  * environment, so secrets stay out of the file. Durations follow Spring Boot's {@code DurationStyle} ({@code 500ms},
  * {@code 2s}, {@code 1h}, {@code PT30S}; a bare number is milliseconds), booleans are {@code true} or {@code false}.
+ *
+ * <p>Past 300 lines on purpose: one reader per section of the file (pipeline, endpoint, retry, conflicts, tables,
+ * debezium), each stating that section's rules where the section is read; how fields are read, placed and reported
+ * lives in {@link YamlContext}, {@link Marks} and {@link Durations}.
  */
 public final class ConfigLoader {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?}");
     /** A placeholder that is a whole unquoted value, e.g. {@code password: ${DB_PASSWORD} }} in a flow mapping. */
     private static final Pattern BARE_PLACEHOLDER = Pattern.compile(
             "([:\\[,][ \\t]*)(\\$\\{[A-Za-z_][A-Za-z0-9_]*(?::-[^}\\s\"']*)?})(?=[ \\t]*(?:[,}\\]#]|$))", Pattern.MULTILINE);
@@ -99,7 +101,7 @@ public final class ConfigLoader {
             throw new ConfigException(file + ": not valid YAML: " + e.getMessage());
         }
         List<String> problems = new ArrayList<>();
-        Context ctx = new Context(file.toString(), null, "", marks, problems);
+        YamlContext ctx = new YamlContext(file.toString(), null, "", marks, problems, environment);
         if (root == null) {
             throw ctx.error("pipelines", "is missing; the file declares no pipelines");
         }
@@ -113,13 +115,13 @@ public final class ConfigLoader {
         Set<String> names = new HashSet<>();
         Set<String> slots = new HashSet<>();
         for (int i = 0; list != null && i < list.size(); i++) {
-            Context position = new Context(file.toString(), "pipelines[" + i + "]", "pipelines[" + i + "].", marks, problems);
+            YamlContext position = new YamlContext(file.toString(), "pipelines[" + i + "]", "pipelines[" + i + "].", marks, problems, environment);
             Object node = list.get(i);
             PipelineConfig pipeline = position.attempt(() -> pipeline(position, node));
             if (pipeline == null) {
                 continue;
             }
-            Context named = position.named(pipeline.name());
+            YamlContext named = position.named(pipeline.name());
             if (!names.add(pipeline.name())) {
                 problems.add(named.error("name", "is used by more than one pipeline").getMessage());
             } else if (!slots.add(pipeline.source().url() + "#" + pipeline.slotName())) {
@@ -135,7 +137,7 @@ public final class ConfigLoader {
     }
 
     /** One pipeline, or {@code null} when any of its fields has a problem (each one recorded). */
-    private PipelineConfig pipeline(Context position, Object node) {
+    private PipelineConfig pipeline(YamlContext position, Object node) {
         Map<String, Object> map = position.map(node, "");
         int before = position.problems.size();
         String name = position.attempt(() -> {
@@ -145,7 +147,7 @@ public final class ConfigLoader {
             }
             return text;
         });
-        Context ctx = name == null ? position : position.named(name);
+        YamlContext ctx = name == null ? position : position.named(name);
         ctx.rejectUnknown(map, PIPELINE_FIELDS, "");
         DatabaseEndpoint source = endpoint(ctx, map.get("source"), "source");
         DatabaseEndpoint target = endpoint(ctx, map.get("target"), "target");
@@ -184,14 +186,14 @@ public final class ConfigLoader {
                 onReject, retry, conflicts, tables, truncate, missingRow, debezium);
     }
 
-    private static String identifier(Context ctx, String value, String field, String rule) {
+    private static String identifier(YamlContext ctx, String value, String field, String rule) {
         if (!IDENTIFIER.matcher(value).matches()) {
             throw ctx.error(field, "'" + value + "' " + rule);
         }
         return value;
     }
 
-    private List<TableConfig> tables(Context ctx, Object node) {
+    private List<TableConfig> tables(YamlContext ctx, Object node) {
         List<Object> tableNodes = ctx.attempt(() -> ctx.list(node, "tables"));
         if (tableNodes == null) {
             return null;
@@ -222,7 +224,7 @@ public final class ConfigLoader {
     }
 
     /** The endpoint, or {@code null} when it has a problem (recorded). */
-    private DatabaseEndpoint endpoint(Context ctx, Object node, String field) {
+    private DatabaseEndpoint endpoint(YamlContext ctx, Object node, String field) {
         if (node == null) {
             ctx.problems.add(ctx.error(field, "is missing (url, user, password)").getMessage());
             return null;
@@ -230,7 +232,7 @@ public final class ConfigLoader {
         return ctx.attempt(() -> endpointFields(ctx, node, field));
     }
 
-    private DatabaseEndpoint endpointFields(Context ctx, Object node, String field) {
+    private DatabaseEndpoint endpointFields(YamlContext ctx, Object node, String field) {
         Map<String, Object> map = ctx.map(node, field);
         int before = ctx.problems.size();
         ctx.rejectUnknown(map, ENDPOINT_FIELDS, field + ".");
@@ -249,7 +251,7 @@ public final class ConfigLoader {
     }
 
     /** A size like {@code 512MB} or {@code 2GB} (1 KB = 1024 bytes, as PostgreSQL and Spring count). */
-    private static long retainedWalWarning(Context ctx, Object node) {
+    private static long retainedWalWarning(YamlContext ctx, Object node) {
         if (node == null) {
             return BridgeConfig.DEFAULT_RETAINED_WAL_WARNING;
         }
@@ -271,7 +273,7 @@ public final class ConfigLoader {
         return amount << shift;
     }
 
-    private Map<String, String> debezium(Context ctx, Object node) {
+    private Map<String, String> debezium(YamlContext ctx, Object node) {
         if (node == null) {
             return Map.of();
         }
@@ -298,7 +300,7 @@ public final class ConfigLoader {
         return Map.copyOf(properties);
     }
 
-    private Retry retry(Context ctx, Object node) {
+    private Retry retry(YamlContext ctx, Object node) {
         if (node == null) {
             return new Retry(3, Duration.ofMillis(200), Duration.ofSeconds(5));
         }
@@ -317,7 +319,7 @@ public final class ConfigLoader {
         return attempts == null || backoff == null || max == null ? null : new Retry(attempts, backoff, max);
     }
 
-    private Conflicts conflicts(Context ctx, Object node) {
+    private Conflicts conflicts(YamlContext ctx, Object node) {
         if (node == null) {
             return new Conflicts(ConflictPolicy.SOURCE_WINS, true);
         }
@@ -331,7 +333,7 @@ public final class ConfigLoader {
         return policy == null || winsTies == null ? null : new Conflicts(policy, winsTies);
     }
 
-    private TableConfig table(Context ctx, String field, Object node) {
+    private TableConfig table(YamlContext ctx, String field, Object node) {
         Map<String, Object> map = ctx.map(node, field);
         int before = ctx.problems.size();
         ctx.rejectUnknown(map, TABLE_FIELDS, field + ".");
@@ -339,12 +341,12 @@ public final class ConfigLoader {
         QualifiedName to = ctx.attempt(() -> qualified(ctx, field + ".to", ctx.requiredString(map, field + ".to", "to")));
         TableConfig table = ctx.attempt(() -> tableColumns(ctx, field, map, from, to));
         if (ctx.problems.size() > before) {
-            throw new Reported();
+            throw new YamlContext.Reported();
         }
         return table;
     }
 
-    private TableConfig tableColumns(Context ctx, String field, Map<String, Object> map, QualifiedName from, QualifiedName to) {
+    private TableConfig tableColumns(YamlContext ctx, String field, Map<String, Object> map, QualifiedName from, QualifiedName to) {
         Object keyNode = map.get("key");
         if (keyNode == null) {
             throw ctx.error(field + ".key", "is missing; list the key columns, e.g. [id]");
@@ -399,7 +401,7 @@ public final class ConfigLoader {
         return new TableConfig(from, to, List.copyOf(key), Map.copyOf(columns), Set.copyOf(exclude), versionColumn);
     }
 
-    private static QualifiedName qualified(Context ctx, String field, String text) {
+    private static QualifiedName qualified(YamlContext ctx, String field, String text) {
         try {
             return QualifiedName.parse(text);
         } catch (IllegalArgumentException e) {
@@ -407,226 +409,10 @@ public final class ConfigLoader {
         }
     }
 
-    private static String column(Context ctx, String field, Object value) {
+    private static String column(YamlContext ctx, String field, Object value) {
         if (!(value instanceof String s) || !s.matches("[A-Za-z_][A-Za-z0-9_$]*")) {
             throw ctx.error(field, "'" + value + "' is not a plain column name");
         }
         return s;
-    }
-
-    /** Thrown where the problems that make a part unusable have already been recorded. */
-    private static final class Reported extends ConfigException {
-        Reported() {
-            super("(reported)");
-        }
-    }
-
-    /** Where in the file we are, so that a problem names the line, pipeline and field; collects the problems. */
-    private final class Context {
-        final String file;
-        final String pipeline;
-        /** the path of the pipeline in the node tree, e.g. {@code pipelines[1].}, for line numbers */
-        final String path;
-        final Marks marks;
-        final List<String> problems;
-
-        Context(String file, String pipeline, String path, Marks marks, List<String> problems) {
-            this.file = file;
-            this.pipeline = pipeline;
-            this.path = path;
-            this.marks = marks;
-            this.problems = problems;
-        }
-
-        Context named(String name) {
-            return new Context(file, name, path, marks, problems);
-        }
-
-        ConfigException error(String field, String reason) {
-            String where = pipeline == null ? "" : (pipeline.startsWith("pipelines[") ? pipeline + ": " : "pipeline '" + pipeline + "': ");
-            int line = marks.line(path + field);
-            return new ConfigException(file + (line > 0 ? ":" + line : "") + ": " + where + field + ": " + reason);
-        }
-
-        /** Runs {@code read}; a problem it raises is recorded and yields {@code null}, so reading goes on. */
-        <T> T attempt(Supplier<T> read) {
-            try {
-                return read.get();
-            } catch (Reported e) {
-                return null;
-            } catch (ConfigException e) {
-                problems.add(e.getMessage());
-                return null;
-            }
-        }
-
-        boolean bool(Map<String, Object> map, String field, String key, boolean defaultValue) {
-            Object value = map.get(key);
-            if (value == null) {
-                return defaultValue;
-            }
-            // YAML 1.1 also reads yes/no/on/off (and True, FALSE) as booleans; only true and false are accepted
-            String written = marks.scalar(path + field);
-            if (!(value instanceof Boolean b) || !("true".equals(written) || "false".equals(written))) {
-                throw error(field, "must be true or false, was '" + (written != null ? written : value) + "'");
-            }
-            return b;
-        }
-
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map(Object node, String field) {
-            if (!(node instanceof Map<?, ?> m)) {
-                throw error(field.isEmpty() ? "(pipeline)" : field, "must be a mapping of fields, was " + describe(node));
-            }
-            for (Object key : m.keySet()) {
-                if (!(key instanceof String)) {
-                    throw error(field, "has a non-text key '" + key + "'");
-                }
-            }
-            return (Map<String, Object>) m;
-        }
-
-        @SuppressWarnings("unchecked")
-        List<Object> list(Object node, String field) {
-            if (node == null) {
-                throw error(field, "is missing");
-            }
-            if (!(node instanceof List<?> l)) {
-                throw error(field, "must be a list, was " + describe(node));
-            }
-            return (List<Object>) l;
-        }
-
-        void rejectUnknown(Map<String, Object> map, Set<String> known, String prefix) {
-            for (String key : map.keySet()) {
-                if (!known.contains(key)) {
-                    problems.add(error(prefix + key, "is not a known field (known: "
-                            + String.join(", ", known.stream().sorted().toList()) + ")").getMessage());
-                }
-            }
-        }
-
-        String requiredString(Map<String, Object> map, String field) {
-            return requiredString(map, field, field);
-        }
-
-        String requiredString(Map<String, Object> map, String field, String key) {
-            Object value = map.get(key);
-            if (value == null) {
-                throw error(field, "is missing");
-            }
-            String text = substitute(field, scalar(field, value));
-            if (text.isBlank()) {
-                throw error(field, "must not be blank");
-            }
-            return text;
-        }
-
-        String optionalString(Map<String, Object> map, String field, String defaultValue) {
-            return optionalString(map, field, field, defaultValue);
-        }
-
-        String optionalString(Map<String, Object> map, String field, String key, String defaultValue) {
-            Object value = map.get(key);
-            return value == null ? defaultValue : substitute(field, scalar(field, value));
-        }
-
-        int integer(Map<String, Object> map, String field, int defaultValue, int min, int max) {
-            return integer(map, field, field, defaultValue, min, max);
-        }
-
-        int integer(Map<String, Object> map, String field, String key, int defaultValue, int min, int max) {
-            Object value = map.get(key);
-            if (value == null) {
-                return defaultValue;
-            }
-            if (!(value instanceof Integer i)) {
-                throw error(field, "must be a whole number, was '" + value + "'");
-            }
-            if (i < min || i > max) {
-                throw error(field, "must be between " + min + " and " + max + ", was " + i);
-            }
-            return i;
-        }
-
-        Duration duration(Map<String, Object> map, String field, Duration defaultValue) {
-            return duration(map, field, field, defaultValue);
-        }
-
-        Duration duration(Map<String, Object> map, String field, String key, Duration defaultValue) {
-            Object value = map.get(key);
-            if (value == null) {
-                return defaultValue;
-            }
-            if (value instanceof Map || value instanceof List) {
-                throw error(field, "must be a duration like 500ms, 10s or 1m, was " + describe(value));
-            }
-            Duration duration = Durations.parse(String.valueOf(value))
-                    .orElseThrow(() -> error(field, "must be a duration like 500ms, 10s or 1m, was '" + value + "'"));
-            if (duration.isNegative()) {
-                throw error(field, "must not be negative");
-            }
-            return duration;
-        }
-
-        <E extends Enum<E>> E enumValue(Map<String, Object> map, String field, Class<E> type, E defaultValue) {
-            return enumValue(map, field, field, type, defaultValue);
-        }
-
-        <E extends Enum<E>> E enumValue(Map<String, Object> map, String field, String key, Class<E> type, E defaultValue) {
-            Object value = map.get(key);
-            if (value == null) {
-                return defaultValue;
-            }
-            String text = scalar(field, value).trim().toUpperCase(Locale.ROOT).replace('-', '_');
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().equals(text)) {
-                    return constant;
-                }
-            }
-            List<String> allowed = new ArrayList<>();
-            for (E constant : type.getEnumConstants()) {
-                allowed.add(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            }
-            throw error(field, "must be one of " + String.join(", ", allowed) + ", was '" + value + "'");
-        }
-
-        private String scalar(String field, Object value) {
-            if (value instanceof Map || value instanceof List) {
-                throw error(field, "must be a single value, was " + describe(value));
-            }
-            return String.valueOf(value);
-        }
-
-        private String substitute(String field, String text) {
-            Matcher m = PLACEHOLDER.matcher(text);
-            StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                String variable = m.group(1);
-                String value = environment.apply(variable);
-                if (value == null) {
-                    if (m.group(2) == null) {
-                        throw error(field, "environment variable " + variable + " is not set");
-                    }
-                    value = m.group(3);
-                }
-                m.appendReplacement(out, Matcher.quoteReplacement(value));
-            }
-            m.appendTail(out);
-            return out.toString();
-        }
-
-        private static String describe(Object node) {
-            if (node == null) {
-                return "empty";
-            }
-            if (node instanceof Map) {
-                return "a mapping";
-            }
-            if (node instanceof List) {
-                return "a list";
-            }
-            return "'" + node + "'";
-        }
     }
 }
