@@ -68,7 +68,8 @@ public final class CdcBridgeCommand implements Callable<Integer> {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof ConfigException || cause instanceof ConnectionFailedException) {
-                    commandLine.getErr().println("cdc-bridge: " + cause.getMessage());
+                    // a configuration error may list several problems, one a line
+                    cause.getMessage().lines().forEach(line -> commandLine.getErr().println("cdc-bridge: " + line));
                     return CdcBridgeApplication.CONFIG_ERROR;
                 }
             }

@@ -10,13 +10,14 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
- * No package cycles in the modules that are free of them, this one included. The strangler-proxy and the cdc-bridge
- * still have cycles to take apart, and join this test once they do.
+ * No package cycles in any module, this one included: every module the rules read (a new entry of {@link BanyanModule}
+ * is checked without further ado). The rehearsal is left out only because it is a single package, and architecture-tests
+ * does not depend on it.
  */
 class PackageCyclesTests {
 
     @ParameterizedTest
-    @EnumSource(value = BanyanModule.class, names = { "LEGACY_MONOLITH", "CATALOG_SERVICE", "EMBEDDED_POSTGRES", "STRANGLER_PROXY" })
+    @EnumSource(value = BanyanModule.class, mode = EnumSource.Mode.EXCLUDE, names = "REHEARSAL")
     void moduleHasNoPackageCycles(BanyanModule module) {
         PackageRules.packagesAreFreeOfCycles(module.basePackage()).check(BanyanClasses.of(module));
     }

@@ -53,7 +53,7 @@ final class SnapshotKeys {
     }
 
     /** Records the keys of snapshot rows, in the transaction that writes them. */
-    void record(Connection c, TableMapping table, Collection<BatchApplier.PendingRow> rows) throws SQLException {
+    void record(Connection c, TableMapping table, Collection<PendingRow> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
@@ -96,7 +96,7 @@ final class SnapshotKeys {
                     c.rollback();
                     return 0;
                 }
-                BatchApplier.markOrigin(c, pipeline);
+                AppliedPositions.markOrigin(c, pipeline);
                 for (int i = tables.size() - 1; i >= 0; i--) {
                     deleted += deleteStale(c, tables.get(i), current);
                 }
@@ -180,7 +180,7 @@ final class SnapshotKeys {
     private int deleteStale(Connection c, TableMapping table, String current) throws SQLException {
         List<TableMapping.Column> key = table.keyColumns();
         String match = java.util.stream.IntStream.range(0, key.size())
-                .mapToObj(i -> "t." + BatchApplier.quote(key.get(i).target()) + " = (s.key[" + (i + 1) + "])::" + key.get(i).targetType())
+                .mapToObj(i -> "t." + ApplyStatements.quote(key.get(i).target()) + " = (s.key[" + (i + 1) + "])::" + key.get(i).targetType())
                 .collect(Collectors.joining(" and "));
         try (PreparedStatement ps = c.prepareStatement("delete from " + table.to().quoted() + " as t using ("
                 + "select key from " + KEYS + " where pipeline = ? and target_table = ? and run <> ? "

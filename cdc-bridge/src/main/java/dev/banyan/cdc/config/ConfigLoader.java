@@ -16,6 +16,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,13 +35,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads and validates the pipelines YAML. Every problem becomes a {@link ConfigException} whose message reads
- * {@code <file>: pipeline '<name>': <field>: <reason>}. {@code ${NAME}} and {@code ${NAME:-default}} in values are
- * replaced from the environment, so secrets stay out of the file.
+ * Reads and validates the pipelines YAML. Every problem in the file is reported at once, one line each, in one
+ * {@link ConfigException}: {@code <file>:<line>: pipeline '<name>': <field>: <reason>} (the line of the field, taken
+ * from SnakeYAML's node marks). {@code ${NAME}} and {@code ${NAME:-default}} in values are replaced from the
+ * environment, so secrets stay out of the file. Durations follow Spring Boot's {@code DurationStyle} ({@code 500ms},
+ * {@code 2s}, {@code 1h}, {@code PT30S}; a bare number is milliseconds), booleans are {@code true} or {@code false}.
+ *
+ * <p>Past 300 lines on purpose: one reader per section of the file (pipeline, endpoint, retry, conflicts, tables,
+ * debezium), each stating that section's rules where the section is read; how fields are read, placed and reported
+ * lives in {@link YamlContext}, {@link Marks} and {@link Durations}.
  */
 public final class ConfigLoader {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?}");
     /** A placeholder that is a whole unquoted value, e.g. {@code password: ${DB_PASSWORD} }} in a flow mapping. */
     private static final Pattern BARE_PLACEHOLDER = Pattern.compile(
             "([:\\[,][ \\t]*)(\\$\\{[A-Za-z_][A-Za-z0-9_]*(?::-[^}\\s\"']*)?})(?=[ \\t]*(?:[,}\\]#]|$))", Pattern.MULTILINE);
@@ -81,118 +87,171 @@ public final class ConfigLoader {
 
     public BridgeConfig parse(Path file, String yamlText) {
         Object root;
+        Marks marks;
         // ${NAME} written as a bare value would read as a YAML flow mapping; quote it so it stays a string
         String quoted = BARE_PLACEHOLDER.matcher(yamlText).replaceAll("$1\"$2\"");
-        try (Reader reader = new java.io.StringReader(quoted)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        try (Reader reader = new StringReader(quoted)) {
+            Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+            marks = Marks.of(yaml.compose(reader));
+            root = yaml.load(quoted);
         } catch (MarkedYAMLException e) {
             throw new ConfigException(file + ": not valid YAML at line " + (e.getProblemMark().getLine() + 1)
                     + ", column " + (e.getProblemMark().getColumn() + 1) + ": " + e.getProblem());
         } catch (YAMLException | IOException e) {
             throw new ConfigException(file + ": not valid YAML: " + e.getMessage());
         }
-        Context ctx = new Context(file.toString(), null);
+        List<String> problems = new ArrayList<>();
+        YamlContext ctx = new YamlContext(file.toString(), null, "", marks, problems, environment);
         if (root == null) {
             throw ctx.error("pipelines", "is missing; the file declares no pipelines");
         }
         Map<String, Object> map = ctx.map(root, "(top level)");
         ctx.rejectUnknown(map, ROOT_FIELDS, "");
-        List<Object> list = ctx.list(map.get("pipelines"), "pipelines");
-        if (list.isEmpty()) {
-            throw ctx.error("pipelines", "must declare at least one pipeline");
+        List<Object> list = ctx.attempt(() -> ctx.list(map.get("pipelines"), "pipelines"));
+        if (list != null && list.isEmpty()) {
+            problems.add(ctx.error("pipelines", "must declare at least one pipeline").getMessage());
         }
         List<PipelineConfig> pipelines = new ArrayList<>();
         Set<String> names = new HashSet<>();
         Set<String> slots = new HashSet<>();
-        for (int i = 0; i < list.size(); i++) {
-            PipelineConfig pipeline = pipeline(new Context(file.toString(), "pipelines[" + i + "]"), list.get(i));
-            Context named = new Context(file.toString(), pipeline.name());
-            if (!names.add(pipeline.name())) {
-                throw named.error("name", "is used by more than one pipeline");
+        for (int i = 0; list != null && i < list.size(); i++) {
+            YamlContext position = new YamlContext(file.toString(), "pipelines[" + i + "]", "pipelines[" + i + "].", marks, problems, environment);
+            Object node = list.get(i);
+            PipelineConfig pipeline = position.attempt(() -> pipeline(position, node));
+            if (pipeline == null) {
+                continue;
             }
-            if (!slots.add(pipeline.source().url() + "#" + pipeline.slotName())) {
-                throw named.error("slot", "'" + pipeline.slotName() + "' is already used by another pipeline on the same source");
+            YamlContext named = position.named(pipeline.name());
+            if (!names.add(pipeline.name())) {
+                problems.add(named.error("name", "is used by more than one pipeline").getMessage());
+            } else if (!slots.add(pipeline.source().url() + "#" + pipeline.slotName())) {
+                problems.add(named.error("slot", "'" + pipeline.slotName() + "' is already used by another pipeline on the same source").getMessage());
             }
             pipelines.add(pipeline);
         }
-        return new BridgeConfig(file, List.copyOf(pipelines), retainedWalWarning(ctx, map.get("retained-wal-warning")));
+        Long retainedWalWarning = ctx.attempt(() -> retainedWalWarning(ctx, map.get("retained-wal-warning")));
+        if (!problems.isEmpty()) {
+            throw new ConfigException(String.join("\n", problems));
+        }
+        return new BridgeConfig(file, List.copyOf(pipelines), retainedWalWarning);
     }
 
-    private PipelineConfig pipeline(Context position, Object node) {
+    /** One pipeline, or {@code null} when any of its fields has a problem (each one recorded). */
+    private PipelineConfig pipeline(YamlContext position, Object node) {
         Map<String, Object> map = position.map(node, "");
-        String name = position.requiredString(map, "name");
-        if (!NAME.matcher(name).matches()) {
-            throw position.error("name", "'" + name + "' must be lower-case letters, digits and '-', starting with a letter (at most 41 characters)");
-        }
-        Context ctx = new Context(position.file, name);
+        int before = position.problems.size();
+        String name = position.attempt(() -> {
+            String text = position.requiredString(map, "name");
+            if (!NAME.matcher(text).matches()) {
+                throw position.error("name", "'" + text + "' must be lower-case letters, digits and '-', starting with a letter (at most 41 characters)");
+            }
+            return text;
+        });
+        YamlContext ctx = name == null ? position : position.named(name);
         ctx.rejectUnknown(map, PIPELINE_FIELDS, "");
         DatabaseEndpoint source = endpoint(ctx, map.get("source"), "source");
         DatabaseEndpoint target = endpoint(ctx, map.get("target"), "target");
-        String defaultName = "banyan_" + name.replace('-', '_');
-        String slot = ctx.optionalString(map, "slot", defaultName);
-        if (!IDENTIFIER.matcher(slot).matches()) {
-            throw ctx.error("slot", "'" + slot + "' must be lower-case letters, digits and '_' (a PostgreSQL replication slot name)");
-        }
-        String publication = ctx.optionalString(map, "publication", defaultName);
-        if (!IDENTIFIER.matcher(publication).matches()) {
-            throw ctx.error("publication", "'" + publication + "' must be lower-case letters, digits and '_'");
-        }
-        SnapshotMode snapshot = ctx.enumValue(map, "snapshot", SnapshotMode.class, SnapshotMode.INITIAL);
-        int batchSize = ctx.integer(map, "batch-size", 2048, 1, 100_000);
-        Duration heartbeat = ctx.duration(map, "heartbeat-interval", Duration.ofSeconds(10));
-        if (heartbeat.toMillis() < 100) {
-            throw ctx.error("heartbeat-interval", "must be at least 100ms");
-        }
-        RejectPolicy onReject = ctx.enumValue(map, "on-reject", RejectPolicy.class, RejectPolicy.HALT);
+        String defaultName = "banyan_" + (name == null ? "pipeline" : name.replace('-', '_'));
+        String slot = ctx.attempt(() -> identifier(ctx, ctx.optionalString(map, "slot", defaultName), "slot",
+                "must be lower-case letters, digits and '_' (a PostgreSQL replication slot name)"));
+        String publication = ctx.attempt(() -> identifier(ctx, ctx.optionalString(map, "publication", defaultName), "publication",
+                "must be lower-case letters, digits and '_'"));
+        SnapshotMode snapshot = ctx.attempt(() -> ctx.enumValue(map, "snapshot", SnapshotMode.class, SnapshotMode.INITIAL));
+        Integer batchSize = ctx.attempt(() -> ctx.integer(map, "batch-size", 2048, 1, 100_000));
+        Duration heartbeat = ctx.attempt(() -> {
+            Duration interval = ctx.duration(map, "heartbeat-interval", Duration.ofSeconds(10));
+            if (interval.toMillis() < 100) {
+                throw ctx.error("heartbeat-interval", "must be at least 100ms");
+            }
+            return interval;
+        });
+        RejectPolicy onReject = ctx.attempt(() -> ctx.enumValue(map, "on-reject", RejectPolicy.class, RejectPolicy.HALT));
         Retry retry = retry(ctx, map.get("retry"));
         Conflicts conflicts = conflicts(ctx, map.get("conflicts"));
-        List<Object> tableNodes = ctx.list(map.get("tables"), "tables");
+        List<TableConfig> tables = tables(ctx, map.get("tables"));
+        if (source != null) {
+            for (String parameter : source.parsed().parameters().keySet()) {
+                if (ConnectorProperties.whyOwned("database." + parameter).isPresent()) {
+                    ctx.problems.add(ctx.error("source.url", "parameter '" + parameter + "' cannot be set in the URL").getMessage());
+                }
+            }
+        }
+        TruncatePolicy truncate = ctx.attempt(() -> ctx.enumValue(map, "truncate", TruncatePolicy.class, TruncatePolicy.APPLY));
+        MissingRowPolicy missingRow = ctx.attempt(() -> ctx.enumValue(map, "missing-row", MissingRowPolicy.class, MissingRowPolicy.UPSERT));
+        Map<String, String> debezium = debezium(ctx, map.get("debezium"));
+        if (ctx.problems.size() > before) {
+            return null;
+        }
+        return new PipelineConfig(name, source, target, slot, publication, snapshot, batchSize, heartbeat,
+                onReject, retry, conflicts, tables, truncate, missingRow, debezium);
+    }
+
+    private static String identifier(YamlContext ctx, String value, String field, String rule) {
+        if (!IDENTIFIER.matcher(value).matches()) {
+            throw ctx.error(field, "'" + value + "' " + rule);
+        }
+        return value;
+    }
+
+    private List<TableConfig> tables(YamlContext ctx, Object node) {
+        List<Object> tableNodes = ctx.attempt(() -> ctx.list(node, "tables"));
+        if (tableNodes == null) {
+            return null;
+        }
         if (tableNodes.isEmpty()) {
-            throw ctx.error("tables", "must map at least one table");
+            ctx.problems.add(ctx.error("tables", "must map at least one table").getMessage());
+            return null;
         }
         List<TableConfig> tables = new ArrayList<>();
         Set<String> froms = new HashSet<>();
         Set<String> tos = new HashSet<>();
         for (int i = 0; i < tableNodes.size(); i++) {
-            TableConfig table = table(ctx, "tables[" + i + "]", tableNodes.get(i));
+            String field = "tables[" + i + "]";
+            Object tableNode = tableNodes.get(i);
+            TableConfig table = ctx.attempt(() -> table(ctx, field, tableNode));
+            if (table == null) {
+                continue;
+            }
             if (!froms.add(table.from().toString())) {
-                throw ctx.error("tables[" + i + "].from", "'" + table.from() + "' is mapped twice");
+                ctx.problems.add(ctx.error(field + ".from", "'" + table.from() + "' is mapped twice").getMessage());
             }
             if (!tos.add(table.to().toString())) {
-                throw ctx.error("tables[" + i + "].to", "'" + table.to() + "' is the target of two mappings");
+                ctx.problems.add(ctx.error(field + ".to", "'" + table.to() + "' is the target of two mappings").getMessage());
             }
             tables.add(table);
         }
-        for (String parameter : source.parsed().parameters().keySet()) {
-            if (ConnectorProperties.whyOwned("database." + parameter).isPresent()) {
-                throw ctx.error("source.url", "parameter '" + parameter + "' cannot be set in the URL");
-            }
-        }
-        TruncatePolicy truncate = ctx.enumValue(map, "truncate", TruncatePolicy.class, TruncatePolicy.APPLY);
-        MissingRowPolicy missingRow = ctx.enumValue(map, "missing-row", MissingRowPolicy.class, MissingRowPolicy.UPSERT);
-        return new PipelineConfig(name, source, target, slot, publication, snapshot, batchSize, heartbeat,
-                onReject, retry, conflicts, List.copyOf(tables), truncate, missingRow, debezium(ctx, map.get("debezium")));
+        return List.copyOf(tables);
     }
 
-    private DatabaseEndpoint endpoint(Context ctx, Object node, String field) {
+    /** The endpoint, or {@code null} when it has a problem (recorded). */
+    private DatabaseEndpoint endpoint(YamlContext ctx, Object node, String field) {
         if (node == null) {
-            throw ctx.error(field, "is missing (url, user, password)");
+            ctx.problems.add(ctx.error(field, "is missing (url, user, password)").getMessage());
+            return null;
         }
+        return ctx.attempt(() -> endpointFields(ctx, node, field));
+    }
+
+    private DatabaseEndpoint endpointFields(YamlContext ctx, Object node, String field) {
         Map<String, Object> map = ctx.map(node, field);
+        int before = ctx.problems.size();
         ctx.rejectUnknown(map, ENDPOINT_FIELDS, field + ".");
-        String url = ctx.requiredString(map, field + ".url", "url");
-        try {
-            DatabaseEndpoint.JdbcTarget.parse(url);
-        } catch (IllegalArgumentException e) {
-            throw ctx.error(field + ".url", "'" + url + "' " + e.getMessage());
-        }
-        String user = ctx.requiredString(map, field + ".user", "user");
-        String password = ctx.optionalString(map, field + ".password", "password", "");
-        return new DatabaseEndpoint(url, user, password);
+        String url = ctx.attempt(() -> {
+            String text = ctx.requiredString(map, field + ".url", "url");
+            try {
+                DatabaseEndpoint.JdbcTarget.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw ctx.error(field + ".url", "'" + text + "' " + e.getMessage());
+            }
+            return text;
+        });
+        String user = ctx.attempt(() -> ctx.requiredString(map, field + ".user", "user"));
+        String password = ctx.attempt(() -> ctx.optionalString(map, field + ".password", "password", ""));
+        return ctx.problems.size() > before ? null : new DatabaseEndpoint(url, user, password);
     }
 
     /** A size like {@code 512MB} or {@code 2GB} (1 KB = 1024 bytes, as PostgreSQL and Spring count). */
-    private static long retainedWalWarning(Context ctx, Object node) {
+    private static long retainedWalWarning(YamlContext ctx, Object node) {
         if (node == null) {
             return BridgeConfig.DEFAULT_RETAINED_WAL_WARNING;
         }
@@ -214,62 +273,80 @@ public final class ConfigLoader {
         return amount << shift;
     }
 
-    private Map<String, String> debezium(Context ctx, Object node) {
+    private Map<String, String> debezium(YamlContext ctx, Object node) {
         if (node == null) {
             return Map.of();
         }
+        Map<String, Object> entries = ctx.attempt(() -> ctx.map(node, "debezium"));
+        if (entries == null) {
+            return null;
+        }
         Map<String, String> properties = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : ctx.map(node, "debezium").entrySet()) {
+        for (Map.Entry<String, Object> e : entries.entrySet()) {
             String field = "debezium." + e.getKey();
-            ConnectorProperties.whyOwned(e.getKey()).ifPresent(reason -> {
-                throw ctx.error(field, reason);
+            String value = ctx.attempt(() -> {
+                ConnectorProperties.whyOwned(e.getKey()).ifPresent(reason -> {
+                    throw ctx.error(field, reason);
+                });
+                if (e.getValue() == null) {
+                    throw ctx.error(field, "has no value");
+                }
+                return ctx.optionalString(Map.of(e.getKey(), e.getValue()), field, e.getKey(), "");
             });
-            if (e.getValue() == null) {
-                throw ctx.error(field, "has no value");
+            if (value != null) {
+                properties.put(e.getKey(), value);
             }
-            properties.put(e.getKey(), ctx.optionalString(Map.of(e.getKey(), e.getValue()), field, e.getKey(), ""));
         }
         return Map.copyOf(properties);
     }
 
-    private Retry retry(Context ctx, Object node) {
+    private Retry retry(YamlContext ctx, Object node) {
         if (node == null) {
             return new Retry(3, Duration.ofMillis(200), Duration.ofSeconds(5));
         }
-        Map<String, Object> map = ctx.map(node, "retry");
-        ctx.rejectUnknown(map, RETRY_FIELDS, "retry.");
-        int attempts = ctx.integer(map, "retry.attempts", "attempts", 3, 1, 100);
-        Duration backoff = ctx.duration(map, "retry.backoff", "backoff", Duration.ofMillis(200));
-        Duration max = ctx.duration(map, "retry.max-backoff", "max-backoff", Duration.ofSeconds(5));
-        if (max.compareTo(backoff) < 0) {
-            throw ctx.error("retry.max-backoff", "must not be shorter than retry.backoff");
+        Map<String, Object> map = ctx.attempt(() -> ctx.map(node, "retry"));
+        if (map == null) {
+            return null;
         }
-        return new Retry(attempts, backoff, max);
+        ctx.rejectUnknown(map, RETRY_FIELDS, "retry.");
+        Integer attempts = ctx.attempt(() -> ctx.integer(map, "retry.attempts", "attempts", 3, 1, 100));
+        Duration backoff = ctx.attempt(() -> ctx.duration(map, "retry.backoff", "backoff", Duration.ofMillis(200)));
+        Duration max = ctx.attempt(() -> ctx.duration(map, "retry.max-backoff", "max-backoff", Duration.ofSeconds(5)));
+        if (backoff != null && max != null && max.compareTo(backoff) < 0) {
+            ctx.problems.add(ctx.error("retry.max-backoff", "must not be shorter than retry.backoff").getMessage());
+            return null;
+        }
+        return attempts == null || backoff == null || max == null ? null : new Retry(attempts, backoff, max);
     }
 
-    private Conflicts conflicts(Context ctx, Object node) {
+    private Conflicts conflicts(YamlContext ctx, Object node) {
         if (node == null) {
             return new Conflicts(ConflictPolicy.SOURCE_WINS, true);
         }
-        Map<String, Object> map = ctx.map(node, "conflicts");
-        ctx.rejectUnknown(map, CONFLICT_FIELDS, "conflicts.");
-        ConflictPolicy policy = ctx.enumValue(map, "conflicts.policy", "policy", ConflictPolicy.class, ConflictPolicy.SOURCE_WINS);
-        Object ties = map.get("wins-ties");
-        boolean winsTies = true;
-        if (ties != null) {
-            if (!(ties instanceof Boolean b)) {
-                throw ctx.error("conflicts.wins-ties", "must be true or false, was '" + ties + "'");
-            }
-            winsTies = b;
+        Map<String, Object> map = ctx.attempt(() -> ctx.map(node, "conflicts"));
+        if (map == null) {
+            return null;
         }
-        return new Conflicts(policy, winsTies);
+        ctx.rejectUnknown(map, CONFLICT_FIELDS, "conflicts.");
+        ConflictPolicy policy = ctx.attempt(() -> ctx.enumValue(map, "conflicts.policy", "policy", ConflictPolicy.class, ConflictPolicy.SOURCE_WINS));
+        Boolean winsTies = ctx.attempt(() -> ctx.bool(map, "conflicts.wins-ties", "wins-ties", true));
+        return policy == null || winsTies == null ? null : new Conflicts(policy, winsTies);
     }
 
-    private TableConfig table(Context ctx, String field, Object node) {
+    private TableConfig table(YamlContext ctx, String field, Object node) {
         Map<String, Object> map = ctx.map(node, field);
+        int before = ctx.problems.size();
         ctx.rejectUnknown(map, TABLE_FIELDS, field + ".");
-        QualifiedName from = qualified(ctx, field + ".from", ctx.requiredString(map, field + ".from", "from"));
-        QualifiedName to = qualified(ctx, field + ".to", ctx.requiredString(map, field + ".to", "to"));
+        QualifiedName from = ctx.attempt(() -> qualified(ctx, field + ".from", ctx.requiredString(map, field + ".from", "from")));
+        QualifiedName to = ctx.attempt(() -> qualified(ctx, field + ".to", ctx.requiredString(map, field + ".to", "to")));
+        TableConfig table = ctx.attempt(() -> tableColumns(ctx, field, map, from, to));
+        if (ctx.problems.size() > before) {
+            throw new YamlContext.Reported();
+        }
+        return table;
+    }
+
+    private TableConfig tableColumns(YamlContext ctx, String field, Map<String, Object> map, QualifiedName from, QualifiedName to) {
         Object keyNode = map.get("key");
         if (keyNode == null) {
             throw ctx.error(field + ".key", "is missing; list the key columns, e.g. [id]");
@@ -324,7 +401,7 @@ public final class ConfigLoader {
         return new TableConfig(from, to, List.copyOf(key), Map.copyOf(columns), Set.copyOf(exclude), versionColumn);
     }
 
-    private static QualifiedName qualified(Context ctx, String field, String text) {
+    private static QualifiedName qualified(YamlContext ctx, String field, String text) {
         try {
             return QualifiedName.parse(text);
         } catch (IllegalArgumentException e) {
@@ -332,188 +409,10 @@ public final class ConfigLoader {
         }
     }
 
-    private static String column(Context ctx, String field, Object value) {
+    private static String column(YamlContext ctx, String field, Object value) {
         if (!(value instanceof String s) || !s.matches("[A-Za-z_][A-Za-z0-9_$]*")) {
             throw ctx.error(field, "'" + value + "' is not a plain column name");
         }
         return s;
-    }
-
-    /** Tracks where in the file we are so errors can say so. */
-    private final class Context {
-        final String file;
-        final String pipeline;
-
-        Context(String file, String pipeline) {
-            this.file = file;
-            this.pipeline = pipeline;
-        }
-
-        ConfigException error(String field, String reason) {
-            String where = pipeline == null ? "" : (pipeline.startsWith("pipelines[") ? pipeline + ": " : "pipeline '" + pipeline + "': ");
-            return new ConfigException(file + ": " + where + field + ": " + reason);
-        }
-
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map(Object node, String field) {
-            if (!(node instanceof Map<?, ?> m)) {
-                throw error(field.isEmpty() ? "(pipeline)" : field, "must be a mapping of fields, was " + describe(node));
-            }
-            for (Object key : m.keySet()) {
-                if (!(key instanceof String)) {
-                    throw error(field, "has a non-text key '" + key + "'");
-                }
-            }
-            return (Map<String, Object>) m;
-        }
-
-        @SuppressWarnings("unchecked")
-        List<Object> list(Object node, String field) {
-            if (node == null) {
-                throw error(field, "is missing");
-            }
-            if (!(node instanceof List<?> l)) {
-                throw error(field, "must be a list, was " + describe(node));
-            }
-            return (List<Object>) l;
-        }
-
-        void rejectUnknown(Map<String, Object> map, Set<String> known, String prefix) {
-            for (String key : map.keySet()) {
-                if (!known.contains(key)) {
-                    throw error(prefix + key, "is not a known field (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
-                }
-            }
-        }
-
-        String requiredString(Map<String, Object> map, String field) {
-            return requiredString(map, field, field);
-        }
-
-        String requiredString(Map<String, Object> map, String field, String key) {
-            Object value = map.get(key);
-            if (value == null) {
-                throw error(field, "is missing");
-            }
-            String text = substitute(field, scalar(field, value));
-            if (text.isBlank()) {
-                throw error(field, "must not be blank");
-            }
-            return text;
-        }
-
-        String optionalString(Map<String, Object> map, String field, String defaultValue) {
-            return optionalString(map, field, field, defaultValue);
-        }
-
-        String optionalString(Map<String, Object> map, String field, String key, String defaultValue) {
-            Object value = map.get(key);
-            return value == null ? defaultValue : substitute(field, scalar(field, value));
-        }
-
-        int integer(Map<String, Object> map, String field, int defaultValue, int min, int max) {
-            return integer(map, field, field, defaultValue, min, max);
-        }
-
-        int integer(Map<String, Object> map, String field, String key, int defaultValue, int min, int max) {
-            Object value = map.get(key);
-            if (value == null) {
-                return defaultValue;
-            }
-            if (!(value instanceof Integer i)) {
-                throw error(field, "must be a whole number, was '" + value + "'");
-            }
-            if (i < min || i > max) {
-                throw error(field, "must be between " + min + " and " + max + ", was " + i);
-            }
-            return i;
-        }
-
-        Duration duration(Map<String, Object> map, String field, Duration defaultValue) {
-            return duration(map, field, field, defaultValue);
-        }
-
-        Duration duration(Map<String, Object> map, String field, String key, Duration defaultValue) {
-            Object value = map.get(key);
-            if (value == null) {
-                return defaultValue;
-            }
-            if (value instanceof Integer millis) {
-                if (millis < 0) {
-                    throw error(field, "must not be negative");
-                }
-                return Duration.ofMillis(millis);
-            }
-            Matcher m = Pattern.compile("(\\d+)\\s*(ms|s|m)").matcher(String.valueOf(value).trim());
-            if (!m.matches()) {
-                throw error(field, "must be a duration like 500ms, 10s or 1m, was '" + value + "'");
-            }
-            long amount = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                default -> Duration.ofMinutes(amount);
-            };
-        }
-
-        <E extends Enum<E>> E enumValue(Map<String, Object> map, String field, Class<E> type, E defaultValue) {
-            return enumValue(map, field, field, type, defaultValue);
-        }
-
-        <E extends Enum<E>> E enumValue(Map<String, Object> map, String field, String key, Class<E> type, E defaultValue) {
-            Object value = map.get(key);
-            if (value == null) {
-                return defaultValue;
-            }
-            String text = scalar(field, value).trim().toUpperCase(Locale.ROOT).replace('-', '_');
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().equals(text)) {
-                    return constant;
-                }
-            }
-            List<String> allowed = new ArrayList<>();
-            for (E constant : type.getEnumConstants()) {
-                allowed.add(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            }
-            throw error(field, "must be one of " + String.join(", ", allowed) + ", was '" + value + "'");
-        }
-
-        private String scalar(String field, Object value) {
-            if (value instanceof Map || value instanceof List) {
-                throw error(field, "must be a single value, was " + describe(value));
-            }
-            return String.valueOf(value);
-        }
-
-        private String substitute(String field, String text) {
-            Matcher m = PLACEHOLDER.matcher(text);
-            StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                String variable = m.group(1);
-                String value = environment.apply(variable);
-                if (value == null) {
-                    if (m.group(2) == null) {
-                        throw error(field, "environment variable " + variable + " is not set");
-                    }
-                    value = m.group(3);
-                }
-                m.appendReplacement(out, Matcher.quoteReplacement(value));
-            }
-            m.appendTail(out);
-            return out.toString();
-        }
-
-        private static String describe(Object node) {
-            if (node == null) {
-                return "empty";
-            }
-            if (node instanceof Map) {
-                return "a mapping";
-            }
-            if (node instanceof List) {
-                return "a list";
-            }
-            return "'" + node + "'";
-        }
     }
 }

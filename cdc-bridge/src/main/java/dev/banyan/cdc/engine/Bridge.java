@@ -4,7 +4,7 @@ import dev.banyan.cdc.apply.PipelineSetup;
 import dev.banyan.cdc.apply.TableMapping;
 import dev.banyan.cdc.config.BridgeConfig;
 import dev.banyan.cdc.config.PipelineConfig;
-import dev.banyan.cdc.ops.PipelineMetrics;
+import dev.banyan.cdc.metrics.PipelineMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -10,7 +10,7 @@ import dev.banyan.cdc.apply.TableMapping;
 import dev.banyan.cdc.config.DatabaseEndpoint;
 import dev.banyan.cdc.config.PipelineConfig;
 import dev.banyan.cdc.connect.ConnectChangeConverter;
-import dev.banyan.cdc.ops.PipelineMetrics;
+import dev.banyan.cdc.metrics.PipelineMetrics;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;

@@ -34,6 +34,10 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>applied throughput on a 100,000-row burst: rows over the span between the first and the last target write;</li>
  *   <li>the physical limit next to it: a second replication slot created just before the burst is read afterwards with a
  *   bare pgjdbc pgoutput stream (no Debezium, no apply), counting the decoded inserts of the same WAL;</li>
+ *   <li>the update path on the same 100,000 rows (each an upsert that reports whether it re-created a missing row),
+ *   next to the insert burst and to the raw decoding of the same updates;</li>
+ *   <li>a snapshot of every {@code menu_item} row into a second, empty target by a second pipeline (which records each
+ *   snapshotted key in {@code banyan_cdc.snapshot_key}), in rows per second;</li>
  *   <li>the JVM's peak heap (run it with -Xmx512m).</li>
  * </ol>
  */
@@ -103,12 +107,56 @@ public final class CdcBenchmark {
                         writeSeconds, applySeconds, bridgeRate, endToEnd);
 
                 // 3. raw decoding of the same WAL
-                double rawRate = rawDecode(monolithUrl, bridgeConfig.pipelines().get(0).publicationName());
+                double rawRate = rawDecode(monolithUrl, bridgeConfig.pipelines().get(0).publicationName(), 'I');
                 System.out.printf("  PostgreSQL's own pgoutput decoding of the same WAL (bare pgjdbc stream): %,.0f rows/s; bridge/raw = %.2f%n",
                         rawRate, bridgeRate / rawRate);
+                exec(monolithUrl, "select pg_drop_replication_slot('bench_raw')");
+
+                // 4. the same rows updated: the update path (upsert returning whether each row was re-created)
+                exec(catalogUrl, "create function bench_touch() returns trigger language plpgsql as $$ begin "
+                        + "new.applied_at := clock_timestamp(); return new; end $$; "
+                        + "create trigger bench_touch before update on public.menu_item for each row execute function bench_touch()");
+                exec(monolithUrl, "select pg_create_logical_replication_slot('bench_raw', 'pgoutput')");
+                System.out.printf("update burst: %,d rows ...%n", BURST_ROWS);
+                long updateStart = System.nanoTime();
                 try (Connection c = DriverManager.getConnection(monolithUrl, "postgres", ""); Statement st = c.createStatement()) {
-                    st.execute("select pg_drop_replication_slot('bench_raw')");
+                    for (int k = 0; k < 10; k++) {
+                        st.execute("update catalog.menu_item set price = price + 1000000 where name = 'burst' and price % 10 = " + k);
+                    }
                 }
+                waitFor(() -> count(catalogUrl, "select count(*) from public.menu_item where name = 'burst' and price_krw > 1000000") >= BURST_ROWS,
+                        300, "the updates to arrive");
+                double updateSeconds = seconds(catalogUrl, "select extract(epoch from max(applied_at) - min(applied_at)) from public.menu_item where name = 'burst'");
+                double updateRate = BURST_ROWS / updateSeconds;
+                System.out.printf("  applied in %.2f s (first to last target write) = %,.0f rows/s (update/insert burst = %.2f); all applied %.2f s after the first update%n",
+                        updateSeconds, updateRate, updateRate / bridgeRate, (System.nanoTime() - updateStart) / 1e9);
+                double rawUpdateRate = rawDecode(monolithUrl, bridgeConfig.pipelines().get(0).publicationName(), 'U');
+                System.out.printf("  raw pgoutput decoding of the same updates: %,.0f rows/s; bridge/raw = %.2f%n", rawUpdateRate, updateRate / rawUpdateRate);
+                exec(monolithUrl, "select pg_drop_replication_slot('bench_raw')");
+            }
+
+            // 5. a snapshot of every menu item into an empty second target, recording each snapshotted key
+            catalog.ensureDatabase("snapshot");
+            String snapshotUrl = catalog.jdbcUrl("snapshot");
+            exec(snapshotUrl, CatalogSchema.SERVICE);
+            long rows = count(monolithUrl, "select count(*) from catalog.menu_item");
+            Path snapshotConfig = Files.writeString(root.resolve("snapshot.yml"), """
+                    pipelines:
+                      - name: bench-snapshot
+                        source: { url: "%s", user: postgres }
+                        target: { url: "%s", user: postgres }
+                        batch-size: 4096
+                        heartbeat-interval: 1s
+                    %s""".formatted(monolithUrl, snapshotUrl, CatalogSchema.FORWARD_TABLES));
+            System.out.printf("snapshot: %,d menu items (and their restaurant and category) into an empty target ...%n", rows);
+            long snapshotStart = System.nanoTime();
+            try (Bridge snapshot = Bridge.start(new ConfigLoader().load(snapshotConfig), new SimpleMeterRegistry())) {
+                DebeziumPipeline pipeline = snapshot.pipeline("bench-snapshot");
+                waitFor(() -> pipeline.state() == DebeziumPipeline.State.STREAMING
+                        && count(snapshotUrl, "select count(*) from public.menu_item") >= rows, 600, "the snapshot");
+                double snapshotSeconds = (System.nanoTime() - snapshotStart) / 1e9;
+                System.out.printf("  %,d rows in %.2f s (start to streaming) = %,.0f rows/s; %,d snapshot keys recorded%n", rows,
+                        snapshotSeconds, rows / snapshotSeconds, count(snapshotUrl, "select count(*) from banyan_cdc.snapshot_key"));
             }
             long peak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -158,8 +206,8 @@ public final class CdcBenchmark {
         }
     }
 
-    /** Reads the raw slot with pgoutput until it has seen every burst insert; returns inserts per second. */
-    private static double rawDecode(String monolithUrl, String publication) throws Exception {
+    /** Reads the raw slot with pgoutput until it has seen a burst's worth of messages of a type; returns them per second. */
+    private static double rawDecode(String monolithUrl, String publication, char type) throws Exception {
         Properties props = new Properties();
         PGProperty.USER.set(props, "postgres");
         PGProperty.PASSWORD.set(props, "");
@@ -174,7 +222,7 @@ public final class CdcBenchmark {
             long start = System.nanoTime();
             while (inserts < BURST_ROWS) {
                 ByteBuffer message = stream.read();
-                if (message.get(message.position()) == 'I') {
+                if (message.get(message.position()) == type) {
                     inserts++;
                 }
             }

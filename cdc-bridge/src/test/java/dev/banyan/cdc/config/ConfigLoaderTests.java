@@ -94,42 +94,42 @@ class ConfigLoaderTests {
     }
 
     @Test
-    void namesTheFilePipelineFieldAndReasonOfEveryMistake() {
+    void namesTheFileLinePipelineFieldAndReasonOfEveryMistake() {
         rejects(VALID.replace("${MONOLITH_DB_PASSWORD}", "${NOT_SET}"),
-                "cdc.yml: pipeline 'catalog-forward': source.password: environment variable NOT_SET is not set");
+                "cdc.yml:3: pipeline 'catalog-forward': source.password: environment variable NOT_SET is not set");
         rejects(VALID.replace("key: [id]\n        columns", "columns"),
-                "cdc.yml: pipeline 'catalog-forward': tables[0].key: is missing; list the key columns, e.g. [id]");
+                "cdc.yml:6: pipeline 'catalog-forward': tables[0].key: is missing; list the key columns, e.g. [id]");
         rejects(VALID.replace("user: banyan, password: ${CATALOG", "password: ${CATALOG"),
-                "cdc.yml: pipeline 'catalog-forward': target.user: is missing");
+                "cdc.yml:4: pipeline 'catalog-forward': target.user: is missing");
         rejects(VALID.replace("jdbc:postgresql://localhost:15433/catalog", "postgres://localhost/catalog"),
-                "cdc.yml: pipeline 'catalog-forward': target.url: 'postgres://localhost/catalog' must start with jdbc:postgresql://");
+                "cdc.yml:4: pipeline 'catalog-forward': target.url: 'postgres://localhost/catalog' must start with jdbc:postgresql://");
         rejects(VALID.replace("to: public.menu_item", "to: menu_item"),
-                "cdc.yml: pipeline 'catalog-forward': tables[1].to: must be schema.table, was 'menu_item'");
+                "cdc.yml:11: pipeline 'catalog-forward': tables[1].to: must be schema.table, was 'menu_item'");
         rejects(VALID.replace("    tables:", "    snapshot: sometimes\n    tables:"),
-                "cdc.yml: pipeline 'catalog-forward': snapshot: must be one of initial, never, was 'sometimes'");
+                "cdc.yml:5: pipeline 'catalog-forward': snapshot: must be one of initial, never, was 'sometimes'");
         rejects(VALID.replace("    tables:", "    on-reject: ignore\n    tables:"),
-                "cdc.yml: pipeline 'catalog-forward': on-reject: must be one of halt, dead-letter, was 'ignore'");
+                "cdc.yml:5: pipeline 'catalog-forward': on-reject: must be one of halt, dead-letter, was 'ignore'");
         rejects(VALID.replace("    tables:", "    batch-size: 0\n    tables:"),
-                "cdc.yml: pipeline 'catalog-forward': batch-size: must be between 1 and 100000, was 0");
+                "cdc.yml:5: pipeline 'catalog-forward': batch-size: must be between 1 and 100000, was 0");
         rejects(VALID.replace("    tables:", "    heartbeat-interval: soon\n    tables:"),
-                "cdc.yml: pipeline 'catalog-forward': heartbeat-interval: must be a duration like 500ms, 10s or 1m, was 'soon'");
+                "cdc.yml:5: pipeline 'catalog-forward': heartbeat-interval: must be a duration like 500ms, 10s or 1m, was 'soon'");
         rejects(VALID.replace("    tables:", "    tabels: []\n    tables:"),
-                "cdc.yml: pipeline 'catalog-forward': tabels: is not a known field (known: batch-size, conflicts, debezium, "
+                "cdc.yml:5: pipeline 'catalog-forward': tabels: is not a known field (known: batch-size, conflicts, debezium, "
                         + "heartbeat-interval, missing-row, name, on-reject, publication, retry, slot, snapshot, source, tables, "
                         + "target, truncate)");
         rejects(VALID.replace("    tables:", "    truncate: ignore\n    tables:"),
-                "cdc.yml: pipeline 'catalog-forward': truncate: must be one of apply, halt, was 'ignore'");
+                "cdc.yml:5: pipeline 'catalog-forward': truncate: must be one of apply, halt, was 'ignore'");
         rejects(VALID.replace("    tables:", "    missing-row: skip\n    tables:"),
-                "cdc.yml: pipeline 'catalog-forward': missing-row: must be one of upsert, dead-letter, halt, was 'skip'");
+                "cdc.yml:5: pipeline 'catalog-forward': missing-row: must be one of upsert, dead-letter, halt, was 'skip'");
         rejects(VALID.replace("columns: { name: name, phone: phone_number }", "columns: { name: name, phone: name }"),
-                "cdc.yml: pipeline 'catalog-forward': tables[0].columns.phone: maps onto 'name', which another column already maps onto");
+                "cdc.yml:9: pipeline 'catalog-forward': tables[0].columns.phone: maps onto 'name', which another column already maps onto");
         rejects(VALID.replace("from: catalog.menu_item", "from: catalog.restaurant"),
-                "cdc.yml: pipeline 'catalog-forward': tables[1].from: 'catalog.restaurant' is mapped twice");
+                "cdc.yml:10: pipeline 'catalog-forward': tables[1].from: 'catalog.restaurant' is mapped twice");
         rejects(VALID.replace("name: catalog-forward", "name: Catalog_Forward"),
-                "cdc.yml: pipelines[0]: name: 'Catalog_Forward' must be lower-case letters, digits and '-', starting with a letter (at most 41 characters)");
+                "cdc.yml:2: pipelines[0]: name: 'Catalog_Forward' must be lower-case letters, digits and '-', starting with a letter (at most 41 characters)");
         rejects(VALID + VALID.replace("pipelines:\n", ""),
-                "cdc.yml: pipeline 'catalog-forward': name: is used by more than one pipeline");
-        rejects("pipelines: []\n", "cdc.yml: pipelines: must declare at least one pipeline");
+                "cdc.yml:13: pipeline 'catalog-forward': name: is used by more than one pipeline");
+        rejects("pipelines: []\n", "cdc.yml:1: pipelines: must declare at least one pipeline");
         rejects("", "cdc.yml: pipelines: is missing; the file declares no pipelines");
         rejects("pipelines: [ {name: x\n", "cdc.yml: not valid YAML at line 2, column 1: expected ',' or '}', but got <stream end>");
     }
@@ -159,24 +159,24 @@ class ConfigLoaderTests {
     void refusesDebeziumPropertiesTheBridgeOwnsNamingThem() {
         assertThatThrownBy(() -> loader.parse(FILE, VALID.replace("    tables:", "    debezium: { slot.name: other }\n    tables:")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("cdc.yml: pipeline 'catalog-forward': debezium.slot.name: is set by the bridge and cannot be "
+                .hasMessageStartingWith("cdc.yml:5: pipeline 'catalog-forward': debezium.slot.name: is set by the bridge and cannot be "
                         + "overridden (set the pipeline's slot instead); the bridge owns ")
                 .hasMessageContaining("slot.name").hasMessageContaining("snapshot.mode").hasMessageContaining("offset.*");
         assertThatThrownBy(() -> loader.parse(FILE, VALID.replace("    tables:",
                 "    debezium: { offset.storage: org.apache.kafka.connect.storage.FileOffsetBackingStore }\n    tables:")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("cdc.yml: pipeline 'catalog-forward': debezium.offset.storage: is set by the bridge and cannot be overridden;");
+                .hasMessageStartingWith("cdc.yml:5: pipeline 'catalog-forward': debezium.offset.storage: is set by the bridge and cannot be overridden;");
         assertThatThrownBy(() -> loader.parse(FILE, VALID.replace("    tables:", "    debezium: { column.truncate.to.10.chars: catalog.restaurant.name }\n    tables:")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("debezium.column.truncate.to.10.chars: is set by the bridge");
         rejects(VALID.replace("jdbc:postgresql://localhost:15432/monolith", "\"jdbc:postgresql://localhost:15432/monolith?hostname=elsewhere\""),
-                "cdc.yml: pipeline 'catalog-forward': source.url: parameter 'hostname' cannot be set in the URL");
+                "cdc.yml:3: pipeline 'catalog-forward': source.url: parameter 'hostname' cannot be set in the URL");
     }
 
     @Test
     void readsTheRetainedWalWarningAsASize() {
         assertThat(loader.parse(FILE, VALID).retainedWalWarningBytes()).isEqualTo(1L << 30);
         assertThat(loader.parse(FILE, "retained-wal-warning: 512MB\n" + VALID).retainedWalWarningBytes()).isEqualTo(512L << 20);
-        rejects("retained-wal-warning: lots\n" + VALID, "cdc.yml: retained-wal-warning: must be a size like 512MB or 2GB, was 'lots'");
+        rejects("retained-wal-warning: lots\n" + VALID, "cdc.yml:1: retained-wal-warning: must be a size like 512MB or 2GB, was 'lots'");
     }
 
     @Test
@@ -188,6 +188,74 @@ class ConfigLoaderTests {
         assertThat(config.pipelines().get(0).tables()).hasSize(4);
         assertThat(config.pipelines().get(1).snapshot()).isEqualTo(SnapshotMode.NEVER);
         assertThat(config.pipelines().get(1).tables().get(3).columns()).containsEntry("price_krw", "price");
+    }
+
+    @Test
+    void reportsEveryProblemOfTheFileAtOnceEachWithItsLine() {
+        String yaml = """
+                pipelines:
+                  - name: catalog-forward
+                    source: { url: jdbc:postgresql://localhost:15432/monolith, user: banyan, password: ${NOT_SET} }
+                    target: { url: postgres://localhost/catalog, user: banyan }
+                    batch-size: 0
+                    heartbeat-interval: soon
+                    retry: { attempts: 3, backoff: 2s, max-backoff: 1s }
+                    tables:
+                      - from: catalog.restaurant
+                        to: restaurant
+                        key: [id]
+                      - from: catalog.menu_item
+                        to: public.menu_item
+                        colums: { price: price_krw }
+                  - name: Second
+                    source: { url: jdbc:postgresql://localhost:15432/monolith, user: banyan }
+                    tables: []
+                """;
+
+        assertThatThrownBy(() -> loader.parse(FILE, yaml)).isInstanceOf(ConfigException.class).hasMessage(String.join("\n",
+                "cdc.yml:3: pipeline 'catalog-forward': source.password: environment variable NOT_SET is not set",
+                "cdc.yml:4: pipeline 'catalog-forward': target.url: 'postgres://localhost/catalog' must start with jdbc:postgresql://",
+                "cdc.yml:5: pipeline 'catalog-forward': batch-size: must be between 1 and 100000, was 0",
+                "cdc.yml:6: pipeline 'catalog-forward': heartbeat-interval: must be a duration like 500ms, 10s or 1m, was 'soon'",
+                "cdc.yml:7: pipeline 'catalog-forward': retry.max-backoff: must not be shorter than retry.backoff",
+                "cdc.yml:10: pipeline 'catalog-forward': tables[0].to: must be schema.table, was 'restaurant'",
+                "cdc.yml:14: pipeline 'catalog-forward': tables[1].colums: is not a known field (known: columns, exclude, from, "
+                        + "key, to, version-column)",
+                "cdc.yml:12: pipeline 'catalog-forward': tables[1].key: is missing; list the key columns, e.g. [id]",
+                "cdc.yml:15: pipelines[1]: name: 'Second' must be lower-case letters, digits and '-', starting with a letter "
+                        + "(at most 41 characters)",
+                "cdc.yml:15: pipelines[1]: target: is missing (url, user, password)",
+                "cdc.yml:17: pipelines[1]: tables: must map at least one table"));
+    }
+
+    @Test
+    void readsDurationsAsSpringBootWritesThem() {
+        assertThat(heartbeat("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(heartbeat("2s")).isEqualTo(Duration.ofSeconds(2));
+        assertThat(heartbeat("1h")).isEqualTo(Duration.ofHours(1));
+        assertThat(heartbeat("1d")).isEqualTo(Duration.ofDays(1));
+        assertThat(heartbeat("PT30S")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(heartbeat("pt1m30s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(heartbeat("750")).as("a bare number is milliseconds").isEqualTo(Duration.ofMillis(750));
+        rejects(VALID.replace("    tables:", "    heartbeat-interval: 2 weeks\n    tables:"),
+                "cdc.yml:5: pipeline 'catalog-forward': heartbeat-interval: must be a duration like 500ms, 10s or 1m, was '2 weeks'");
+        rejects(VALID.replace("    tables:", "    retry: { backoff: -5s }\n    tables:"),
+                "cdc.yml:5: pipeline 'catalog-forward': retry.backoff: must not be negative");
+    }
+
+    private Duration heartbeat(String written) {
+        return loader.parse(FILE, VALID.replace("    tables:", "    heartbeat-interval: " + written + "\n    tables:"))
+                .pipelines().get(0).heartbeatInterval();
+    }
+
+    @Test
+    void acceptsOnlyTrueAndFalseAsBooleans() {
+        assertThat(loader.parse(FILE, VALID.replace("    tables:", "    conflicts: { wins-ties: false }\n    tables:"))
+                .pipelines().get(0).conflicts().winsTies()).isFalse();
+        for (String written : List.of("yes", "no", "on", "off", "True", "FALSE")) {
+            rejects(VALID.replace("    tables:", "    conflicts: { wins-ties: " + written + " }\n    tables:"),
+                    "cdc.yml:5: pipeline 'catalog-forward': conflicts.wins-ties: must be true or false, was '" + written + "'");
+        }
     }
 
     @Test

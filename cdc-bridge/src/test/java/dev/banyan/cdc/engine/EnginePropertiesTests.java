@@ -2,7 +2,7 @@ package dev.banyan.cdc.engine;
 
 import dev.banyan.cdc.config.ConfigLoader;
 import dev.banyan.cdc.config.PipelineConfig;
-import dev.banyan.cdc.ops.PipelineMetrics;
+import dev.banyan.cdc.metrics.PipelineMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 

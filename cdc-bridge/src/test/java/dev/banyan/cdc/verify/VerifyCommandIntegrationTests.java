@@ -118,7 +118,7 @@ class VerifyCommandIntegrationTests {
         int exit = new CdcBridgeApplicationAccess(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true))
                 .execute("verify", "--config", bad.toString());
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("bad.yml: pipeline 'broken': tables[0].key: is missing");
+        assertThat(err.toString()).contains("bad.yml:6: pipeline 'broken': tables[0].key: is missing");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.banyan.cdc.ops;
+package dev.banyan.cdc.metrics;
 
 import dev.banyan.cdc.apply.ApplyListener;
 import io.micrometer.core.instrument.Counter;
