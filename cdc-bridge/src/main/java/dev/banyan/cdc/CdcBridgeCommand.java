@@ -114,7 +114,8 @@ public final class CdcBridgeCommand implements Callable<Integer> {
             for (String property : springProperties) {
                 if (!SPRING_PROPERTY.matcher(property).matches()) {
                     throw new ParameterException(spec.commandLine(), "unknown option '" + property
-                            + "' (Spring Boot properties are written --<name>=<value>, e.g. --server.port=9090)");
+                            + "' (besides --config, only Spring Boot properties may follow: a dotted name with a"
+                            + " value, e.g. --server.port=9090)");
                 }
             }
             BridgeConfig bridgeConfig = load(config);
