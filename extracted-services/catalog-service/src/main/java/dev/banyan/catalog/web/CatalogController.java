@@ -4,14 +4,15 @@ import dev.banyan.catalog.application.AddMenuItem;
 import dev.banyan.catalog.application.CatalogService;
 import dev.banyan.catalog.application.CategoryView;
 import dev.banyan.catalog.application.ChangeMenuItem;
-import dev.banyan.catalog.application.FieldProblem;
-import dev.banyan.catalog.application.InvalidInputException;
 import dev.banyan.catalog.application.MenuItemView;
 import dev.banyan.catalog.application.PageView;
 import dev.banyan.catalog.application.RegisterRestaurant;
 import dev.banyan.catalog.application.RestaurantDetail;
 import dev.banyan.catalog.application.RestaurantSummary;
 import dev.banyan.catalog.domain.OpeningHours;
+import dev.banyan.http.request.FieldError;
+import dev.banyan.http.request.InvalidInputException;
+import dev.banyan.http.request.JsonRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,14 +63,14 @@ class CatalogController {
     PageView<RestaurantSummary> restaurants(@RequestParam(required = false) String category,
                                             @RequestParam(required = false) String page,
                                             @RequestParam(required = false) String size) {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         Integer pageNumber = integerParameter("page", page, DEFAULT_PAGE, problems);
         Integer pageSize = integerParameter("size", size, DEFAULT_PAGE_SIZE, problems);
         if (pageNumber != null && pageNumber < 0) {
-            problems.add(new FieldProblem("page", "must be greater than or equal to 0"));
+            problems.add(new FieldError("page", "must be greater than or equal to 0"));
         }
         if (pageSize != null && (pageSize < 1 || pageSize > CatalogService.MAX_PAGE_SIZE)) {
-            problems.add(new FieldProblem("size", "must be between 1 and " + CatalogService.MAX_PAGE_SIZE));
+            problems.add(new FieldError("size", "must be between 1 and " + CatalogService.MAX_PAGE_SIZE));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -119,7 +120,7 @@ class CatalogController {
 
     @PutMapping(path = "/restaurants/{id}/menu-items/{itemId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     MenuItemView changeMenuItem(@PathVariable String id, @PathVariable String itemId, @RequestBody JsonNode body) {
-        List<FieldProblem> pathProblems = new ArrayList<>();
+        List<FieldError> pathProblems = new ArrayList<>();
         UUID restaurantId = uuid(id, "id", pathProblems);
         UUID menuItemId = uuid(itemId, "itemId", pathProblems);
         if (!pathProblems.isEmpty()) {
@@ -180,29 +181,24 @@ class CatalogController {
     }
 
     /** A decimal integer of at most nine digits; absent means the default. */
-    private static Integer integerParameter(String name, String value, int defaultValue, List<FieldProblem> problems) {
+    private static Integer integerParameter(String name, String value, int defaultValue, List<FieldError> problems) {
         if (value == null) {
             return defaultValue;
         }
         if (!INTEGER.matcher(value.trim()).matches()) {
-            problems.add(new FieldProblem(name, "must be an integer"));
+            problems.add(new FieldError(name, "must be an integer"));
             return null;
         }
         return Integer.parseInt(value.trim());
     }
 
     private static UUID uuid(String value, String field) {
-        List<FieldProblem> problems = new ArrayList<>();
-        UUID parsed = uuid(value, field, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return parsed;
+        return JsonRequest.uuid(value, field);
     }
 
-    private static UUID uuid(String value, String field, List<FieldProblem> problems) {
+    private static UUID uuid(String value, String field, List<FieldError> problems) {
         if (value == null || !UUID_TEXT.matcher(value).matches()) {
-            problems.add(new FieldProblem(field, "must be a UUID"));
+            problems.add(new FieldError(field, "must be a UUID"));
             return null;
         }
         return UUID.fromString(value);

@@ -13,10 +13,10 @@ import dev.banyan.monolith.catalog.web.CatalogViews.MenuItemView;
 import dev.banyan.monolith.catalog.web.CatalogViews.PageView;
 import dev.banyan.monolith.catalog.web.CatalogViews.RestaurantDetail;
 import dev.banyan.monolith.catalog.web.CatalogViews.RestaurantSummary;
-import dev.banyan.monolith.shared.FieldError;
+import dev.banyan.http.request.FieldError;
 import dev.banyan.monolith.shared.Ids;
-import dev.banyan.monolith.shared.InvalidInputException;
-import dev.banyan.monolith.shared.JsonBody;
+import dev.banyan.http.request.InvalidInputException;
+import dev.banyan.http.request.JsonRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -94,7 +94,7 @@ class CatalogController {
 
     @PostMapping(path = "/api/restaurants", consumes = "application/json")
     ResponseEntity<RestaurantDetail> register(@RequestBody JsonNode json) {
-        JsonBody body = JsonBody.of(json);
+        JsonRequest body = JsonRequest.of(json);
         String name = body.requiredText("name");
         String category = body.requiredText("category");
         String phone = body.optionalText("phone");
@@ -115,7 +115,7 @@ class CatalogController {
     @PostMapping(path = "/api/restaurants/{id}/menu-items", consumes = "application/json")
     ResponseEntity<MenuItemView> addMenuItem(@PathVariable String id, @RequestBody JsonNode json) {
         RestaurantId restaurantId = new RestaurantId(Ids.parse(id, "id"));
-        JsonBody body = JsonBody.of(json);
+        JsonRequest body = JsonRequest.of(json);
         String name = body.requiredText("name");
         String description = body.optionalText("description");
         Long price = body.requiredLong("price", 0);
@@ -137,7 +137,7 @@ class CatalogController {
         }
         RestaurantId restaurantId = new RestaurantId(restaurantUuid);
         MenuItemId menuItemId = new MenuItemId(itemUuid);
-        JsonBody body = JsonBody.of(json);
+        JsonRequest body = JsonRequest.of(json);
         Long price = body.optionalLong("price", 0);
         Boolean available = body.optionalBoolean("available");
         if (body.isValid() && !body.has("price") && !body.has("available")) {
@@ -168,10 +168,10 @@ class CatalogController {
         return Integer.parseInt(value.trim());
     }
 
-    private static List<OpeningHours> openingHours(JsonBody body) {
+    private static List<OpeningHours> openingHours(JsonRequest body) {
         List<OpeningHours> result = new ArrayList<>();
         Set<DayOfWeek> seen = EnumSet.noneOf(DayOfWeek.class);
-        for (JsonBody entry : body.optionalObjects("openingHours")) {
+        for (JsonRequest entry : body.optionalObjects("openingHours")) {
             String dayText = entry.requiredText("day");
             DayOfWeek day = null;
             if (dayText != null) {
@@ -194,7 +194,7 @@ class CatalogController {
         return result;
     }
 
-    private static LocalTime time(JsonBody entry, String field) {
+    private static LocalTime time(JsonRequest entry, String field) {
         String text = entry.requiredText(field);
         if (text == null) {
             return null;

@@ -6,7 +6,7 @@ import dev.banyan.monolith.customer.domain.Customer;
 import dev.banyan.monolith.customer.domain.CustomerService;
 import dev.banyan.monolith.customer.domain.CustomerService.NewAddress;
 import dev.banyan.monolith.shared.Ids;
-import dev.banyan.monolith.shared.JsonBody;
+import dev.banyan.http.request.JsonRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +35,7 @@ class CustomerController {
 
     @PostMapping(consumes = "application/json")
     ResponseEntity<CustomerView> register(@RequestBody JsonNode json) {
-        JsonBody body = JsonBody.of(json);
+        JsonRequest body = JsonRequest.of(json);
         String name = body.requiredText("name");
         String email = body.requiredText("email");
         if (email != null && !Customer.EMAIL.matcher(email).matches()) {
@@ -43,11 +43,11 @@ class CustomerController {
         }
         String phone = body.optionalText("phone");
         List<NewAddress> addresses = new ArrayList<>();
-        List<JsonBody> entries = body.requiredObjects("addresses");
+        List<JsonRequest> entries = body.requiredObjects("addresses");
         if (entries.size() > Customer.MAX_ADDRESSES) {
             body.reject("addresses", "must have at most " + Customer.MAX_ADDRESSES + " entries");
         }
-        for (JsonBody entry : entries) {
+        for (JsonRequest entry : entries) {
             String label = entry.requiredText("label");
             String address = entry.requiredText("address");
             addresses.add(new NewAddress(label, address));

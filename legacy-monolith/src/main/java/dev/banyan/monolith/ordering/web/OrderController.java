@@ -12,7 +12,7 @@ import dev.banyan.monolith.ordering.domain.OrderService.PlaceOrder;
 import dev.banyan.monolith.ordering.domain.OrderService.Placement;
 import dev.banyan.monolith.payment.PaymentApi.PaymentSummary;
 import dev.banyan.monolith.shared.Ids;
-import dev.banyan.monolith.shared.JsonBody;
+import dev.banyan.http.request.JsonRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,12 +47,12 @@ class OrderController {
     @PostMapping(consumes = "application/json")
     ResponseEntity<OrderView> place(@RequestBody JsonNode json,
                                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        JsonBody body = JsonBody.of(json);
+        JsonRequest body = JsonRequest.of(json);
         UUID customerId = body.requiredUuid("customerId");
         UUID restaurantId = body.requiredUuid("restaurantId");
         UUID addressId = body.optionalUuid("deliveryAddressId");
         List<PlaceOrder.Item> items = new ArrayList<>();
-        for (JsonBody item : body.requiredObjects("items")) {
+        for (JsonRequest item : body.requiredObjects("items")) {
             UUID menuItemId = item.requiredUuid("menuItemId");
             Long quantity = item.requiredLong("quantity", 1);
             if (quantity != null && quantity > OrderLine.MAX_QUANTITY) {
