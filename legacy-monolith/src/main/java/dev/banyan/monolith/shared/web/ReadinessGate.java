@@ -1,10 +1,10 @@
 package dev.banyan.monolith.shared.web;
 
+import dev.banyan.http.problem.ProblemAdvice.Kind;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import dev.banyan.http.problem.ProblemAdvice.Kind;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
