@@ -86,34 +86,21 @@ class CatalogController {
 
     @PostMapping(path = "/restaurants", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RestaurantDetail> register(@RequestBody JsonNode body) {
-        JsonRequest json = JsonRequest.of(body);
-        String name = json.requiredText("name");
-        String category = json.requiredText("category");
-        String phone = json.optionalText("phone");
-        String address = json.requiredText("address");
-        Long minimumOrderAmount = json.requiredLong("minimumOrderAmount", 0);
-        Long deliveryFee = json.requiredLong("deliveryFee", 0);
-        List<OpeningHours> openingHours = openingHours(json);
-        if (category != null && !catalog.categoryExists(category)) {
-            json.reject("category", "unknown category '" + category + "'");
-        }
-        json.throwIfInvalid();
-        RestaurantDetail created = catalog.register(new RegisterRestaurant(name, category, phone, address,
-                minimumOrderAmount, deliveryFee, openingHours));
+        RestaurantDetail created = catalog.register(JsonRequest.read(body, this::registerRestaurant));
         return ResponseEntity.created(URI.create("/api/restaurants/" + created.id())).body(created);
     }
 
     @PostMapping(path = "/restaurants/{id}/menu-items", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<MenuItemView> addMenuItem(@PathVariable String id, @RequestBody JsonNode body) {
         UUID restaurantId = uuid(id, "id");
-        JsonRequest json = JsonRequest.of(body);
-        String name = json.requiredText("name");
-        String description = json.optionalText("description");
-        Long price = json.requiredLong("price", 0);
-        Boolean available = json.optionalBoolean("available");
-        json.throwIfInvalid();
-        MenuItemView created = catalog.addMenuItem(restaurantId,
-                new AddMenuItem(name, description, price, available == null || available));
+        AddMenuItem request = JsonRequest.read(body, json -> {
+            String name = json.requiredText("name");
+            String description = json.optionalText("description");
+            Long price = json.requiredLong("price", 0);
+            Boolean available = json.optionalBoolean("available");
+            return json.isValid() ? new AddMenuItem(name, description, price, available == null || available) : null;
+        });
+        MenuItemView created = catalog.addMenuItem(restaurantId, request);
         return ResponseEntity.created(URI.create("/api/restaurants/" + restaurantId + "/menu-items/" + created.id()))
                 .body(created);
     }
@@ -126,14 +113,31 @@ class CatalogController {
         if (!pathProblems.isEmpty()) {
             throw new InvalidInputException(pathProblems);
         }
-        JsonRequest json = JsonRequest.of(body);
-        Long price = json.optionalLong("price", 0);
-        Boolean available = json.optionalBoolean("available");
-        if (json.isValid() && !json.has("price") && !json.has("available")) {
-            json.reject("body", "must contain price or available");
+        ChangeMenuItem change = JsonRequest.read(body, json -> {
+            Long price = json.optionalLong("price", 0);
+            Boolean available = json.optionalBoolean("available");
+            if (json.isValid() && !json.has("price") && !json.has("available")) {
+                json.reject("body", "must contain price or available");
+            }
+            return new ChangeMenuItem(price, available);
+        });
+        return catalog.changeMenuItem(restaurantId, menuItemId, change);
+    }
+
+    /** The body of {@code POST /api/restaurants}; null when a field was rejected. */
+    private RegisterRestaurant registerRestaurant(JsonRequest json) {
+        String name = json.requiredText("name");
+        String category = json.requiredText("category");
+        String phone = json.optionalText("phone");
+        String address = json.requiredText("address");
+        Long minimumOrderAmount = json.requiredLong("minimumOrderAmount", 0);
+        Long deliveryFee = json.requiredLong("deliveryFee", 0);
+        List<OpeningHours> openingHours = openingHours(json);
+        if (category != null && !catalog.categoryExists(category)) {
+            json.reject("category", "unknown category '" + category + "'");
         }
-        json.throwIfInvalid();
-        return catalog.changeMenuItem(restaurantId, menuItemId, new ChangeMenuItem(price, available));
+        return json.isValid() ? new RegisterRestaurant(name, category, phone, address, minimumOrderAmount,
+                deliveryFee, openingHours) : null;
     }
 
     private static List<OpeningHours> openingHours(JsonRequest json) {
