@@ -237,6 +237,19 @@ class CatalogApiIntegrationTests {
     }
 
     @Test
+    void answersAWrongMethodWith405ListingTheAllowedOnes() {
+        Response response = send(HttpRequest.newBuilder(uri("/api/restaurants")).DELETE());
+        assertThat(response.status).isEqualTo(405);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
+        assertThat(response.json().get("type").stringValue())
+                .isEqualTo("https://banyan.dev/problems/method-not-allowed");
+        assertThat(response.json().get("detail").stringValue())
+                .startsWith("Method DELETE is not supported on /api/restaurants; supported: ");
+        assertThat(response.header("Allow")).isNotNull();
+        assertThat(response.header("Allow").split(",\\s*")).containsExactlyInAnyOrder("GET", "POST");
+    }
+
+    @Test
     void servesHealthAndPrometheusMetrics() {
         Response health = get("/actuator/health");
         assertThat(health.status).isEqualTo(200);

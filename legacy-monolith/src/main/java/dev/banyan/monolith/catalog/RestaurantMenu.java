@@ -1,5 +1,6 @@
 package dev.banyan.monolith.catalog;
 
+import dev.banyan.monolith.shared.Krw;
 import org.jmolecules.ddd.types.ValueObject;
 
 import java.util.Map;
@@ -10,8 +11,9 @@ import java.util.Optional;
  *
  * @param takingOrders the restaurant is OPEN and inside its opening hours right now
  */
-public record RestaurantMenu(RestaurantId id, String name, String address, String status, boolean takingOrders,
-                             long minimumOrderAmount, long deliveryFee, Map<MenuItemId, Entry> items)
+public record RestaurantMenu(RestaurantId id, String name, String address, RestaurantStatus status,
+                             boolean takingOrders, Krw minimumOrderAmount, Krw deliveryFee,
+                             Map<MenuItemId, Entry> items)
         implements ValueObject {
 
     public RestaurantMenu {
@@ -23,6 +25,6 @@ public record RestaurantMenu(RestaurantId id, String name, String address, Strin
     }
 
     /** One menu item at its current price. */
-    public record Entry(MenuItemId id, String name, long price, boolean available) implements ValueObject {
+    public record Entry(MenuItemId id, String name, Krw price, boolean available) implements ValueObject {
     }
 }

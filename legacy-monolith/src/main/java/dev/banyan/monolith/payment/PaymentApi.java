@@ -1,5 +1,6 @@
 package dev.banyan.monolith.payment;
 
+import dev.banyan.monolith.shared.Krw;
 import org.jmolecules.ddd.types.ValueObject;
 
 import java.util.Optional;
@@ -17,7 +18,7 @@ public interface PaymentApi {
      * Asks the provider to authorize {@code amount} won for the order (outside any transaction). Calling it again
      * for the same order returns the first result and never charges twice.
      */
-    Authorization authorize(UUID orderId, UUID customerId, long amount);
+    Authorization authorize(UUID orderId, UUID customerId, Krw amount);
 
     /** Stores an approved authorization in the caller's transaction, next to the order it pays for. */
     PaymentSummary record(Authorization authorization);
@@ -43,12 +44,12 @@ public interface PaymentApi {
     Optional<PaymentSummary> findByOrder(UUID orderId);
 
     /** The provider's answer to an authorization; {@code reference} is set when approved, {@code declineReason} when not. */
-    record Authorization(UUID orderId, UUID customerId, long amount, boolean approved, String reference,
+    record Authorization(UUID orderId, UUID customerId, Krw amount, boolean approved, String reference,
                          String declineReason) implements ValueObject {
     }
 
     /** A payment's state as other contexts see it. Amounts in KRW. */
-    record PaymentSummary(PaymentId id, UUID orderId, String status, long amount, long capturedAmount,
-                          long refundedAmount) implements ValueObject {
+    record PaymentSummary(PaymentId id, UUID orderId, PaymentStatus status, Krw amount, Krw capturedAmount,
+                          Krw refundedAmount) implements ValueObject {
     }
 }

@@ -2,7 +2,7 @@ package dev.banyan.monolith.catalog;
 
 import dev.banyan.monolith.catalog.domain.OpeningHours;
 import dev.banyan.monolith.catalog.domain.Restaurant;
-import dev.banyan.monolith.catalog.domain.RestaurantStatus;
+import dev.banyan.monolith.catalog.RestaurantStatus;
 import dev.banyan.monolith.shared.IllegalTransitionException;
 import org.junit.jupiter.api.Test;
 

@@ -413,7 +413,12 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
         assertThat(http().get("/api/deliveries/xyz").json().get("detail").asString())
                 .isEqualTo("orderId must be a UUID");
         assertThat(http().postEmpty("/api/deliveries/" + UUID.randomUUID() + "/pickup").status()).isEqualTo(404);
-        assertThat(http().get("/api/orders").status()).isEqualTo(405);
+        Response wrongMethod = http().get("/api/orders");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.allow()).isEqualTo("POST");
+        assertThat(wrongMethod.contentType()).isEqualTo("application/problem+json");
+        assertThat(wrongMethod.text("type")).isEqualTo("https://banyan.dev/problems/method-not-allowed");
+        assertThat(wrongMethod.text("detail")).isEqualTo("Method GET is not supported on /api/orders; supported: POST");
     }
 
     @Test

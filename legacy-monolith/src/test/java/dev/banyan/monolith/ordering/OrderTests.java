@@ -5,8 +5,8 @@ import dev.banyan.monolith.catalog.RestaurantId;
 import dev.banyan.monolith.customer.CustomerId;
 import dev.banyan.monolith.ordering.domain.Order;
 import dev.banyan.monolith.ordering.domain.OrderLine;
-import dev.banyan.monolith.ordering.domain.OrderStatus;
 import dev.banyan.monolith.shared.IllegalTransitionException;
+import dev.banyan.monolith.shared.Krw;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -23,16 +23,18 @@ class OrderTests {
     static Order placed() {
         return Order.place(new OrderId(UUID.randomUUID()), new CustomerId(UUID.randomUUID()),
                 new RestaurantId(UUID.randomUUID()), "서울특별시 마포구 양화로 45",
-                List.of(new OrderLine(new MenuItemId(UUID.randomUUID()), "짜장면", 7000, 2),
-                        new OrderLine(new MenuItemId(UUID.randomUUID()), "탕수육 소", 16000, 1)),
-                2500, null, null, T0);
+                List.of(new OrderLine(new MenuItemId(UUID.randomUUID()), "짜장면", Krw.of(7000), 2),
+                        new OrderLine(new MenuItemId(UUID.randomUUID()), "탕수육 소", Krw.of(16000), 1)),
+                Krw.of(2500), null, null, T0);
     }
 
     @Test
     void totalsThatDoNotFitALongFailInsteadOfWrappingAround() {
-        OrderLine huge = new OrderLine(new MenuItemId(UUID.randomUUID()), "황금 떡", 6148914691236523872L, 3);
+        OrderLine huge = new OrderLine(new MenuItemId(UUID.randomUUID()), "황금 떡", Krw.of(6148914691236523872L),
+                3);
         Order order = Order.place(new OrderId(UUID.randomUUID()), new CustomerId(UUID.randomUUID()),
-                new RestaurantId(UUID.randomUUID()), "서울특별시 마포구 양화로 45", List.of(huge), 0, null, null, T0);
+                new RestaurantId(UUID.randomUUID()), "서울특별시 마포구 양화로 45", List.of(huge), Krw.ZERO, null, null,
+                T0);
 
         assertThatThrownBy(huge::lineTotal).isInstanceOf(ArithmeticException.class);
         assertThatThrownBy(order::subtotal).isInstanceOf(ArithmeticException.class);
@@ -44,8 +46,8 @@ class OrderTests {
         Order order = placed();
 
         assertThat(order.status()).isEqualTo(OrderStatus.PLACED);
-        assertThat(order.subtotal()).isEqualTo(30000);
-        assertThat(order.total()).isEqualTo(32500);
+        assertThat(order.subtotal()).isEqualTo(Krw.of(30000));
+        assertThat(order.total()).isEqualTo(Krw.of(32500));
     }
 
     @Test
@@ -100,15 +102,16 @@ class OrderTests {
     @Test
     void needsLinesAnAddressAndSaneQuantities() {
         assertThatThrownBy(() -> Order.place(new OrderId(UUID.randomUUID()), new CustomerId(UUID.randomUUID()),
-                new RestaurantId(UUID.randomUUID()), "서울", List.of(), 0, null, null, T0))
+                new RestaurantId(UUID.randomUUID()), "서울", List.of(), Krw.ZERO, null, null, T0))
                 .hasMessageContaining("at least one line");
-        assertThatThrownBy(() -> new OrderLine(new MenuItemId(UUID.randomUUID()), "x", 1000, 0))
+        assertThatThrownBy(() -> new OrderLine(new MenuItemId(UUID.randomUUID()), "x", Krw.of(1000), 0))
                 .hasMessageContaining("quantity");
-        assertThatThrownBy(() -> new OrderLine(new MenuItemId(UUID.randomUUID()), "x", 1000, 100))
+        assertThatThrownBy(() -> new OrderLine(new MenuItemId(UUID.randomUUID()), "x", Krw.of(1000), 100))
                 .hasMessageContaining("quantity");
         assertThatThrownBy(() -> Order.place(new OrderId(UUID.randomUUID()), new CustomerId(UUID.randomUUID()),
                 new RestaurantId(UUID.randomUUID()), " ",
-                List.of(new OrderLine(new MenuItemId(UUID.randomUUID()), "x", 1000, 1)), 0, null, null, T0))
+                List.of(new OrderLine(new MenuItemId(UUID.randomUUID()), "x", Krw.of(1000), 1)), Krw.ZERO, null, null,
+                T0))
                 .hasMessageContaining("delivery address");
     }
 }

@@ -1,7 +1,7 @@
 package dev.banyan.monolith.payment;
 
 import dev.banyan.monolith.payment.domain.Payment;
-import dev.banyan.monolith.payment.domain.PaymentStatus;
+import dev.banyan.monolith.payment.PaymentStatus;
 import dev.banyan.monolith.shared.IllegalTransitionException;
 import org.junit.jupiter.api.Test;
 

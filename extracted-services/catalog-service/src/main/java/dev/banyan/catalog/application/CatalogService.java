@@ -12,6 +12,7 @@ import dev.banyan.catalog.domain.Restaurants;
 import dev.banyan.catalog.domain.WeeklyOpeningHours;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import dev.banyan.http.request.InvalidInputException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -64,7 +65,7 @@ public class CatalogService {
     public RestaurantDetail register(RegisterRestaurant request) {
         CategoryCode category = new CategoryCode(request.category());
         if (!categories.exists(category)) {
-            throw new InvalidInputException("category", "unknown category '" + request.category() + "'");
+            throw InvalidInputException.of("category", "unknown category '" + request.category() + "'");
         }
         Restaurant restaurant = Restaurant.register(RestaurantId.newId(), request.name(), category, request.phone(),
                 request.address(), Krw.of(request.minimumOrderAmount()), Krw.of(request.deliveryFee()),

@@ -4,14 +4,15 @@ import dev.banyan.catalog.application.AddMenuItem;
 import dev.banyan.catalog.application.CatalogService;
 import dev.banyan.catalog.application.CategoryView;
 import dev.banyan.catalog.application.ChangeMenuItem;
-import dev.banyan.catalog.application.FieldProblem;
-import dev.banyan.catalog.application.InvalidInputException;
 import dev.banyan.catalog.application.MenuItemView;
 import dev.banyan.catalog.application.PageView;
 import dev.banyan.catalog.application.RegisterRestaurant;
 import dev.banyan.catalog.application.RestaurantDetail;
 import dev.banyan.catalog.application.RestaurantSummary;
 import dev.banyan.catalog.domain.OpeningHours;
+import dev.banyan.http.request.FieldError;
+import dev.banyan.http.request.InvalidInputException;
+import dev.banyan.http.request.JsonRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,14 +63,14 @@ class CatalogController {
     PageView<RestaurantSummary> restaurants(@RequestParam(required = false) String category,
                                             @RequestParam(required = false) String page,
                                             @RequestParam(required = false) String size) {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         Integer pageNumber = integerParameter("page", page, DEFAULT_PAGE, problems);
         Integer pageSize = integerParameter("size", size, DEFAULT_PAGE_SIZE, problems);
         if (pageNumber != null && pageNumber < 0) {
-            problems.add(new FieldProblem("page", "must be greater than or equal to 0"));
+            problems.add(new FieldError("page", "must be greater than or equal to 0"));
         }
         if (pageSize != null && (pageSize < 1 || pageSize > CatalogService.MAX_PAGE_SIZE)) {
-            problems.add(new FieldProblem("size", "must be between 1 and " + CatalogService.MAX_PAGE_SIZE));
+            problems.add(new FieldError("size", "must be between 1 and " + CatalogService.MAX_PAGE_SIZE));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -85,7 +86,46 @@ class CatalogController {
 
     @PostMapping(path = "/restaurants", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RestaurantDetail> register(@RequestBody JsonNode body) {
-        JsonRequest json = JsonRequest.of(body);
+        RestaurantDetail created = catalog.register(JsonRequest.read(body, this::registerRestaurant));
+        return ResponseEntity.created(URI.create("/api/restaurants/" + created.id())).body(created);
+    }
+
+    @PostMapping(path = "/restaurants/{id}/menu-items", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<MenuItemView> addMenuItem(@PathVariable String id, @RequestBody JsonNode body) {
+        UUID restaurantId = uuid(id, "id");
+        AddMenuItem request = JsonRequest.read(body, json -> {
+            String name = json.requiredText("name");
+            String description = json.optionalText("description");
+            Long price = json.requiredLong("price", 0);
+            Boolean available = json.optionalBoolean("available");
+            return json.isValid() ? new AddMenuItem(name, description, price, available == null || available) : null;
+        });
+        MenuItemView created = catalog.addMenuItem(restaurantId, request);
+        return ResponseEntity.created(URI.create("/api/restaurants/" + restaurantId + "/menu-items/" + created.id()))
+                .body(created);
+    }
+
+    @PutMapping(path = "/restaurants/{id}/menu-items/{itemId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    MenuItemView changeMenuItem(@PathVariable String id, @PathVariable String itemId, @RequestBody JsonNode body) {
+        List<FieldError> pathProblems = new ArrayList<>();
+        UUID restaurantId = uuid(id, "id", pathProblems);
+        UUID menuItemId = uuid(itemId, "itemId", pathProblems);
+        if (!pathProblems.isEmpty()) {
+            throw new InvalidInputException(pathProblems);
+        }
+        ChangeMenuItem change = JsonRequest.read(body, json -> {
+            Long price = json.optionalLong("price", 0);
+            Boolean available = json.optionalBoolean("available");
+            if (json.isValid() && !json.has("price") && !json.has("available")) {
+                json.reject("body", "must contain price or available");
+            }
+            return new ChangeMenuItem(price, available);
+        });
+        return catalog.changeMenuItem(restaurantId, menuItemId, change);
+    }
+
+    /** The body of {@code POST /api/restaurants}; null when a field was rejected. */
+    private RegisterRestaurant registerRestaurant(JsonRequest json) {
         String name = json.requiredText("name");
         String category = json.requiredText("category");
         String phone = json.optionalText("phone");
@@ -96,43 +136,8 @@ class CatalogController {
         if (category != null && !catalog.categoryExists(category)) {
             json.reject("category", "unknown category '" + category + "'");
         }
-        json.throwIfInvalid();
-        RestaurantDetail created = catalog.register(new RegisterRestaurant(name, category, phone, address,
-                minimumOrderAmount, deliveryFee, openingHours));
-        return ResponseEntity.created(URI.create("/api/restaurants/" + created.id())).body(created);
-    }
-
-    @PostMapping(path = "/restaurants/{id}/menu-items", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<MenuItemView> addMenuItem(@PathVariable String id, @RequestBody JsonNode body) {
-        UUID restaurantId = uuid(id, "id");
-        JsonRequest json = JsonRequest.of(body);
-        String name = json.requiredText("name");
-        String description = json.optionalText("description");
-        Long price = json.requiredLong("price", 0);
-        Boolean available = json.optionalBoolean("available");
-        json.throwIfInvalid();
-        MenuItemView created = catalog.addMenuItem(restaurantId,
-                new AddMenuItem(name, description, price, available == null || available));
-        return ResponseEntity.created(URI.create("/api/restaurants/" + restaurantId + "/menu-items/" + created.id()))
-                .body(created);
-    }
-
-    @PutMapping(path = "/restaurants/{id}/menu-items/{itemId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    MenuItemView changeMenuItem(@PathVariable String id, @PathVariable String itemId, @RequestBody JsonNode body) {
-        List<FieldProblem> pathProblems = new ArrayList<>();
-        UUID restaurantId = uuid(id, "id", pathProblems);
-        UUID menuItemId = uuid(itemId, "itemId", pathProblems);
-        if (!pathProblems.isEmpty()) {
-            throw new InvalidInputException(pathProblems);
-        }
-        JsonRequest json = JsonRequest.of(body);
-        Long price = json.optionalLong("price", 0);
-        Boolean available = json.optionalBoolean("available");
-        if (json.isValid() && !json.has("price") && !json.has("available")) {
-            json.reject("body", "must contain price or available");
-        }
-        json.throwIfInvalid();
-        return catalog.changeMenuItem(restaurantId, menuItemId, new ChangeMenuItem(price, available));
+        return json.isValid() ? new RegisterRestaurant(name, category, phone, address, minimumOrderAmount,
+                deliveryFee, openingHours) : null;
     }
 
     private static List<OpeningHours> openingHours(JsonRequest json) {
@@ -180,29 +185,24 @@ class CatalogController {
     }
 
     /** A decimal integer of at most nine digits; absent means the default. */
-    private static Integer integerParameter(String name, String value, int defaultValue, List<FieldProblem> problems) {
+    private static Integer integerParameter(String name, String value, int defaultValue, List<FieldError> problems) {
         if (value == null) {
             return defaultValue;
         }
         if (!INTEGER.matcher(value.trim()).matches()) {
-            problems.add(new FieldProblem(name, "must be an integer"));
+            problems.add(new FieldError(name, "must be an integer"));
             return null;
         }
         return Integer.parseInt(value.trim());
     }
 
     private static UUID uuid(String value, String field) {
-        List<FieldProblem> problems = new ArrayList<>();
-        UUID parsed = uuid(value, field, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return parsed;
+        return JsonRequest.uuid(value, field);
     }
 
-    private static UUID uuid(String value, String field, List<FieldProblem> problems) {
+    private static UUID uuid(String value, String field, List<FieldError> problems) {
         if (value == null || !UUID_TEXT.matcher(value).matches()) {
-            problems.add(new FieldProblem(field, "must be a UUID"));
+            problems.add(new FieldError(field, "must be a UUID"));
             return null;
         }
         return UUID.fromString(value);

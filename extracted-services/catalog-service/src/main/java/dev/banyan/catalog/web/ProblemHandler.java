@@ -1,126 +1,29 @@
 package dev.banyan.catalog.web;
 
-import dev.banyan.catalog.application.FieldProblem;
-import dev.banyan.catalog.application.InvalidInputException;
 import dev.banyan.catalog.application.NotFoundException;
 import dev.banyan.catalog.domain.MenuItems;
-import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import dev.banyan.http.problem.ProblemAdvice;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotAcceptableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
-
-import java.util.List;
-import java.util.stream.Collectors;
+import org.springframework.web.context.request.WebRequest;
 
 /**
- * Every failure becomes an RFC 9457 {@code application/problem+json} response with the monolith's types, titles
- * and texts: 400 invalid-input (detail = the field errors joined by "; ", each "field message"), 404 not-found,
- * 409 illegal-state (with {@code state}).
+ * The catalog's own exceptions as RFC 9457 problems: 404 not-found, 409 illegal-state for a concurrent change.
+ * Spring's exceptions, 400 invalid input and 500 are answered by {@link ProblemAdvice}, shared with the monolith,
+ * so both answer the catalog HTTP contract with the same types, titles and texts.
  */
 @RestControllerAdvice
-class ProblemHandler {
-
-    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-
-    @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<Problem> invalidInput(InvalidInputException e, HttpServletRequest request) {
-        return invalid(e.problems(), request);
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof JacksonException jackson) {
-            TokenStreamLocation location = jackson.getLocation();
-            String where = location == null ? ""
-                    : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-            return invalid(List.of(new FieldProblem("body",
-                    "is not valid JSON: " + jackson.getOriginalMessage() + where)), request);
-        }
-        return invalid(List.of(new FieldProblem("body", "must not be empty")), request);
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Problem> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        return invalid(List.of(new FieldProblem(e.getName(), "has an invalid value")), request);
-    }
-
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<Problem> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
-        return invalid(List.of(new FieldProblem(e.getParameterName(), "must be present")), request);
-    }
+class ProblemHandler extends ProblemAdvice {
 
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<Problem> notFound(NotFoundException e, HttpServletRequest request) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), request, null, null);
-    }
-
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<Problem> noEndpoint(NoResourceFoundException e, HttpServletRequest request) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
-                "No endpoint " + request.getMethod() + " " + request.getRequestURI(), request, null, null);
+    ResponseEntity<Object> notFound(NotFoundException e, WebRequest request) {
+        return problem(e, Kind.NOT_FOUND, e.getMessage(), request);
     }
 
     @ExceptionHandler(MenuItems.ConcurrentModificationException.class)
-    ResponseEntity<Problem> concurrentChange(MenuItems.ConcurrentModificationException e,
-                                             HttpServletRequest request) {
-        return problem(HttpStatus.CONFLICT, "illegal-state", "Illegal state",
-                "The resource was changed by another request; reload it and try again", request,
-                "CONCURRENTLY_MODIFIED", null);
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Problem> methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
-                "Method " + e.getMethod() + " is not supported on " + request.getRequestURI()
-                        + "; supported: " + String.join(", ", e.getSupportedMethods() == null
-                        ? new String[0] : e.getSupportedMethods()), request, null, null);
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Problem> unsupportedMediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
-                "Content-Type " + e.getContentType() + " is not supported; send application/json", request, null,
-                null);
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<Problem> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
-        return problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable",
-                "This endpoint produces application/json", request, null, null);
-    }
-
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<Problem> unexpected(Exception e, HttpServletRequest request) {
-        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "The server failed to handle the request; see the server log", request, null, null);
-    }
-
-    private static ResponseEntity<Problem> invalid(List<FieldProblem> errors, HttpServletRequest request) {
-        String detail = errors.stream().map(error -> error.field() + " " + error.message())
-                .collect(Collectors.joining("; "));
-        return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail, request, null, errors);
-    }
-
-    private static ResponseEntity<Problem> problem(HttpStatus status, String slug, String title, String detail,
-                                                   HttpServletRequest request, String state,
-                                                   List<FieldProblem> errors) {
-        Problem body = new Problem(Problem.TYPE_BASE + slug, title, status.value(), detail,
-                request.getRequestURI(), state, errors);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    ResponseEntity<Object> concurrentChange(MenuItems.ConcurrentModificationException e, WebRequest request) {
+        return illegalState(e, "The resource was changed by another request; reload it and try again",
+                "CONCURRENTLY_MODIFIED", request);
     }
 }

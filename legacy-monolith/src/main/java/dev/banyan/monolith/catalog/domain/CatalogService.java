@@ -5,6 +5,7 @@ import dev.banyan.monolith.catalog.MenuItemId;
 import dev.banyan.monolith.catalog.RestaurantId;
 import dev.banyan.monolith.catalog.RestaurantMenu;
 import dev.banyan.monolith.shared.Ids;
+import dev.banyan.monolith.shared.Krw;
 import dev.banyan.monolith.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -113,11 +114,11 @@ public class CatalogService implements CatalogApi {
             Map<MenuItemId, RestaurantMenu.Entry> items = new LinkedHashMap<>();
             for (MenuItem item : menuItems.menuOf(restaurantId)) {
                 items.put(item.getId(),
-                        new RestaurantMenu.Entry(item.getId(), item.name(), item.price(), item.available()));
+                        new RestaurantMenu.Entry(item.getId(), item.name(), Krw.of(item.price()), item.available()));
             }
             return new RestaurantMenu(restaurant.getId(), restaurant.name(), restaurant.address(),
-                    restaurant.status().name(), restaurant.isTakingOrdersAt(clock.instant().atZone(zone)),
-                    restaurant.minimumOrderAmount(), restaurant.deliveryFee(), items);
+                    restaurant.status(), restaurant.isTakingOrdersAt(clock.instant().atZone(zone)),
+                    Krw.of(restaurant.minimumOrderAmount()), Krw.of(restaurant.deliveryFee()), items);
         });
     }
 

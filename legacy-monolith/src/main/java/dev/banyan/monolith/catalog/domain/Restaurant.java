@@ -1,6 +1,7 @@
 package dev.banyan.monolith.catalog.domain;
 
 import dev.banyan.monolith.catalog.RestaurantId;
+import dev.banyan.monolith.catalog.RestaurantStatus;
 import dev.banyan.monolith.shared.IllegalTransitionException;
 import org.jmolecules.ddd.types.AggregateRoot;
 

@@ -3,7 +3,7 @@ package dev.banyan.monolith.catalog.persistence;
 import dev.banyan.monolith.catalog.RestaurantId;
 import dev.banyan.monolith.catalog.domain.OpeningHours;
 import dev.banyan.monolith.catalog.domain.Restaurant;
-import dev.banyan.monolith.catalog.domain.RestaurantStatus;
+import dev.banyan.monolith.catalog.RestaurantStatus;
 import dev.banyan.monolith.catalog.domain.Restaurants;
 import org.springframework.dao.OptimisticLockingFailureException;
 import dev.banyan.monolith.shared.Timestamps;

@@ -1,5 +1,8 @@
 package dev.banyan.monolith.catalog.web;
 
+import dev.banyan.http.request.FieldError;
+import dev.banyan.http.request.InvalidInputException;
+import dev.banyan.http.request.JsonRequest;
 import dev.banyan.monolith.catalog.MenuItemId;
 import dev.banyan.monolith.catalog.RestaurantId;
 import dev.banyan.monolith.catalog.domain.CatalogService;
@@ -13,10 +16,7 @@ import dev.banyan.monolith.catalog.web.CatalogViews.MenuItemView;
 import dev.banyan.monolith.catalog.web.CatalogViews.PageView;
 import dev.banyan.monolith.catalog.web.CatalogViews.RestaurantDetail;
 import dev.banyan.monolith.catalog.web.CatalogViews.RestaurantSummary;
-import dev.banyan.monolith.shared.FieldError;
 import dev.banyan.monolith.shared.Ids;
-import dev.banyan.monolith.shared.InvalidInputException;
-import dev.banyan.monolith.shared.JsonBody;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -94,20 +94,7 @@ class CatalogController {
 
     @PostMapping(path = "/api/restaurants", consumes = "application/json")
     ResponseEntity<RestaurantDetail> register(@RequestBody JsonNode json) {
-        JsonBody body = JsonBody.of(json);
-        String name = body.requiredText("name");
-        String category = body.requiredText("category");
-        String phone = body.optionalText("phone");
-        String address = body.requiredText("address");
-        Long minimumOrderAmount = body.requiredLong("minimumOrderAmount", 0);
-        Long deliveryFee = body.requiredLong("deliveryFee", 0);
-        List<OpeningHours> hours = openingHours(body);
-        if (category != null && !catalog.categoryExists(category)) {
-            body.reject("category", "unknown category '" + category + "'");
-        }
-        body.throwIfInvalid();
-        RestaurantWithMenu created = catalog.register(new NewRestaurant(name, category, phone, address,
-                minimumOrderAmount, deliveryFee, hours));
+        RestaurantWithMenu created = catalog.register(JsonRequest.read(json, this::newRestaurant));
         return ResponseEntity.created(URI.create("/api/restaurants/" + created.restaurant().getId()))
                 .body(RestaurantDetail.of(created.restaurant(), created.menu()));
     }
@@ -115,14 +102,15 @@ class CatalogController {
     @PostMapping(path = "/api/restaurants/{id}/menu-items", consumes = "application/json")
     ResponseEntity<MenuItemView> addMenuItem(@PathVariable String id, @RequestBody JsonNode json) {
         RestaurantId restaurantId = new RestaurantId(Ids.parse(id, "id"));
-        JsonBody body = JsonBody.of(json);
-        String name = body.requiredText("name");
-        String description = body.optionalText("description");
-        Long price = body.requiredLong("price", 0);
-        Boolean available = body.optionalBoolean("available");
-        body.throwIfInvalid();
-        MenuItem item = catalog.addMenuItem(restaurantId, name, description, price,
-                available == null || available);
+        NewMenuItem request = JsonRequest.read(json, body -> {
+            String name = body.requiredText("name");
+            String description = body.optionalText("description");
+            Long price = body.requiredLong("price", 0);
+            Boolean available = body.optionalBoolean("available");
+            return body.isValid() ? new NewMenuItem(name, description, price, available == null || available) : null;
+        });
+        MenuItem item = catalog.addMenuItem(restaurantId, request.name(), request.description(), request.price(),
+                request.available());
         return ResponseEntity.created(URI.create("/api/restaurants/" + restaurantId + "/menu-items/" + item.getId()))
                 .body(MenuItemView.of(item));
     }
@@ -137,14 +125,39 @@ class CatalogController {
         }
         RestaurantId restaurantId = new RestaurantId(restaurantUuid);
         MenuItemId menuItemId = new MenuItemId(itemUuid);
-        JsonBody body = JsonBody.of(json);
-        Long price = body.optionalLong("price", 0);
-        Boolean available = body.optionalBoolean("available");
-        if (body.isValid() && !body.has("price") && !body.has("available")) {
-            body.reject("body", "must contain price or available");
+        MenuItemChange change = JsonRequest.read(json, body -> {
+            Long price = body.optionalLong("price", 0);
+            Boolean available = body.optionalBoolean("available");
+            if (body.isValid() && !body.has("price") && !body.has("available")) {
+                body.reject("body", "must contain price or available");
+            }
+            return new MenuItemChange(price, available);
+        });
+        return MenuItemView.of(catalog.changeMenuItem(restaurantId, menuItemId, change.price(), change.available()));
+    }
+
+    /** The body of {@code POST /api/restaurants}; null when a field was rejected. */
+    private NewRestaurant newRestaurant(JsonRequest body) {
+        String name = body.requiredText("name");
+        String category = body.requiredText("category");
+        String phone = body.optionalText("phone");
+        String address = body.requiredText("address");
+        Long minimumOrderAmount = body.requiredLong("minimumOrderAmount", 0);
+        Long deliveryFee = body.requiredLong("deliveryFee", 0);
+        List<OpeningHours> hours = openingHours(body);
+        if (category != null && !catalog.categoryExists(category)) {
+            body.reject("category", "unknown category '" + category + "'");
         }
-        body.throwIfInvalid();
-        return MenuItemView.of(catalog.changeMenuItem(restaurantId, menuItemId, price, available));
+        return body.isValid() ? new NewRestaurant(name, category, phone, address, minimumOrderAmount, deliveryFee,
+                hours) : null;
+    }
+
+    /** The body of {@code POST .../menu-items}; {@code available} defaults to true. */
+    record NewMenuItem(String name, String description, long price, boolean available) {
+    }
+
+    /** The body of {@code PUT .../menu-items/{itemId}}: a new price, availability, or both. */
+    record MenuItemChange(Long price, Boolean available) {
     }
 
     /** Parses a path id, collecting the error instead of throwing so that both ids of a path are reported. */
@@ -168,10 +181,10 @@ class CatalogController {
         return Integer.parseInt(value.trim());
     }
 
-    private static List<OpeningHours> openingHours(JsonBody body) {
+    private static List<OpeningHours> openingHours(JsonRequest body) {
         List<OpeningHours> result = new ArrayList<>();
         Set<DayOfWeek> seen = EnumSet.noneOf(DayOfWeek.class);
-        for (JsonBody entry : body.optionalObjects("openingHours")) {
+        for (JsonRequest entry : body.optionalObjects("openingHours")) {
             String dayText = entry.requiredText("day");
             DayOfWeek day = null;
             if (dayText != null) {
@@ -194,7 +207,7 @@ class CatalogController {
         return result;
     }
 
-    private static LocalTime time(JsonBody entry, String field) {
+    private static LocalTime time(JsonRequest entry, String field) {
         String text = entry.requiredText(field);
         if (text == null) {
             return null;

@@ -1,12 +1,12 @@
 package dev.banyan.monolith.customer.web;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.banyan.http.request.JsonRequest;
 import dev.banyan.monolith.customer.CustomerId;
 import dev.banyan.monolith.customer.domain.Customer;
 import dev.banyan.monolith.customer.domain.CustomerService;
 import dev.banyan.monolith.customer.domain.CustomerService.NewAddress;
 import dev.banyan.monolith.shared.Ids;
-import dev.banyan.monolith.shared.JsonBody;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,25 +35,9 @@ class CustomerController {
 
     @PostMapping(consumes = "application/json")
     ResponseEntity<CustomerView> register(@RequestBody JsonNode json) {
-        JsonBody body = JsonBody.of(json);
-        String name = body.requiredText("name");
-        String email = body.requiredText("email");
-        if (email != null && !Customer.EMAIL.matcher(email).matches()) {
-            body.reject("email", "must be an email address");
-        }
-        String phone = body.optionalText("phone");
-        List<NewAddress> addresses = new ArrayList<>();
-        List<JsonBody> entries = body.requiredObjects("addresses");
-        if (entries.size() > Customer.MAX_ADDRESSES) {
-            body.reject("addresses", "must have at most " + Customer.MAX_ADDRESSES + " entries");
-        }
-        for (JsonBody entry : entries) {
-            String label = entry.requiredText("label");
-            String address = entry.requiredText("address");
-            addresses.add(new NewAddress(label, address));
-        }
-        body.throwIfInvalid();
-        Customer customer = customers.register(name, email, phone, addresses);
+        NewCustomer request = JsonRequest.read(json, CustomerController::newCustomer);
+        Customer customer = customers.register(request.name(), request.email(), request.phone(),
+                request.addresses());
         return ResponseEntity.created(URI.create("/api/customers/" + customer.getId()))
                 .body(CustomerView.of(customer));
     }
@@ -79,5 +63,29 @@ class CustomerController {
 
     @JsonPropertyOrder({"id", "label", "address", "defaultAddress"})
     record AddressView(UUID id, String label, String address, boolean defaultAddress) {
+    }
+
+    /** The body of {@code POST /api/customers}; the first address is the default one. */
+    record NewCustomer(String name, String email, String phone, List<NewAddress> addresses) {
+    }
+
+    private static NewCustomer newCustomer(JsonRequest body) {
+        String name = body.requiredText("name");
+        String email = body.requiredText("email");
+        if (email != null && !Customer.EMAIL.matcher(email).matches()) {
+            body.reject("email", "must be an email address");
+        }
+        String phone = body.optionalText("phone");
+        List<NewAddress> addresses = new ArrayList<>();
+        List<JsonRequest> entries = body.requiredObjects("addresses");
+        if (entries.size() > Customer.MAX_ADDRESSES) {
+            body.reject("addresses", "must have at most " + Customer.MAX_ADDRESSES + " entries");
+        }
+        for (JsonRequest entry : entries) {
+            String label = entry.requiredText("label");
+            String address = entry.requiredText("address");
+            addresses.add(new NewAddress(label, address));
+        }
+        return new NewCustomer(name, email, phone, addresses);
     }
 }

@@ -3,6 +3,7 @@ package dev.banyan.monolith.delivery.domain;
 import dev.banyan.monolith.delivery.DeliveryId;
 import dev.banyan.monolith.ordering.OrderAccepted;
 import dev.banyan.monolith.ordering.OrderCancelled;
+import dev.banyan.monolith.ordering.OrderStatus;
 import dev.banyan.monolith.ordering.OrderFulfilment;
 import dev.banyan.monolith.ordering.OrderId;
 import dev.banyan.monolith.shared.Ids;
@@ -58,7 +59,7 @@ public class DeliveryService {
 
     @ApplicationModuleListener
     void on(OrderCancelled event) {
-        if (!"ACCEPTED".equals(event.previousStatus())) {
+        if (event.previousStatus() != OrderStatus.ACCEPTED) {
             return;
         }
         Optional<Delivery> existing = deliveries.findByOrder(event.orderId());

@@ -3,7 +3,9 @@ package dev.banyan.monolith.ordering.domain;
 import dev.banyan.monolith.catalog.RestaurantId;
 import dev.banyan.monolith.customer.CustomerId;
 import dev.banyan.monolith.ordering.OrderId;
+import dev.banyan.monolith.ordering.OrderStatus;
 import dev.banyan.monolith.shared.IllegalTransitionException;
+import dev.banyan.monolith.shared.Krw;
 import org.jmolecules.ddd.types.AggregateRoot;
 
 import java.time.Instant;
@@ -22,7 +24,7 @@ public class Order implements AggregateRoot<Order, OrderId> {
     private final RestaurantId restaurantId;
     private final String deliveryAddress;
     private final List<OrderLine> lines;
-    private final long deliveryFee;
+    private final Krw deliveryFee;
     private OrderStatus status;
     private final String idempotencyKey;
     private final String requestFingerprint;
@@ -34,42 +36,67 @@ public class Order implements AggregateRoot<Order, OrderId> {
     private Instant updatedAt;
     private final long version;
 
-    public Order(OrderId id, CustomerId customerId, RestaurantId restaurantId, String deliveryAddress,
-                 List<OrderLine> lines, long deliveryFee, OrderStatus status, String idempotencyKey,
-                 String requestFingerprint, Instant placedAt, Instant acceptedAt, Instant pickedUpAt,
-                 Instant deliveredAt, Instant cancelledAt, Instant updatedAt, long version) {
+    /** What was ordered: fixed when the order is placed. */
+    public record Contents(CustomerId customerId, RestaurantId restaurantId, String deliveryAddress,
+                           List<OrderLine> lines, Krw deliveryFee) {
+
+        public Contents {
+            Objects.requireNonNull(customerId, "customerId");
+            Objects.requireNonNull(restaurantId, "restaurantId");
+            if (deliveryAddress == null || deliveryAddress.isBlank()) {
+                throw new IllegalArgumentException("an order needs a delivery address");
+            }
+            if (lines == null || lines.isEmpty()) {
+                throw new IllegalArgumentException("an order needs at least one line");
+            }
+            lines = List.copyOf(lines);
+            Objects.requireNonNull(deliveryFee, "deliveryFee");
+        }
+    }
+
+    /** Where a stored order is in its lifecycle, and when each step happened (null: not yet). */
+    public record Lifecycle(OrderStatus status, Instant placedAt, Instant acceptedAt, Instant pickedUpAt,
+                            Instant deliveredAt, Instant cancelledAt, Instant updatedAt) {
+
+        public Lifecycle {
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(placedAt, "placedAt");
+        }
+    }
+
+    private Order(OrderId id, Contents contents, String idempotencyKey, String requestFingerprint,
+                  Lifecycle lifecycle, long version) {
         this.id = Objects.requireNonNull(id, "id");
-        this.customerId = Objects.requireNonNull(customerId, "customerId");
-        this.restaurantId = Objects.requireNonNull(restaurantId, "restaurantId");
-        if (deliveryAddress == null || deliveryAddress.isBlank()) {
-            throw new IllegalArgumentException("an order needs a delivery address");
-        }
-        if (lines == null || lines.isEmpty()) {
-            throw new IllegalArgumentException("an order needs at least one line");
-        }
-        if (deliveryFee < 0) {
-            throw new IllegalArgumentException("delivery fee must not be negative, was " + deliveryFee);
-        }
-        this.deliveryAddress = deliveryAddress;
-        this.lines = List.copyOf(lines);
-        this.deliveryFee = deliveryFee;
-        this.status = Objects.requireNonNull(status, "status");
+        this.customerId = contents.customerId();
+        this.restaurantId = contents.restaurantId();
+        this.deliveryAddress = contents.deliveryAddress();
+        this.lines = contents.lines();
+        this.deliveryFee = contents.deliveryFee();
+        this.status = lifecycle.status();
         this.idempotencyKey = idempotencyKey;
         this.requestFingerprint = requestFingerprint;
-        this.placedAt = Objects.requireNonNull(placedAt, "placedAt");
-        this.acceptedAt = acceptedAt;
-        this.pickedUpAt = pickedUpAt;
-        this.deliveredAt = deliveredAt;
-        this.cancelledAt = cancelledAt;
-        this.updatedAt = updatedAt;
+        this.placedAt = lifecycle.placedAt();
+        this.acceptedAt = lifecycle.acceptedAt();
+        this.pickedUpAt = lifecycle.pickedUpAt();
+        this.deliveredAt = lifecycle.deliveredAt();
+        this.cancelledAt = lifecycle.cancelledAt();
+        this.updatedAt = lifecycle.updatedAt();
         this.version = version;
     }
 
+    /** A new order, PLACED {@code now}; {@code idempotencyKey} is null when the customer sent none. */
     public static Order place(OrderId id, CustomerId customerId, RestaurantId restaurantId, String deliveryAddress,
-                              List<OrderLine> lines, long deliveryFee, String idempotencyKey,
+                              List<OrderLine> lines, Krw deliveryFee, String idempotencyKey,
                               String requestFingerprint, Instant now) {
-        return new Order(id, customerId, restaurantId, deliveryAddress, lines, deliveryFee, OrderStatus.PLACED,
-                idempotencyKey, requestFingerprint, now, null, null, null, null, now, 0);
+        return new Order(id, new Contents(customerId, restaurantId, deliveryAddress, lines, deliveryFee),
+                idempotencyKey, requestFingerprint,
+                new Lifecycle(OrderStatus.PLACED, now, null, null, null, null, now), 0);
+    }
+
+    /** An order as it was stored, at {@code version} (the optimistic lock of {@code Orders.update}). */
+    public static Order restore(OrderId id, Contents contents, String idempotencyKey, String requestFingerprint,
+                                Lifecycle lifecycle, long version) {
+        return new Order(id, contents, idempotencyKey, requestFingerprint, lifecycle, version);
     }
 
     /** The restaurant confirms the order. */
@@ -126,14 +153,14 @@ public class Order implements AggregateRoot<Order, OrderId> {
         return new IllegalTransitionException(status.name(), "Order " + id + " is " + status + "; " + why);
     }
 
-    /** @throws ArithmeticException if the sum does not fit a {@code long} (never wraps around) */
-    public long subtotal() {
-        return lines.stream().mapToLong(OrderLine::lineTotal).reduce(0, Math::addExact);
+    /** @throws ArithmeticException if the sum exceeds the largest amount (never wraps around) */
+    public Krw subtotal() {
+        return lines.stream().map(OrderLine::lineTotal).reduce(Krw.ZERO, Krw::plus);
     }
 
-    /** @throws ArithmeticException if the sum does not fit a {@code long} (never wraps around) */
-    public long total() {
-        return Math.addExact(subtotal(), deliveryFee);
+    /** @throws ArithmeticException if the sum exceeds the largest amount (never wraps around) */
+    public Krw total() {
+        return subtotal().plus(deliveryFee);
     }
 
     @Override
@@ -157,7 +184,7 @@ public class Order implements AggregateRoot<Order, OrderId> {
         return lines;
     }
 
-    public long deliveryFee() {
+    public Krw deliveryFee() {
         return deliveryFee;
     }
 

@@ -1,42 +1,46 @@
 package dev.banyan.monolith.ordering.domain;
 
 import dev.banyan.monolith.shared.DomainRuleException;
+import dev.banyan.monolith.shared.Krw;
 
 import java.util.List;
 
-/** Checked order arithmetic: amounts that do not fit a {@code long} are refused, never wrapped around. */
+/**
+ * Checked order arithmetic on {@link Krw}: an order whose amounts do not fit is refused as a domain rule naming the
+ * line at fault, never wrapped around.
+ */
 final class OrderAmounts {
 
     private OrderAmounts() {
     }
 
     /**
-     * Menu prices are any non-negative {@code long}, so a line total, the subtotal or the total can exceed what a
-     * {@code long} holds; such an order is refused naming the line instead of wrapping around to a wrong amount.
+     * Menu prices are any amount up to {@link Long#MAX_VALUE} won, so a line total, the subtotal or the total can
+     * exceed the largest amount; such an order is refused naming the line instead of wrapping around.
      */
-    static void requireRepresentable(List<OrderLine> lines, long deliveryFee) {
-        long subtotal = 0;
+    static void requireRepresentable(List<OrderLine> lines, Krw deliveryFee) {
+        Krw subtotal = Krw.ZERO;
         for (int i = 0; i < lines.size(); i++) {
             OrderLine line = lines.get(i);
             String named = "items[" + i + "] (" + line.name() + ")";
-            long lineTotal;
+            Krw lineTotal;
             try {
-                lineTotal = Math.multiplyExact(line.unitPrice(), line.quantity());
+                lineTotal = line.lineTotal();
             } catch (ArithmeticException overflow) {
-                throw new DomainRuleException("Line " + named + ": " + line.unitPrice() + " KRW x " + line.quantity()
+                throw new DomainRuleException("Line " + named + ": " + line.unitPrice() + " x " + line.quantity()
                         + " exceeds the largest amount an order can carry (" + Long.MAX_VALUE + " KRW)");
             }
             try {
-                subtotal = Math.addExact(subtotal, lineTotal);
+                subtotal = subtotal.plus(lineTotal);
             } catch (ArithmeticException overflow) {
-                throw new DomainRuleException("Line " + named + ": its " + lineTotal + " KRW take the order's "
+                throw new DomainRuleException("Line " + named + ": its " + lineTotal + " take the order's "
                         + "subtotal past the largest amount an order can carry (" + Long.MAX_VALUE + " KRW)");
             }
         }
         try {
-            Math.addExact(subtotal, deliveryFee);
+            subtotal.plus(deliveryFee);
         } catch (ArithmeticException overflow) {
-            throw new DomainRuleException("The delivery fee of " + deliveryFee + " KRW takes the order's total past "
+            throw new DomainRuleException("The delivery fee of " + deliveryFee + " takes the order's total past "
                     + "the largest amount an order can carry (" + Long.MAX_VALUE + " KRW)");
         }
     }

@@ -4,6 +4,7 @@ import dev.banyan.monolith.catalog.CatalogApi;
 import dev.banyan.monolith.catalog.MenuItemId;
 import dev.banyan.monolith.catalog.RestaurantId;
 import dev.banyan.monolith.catalog.RestaurantMenu;
+import dev.banyan.monolith.catalog.RestaurantStatus;
 import dev.banyan.monolith.customer.CustomerApi;
 import dev.banyan.monolith.customer.CustomerApi.CustomerProfile;
 import dev.banyan.monolith.customer.CustomerId;
@@ -13,6 +14,7 @@ import dev.banyan.monolith.ordering.OrderDelivered;
 import dev.banyan.monolith.ordering.OrderFulfilment;
 import dev.banyan.monolith.ordering.OrderId;
 import dev.banyan.monolith.ordering.OrderPlaced;
+import dev.banyan.monolith.ordering.OrderStatus;
 import dev.banyan.monolith.payment.PaymentApi;
 import dev.banyan.monolith.payment.PaymentApi.Authorization;
 import dev.banyan.monolith.payment.PaymentApi.PaymentSummary;
@@ -74,9 +76,12 @@ public class OrderService implements OrderFulfilment {
         this.clock = clock;
     }
 
-    /** What the customer asked for; {@code deliveryAddressId} null means the default address. */
+    /**
+     * What the customer asked for; {@code deliveryAddressId} null means the default address, {@code idempotencyKey}
+     * null that the customer sent none (every request then places a new order).
+     */
     public record PlaceOrder(CustomerId customerId, RestaurantId restaurantId, UUID deliveryAddressId,
-                             List<Item> items) {
+                             List<Item> items, IdempotencyKey idempotencyKey) {
 
         public record Item(MenuItemId menuItemId, int quantity) {
         }
@@ -104,7 +109,8 @@ public class OrderService implements OrderFulfilment {
      * repeated request returns the order created first (and the provider is never asked to charge again); the same
      * key with a different request is refused.
      */
-    public Placement place(PlaceOrder request, String idempotencyKey) {
+    public Placement place(PlaceOrder request) {
+        String idempotencyKey = request.idempotencyKey() == null ? null : request.idempotencyKey().value();
         String fingerprint = request.fingerprint();
         if (idempotencyKey != null) {
             Optional<Placement> earlier = replay(request, idempotencyKey);
@@ -120,7 +126,8 @@ public class OrderService implements OrderFulfilment {
                         "Restaurant " + request.restaurantId() + " (restaurantId) not found"));
         if (!menu.takingOrders()) {
             throw new DomainRuleException("Restaurant " + menu.id() + " (" + menu.name() + ") is not taking orders: "
-                    + ("OPEN".equals(menu.status()) ? "it is outside its opening hours" : "it is " + menu.status()));
+                    + (menu.status() == RestaurantStatus.OPEN ? "it is outside its opening hours"
+                    : "it is " + menu.status()));
         }
         List<OrderLine> lines = new ArrayList<>();
         for (int i = 0; i < request.items().size(); i++) {
@@ -140,9 +147,9 @@ public class OrderService implements OrderFulfilment {
                 : claim(request, idempotencyKey, fingerprint);
         Order order = Order.place(orderId, request.customerId(), request.restaurantId(), deliveryAddress, lines,
                 menu.deliveryFee(), idempotencyKey, fingerprint, now());
-        if (order.subtotal() < menu.minimumOrderAmount()) {
-            throw new DomainRuleException("Order subtotal " + order.subtotal() + " KRW is below the minimum order "
-                    + "amount of " + menu.minimumOrderAmount() + " KRW of restaurant " + menu.id());
+        if (order.subtotal().isLessThan(menu.minimumOrderAmount())) {
+            throw new DomainRuleException("Order subtotal " + order.subtotal() + " is below the minimum order "
+                    + "amount of " + menu.minimumOrderAmount() + " of restaurant " + menu.id());
         }
         Authorization authorization = payments.authorize(orderId.value(), request.customerId().value(),
                 order.total());
@@ -256,7 +263,7 @@ public class OrderService implements OrderFulfilment {
             OrderStatus previous = order.cancel(now());
             orders.update(order);
             payments.cancel(id.value());
-            events.publishEvent(new OrderCancelled(id, previous.name(), order.cancelledAt()));
+            events.publishEvent(new OrderCancelled(id, previous, order.cancelledAt()));
             return order;
         });
         settle(id);

@@ -4,11 +4,12 @@ import dev.banyan.monolith.catalog.MenuItemId;
 import dev.banyan.monolith.catalog.RestaurantId;
 import dev.banyan.monolith.customer.CustomerId;
 import dev.banyan.monolith.ordering.OrderId;
+import dev.banyan.monolith.ordering.OrderStatus;
 import dev.banyan.monolith.ordering.domain.Order;
 import dev.banyan.monolith.ordering.domain.OrderLine;
 import dev.banyan.monolith.ordering.domain.OrderRequest;
-import dev.banyan.monolith.ordering.domain.OrderStatus;
 import dev.banyan.monolith.ordering.domain.Orders;
+import dev.banyan.monolith.shared.Krw;
 import dev.banyan.monolith.shared.Timestamps;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,7 +83,7 @@ class JdbcOrders implements Orders {
                         + "where order_id = :id order by line_no")
                 .param("id", orderId)
                 .query((rows, n) -> new OrderLine(new MenuItemId(rows.getObject("menu_item_id", UUID.class)),
-                        rows.getString("name"), rows.getLong("unit_price"), rows.getInt("quantity")))
+                        rows.getString("name"), Krw.of(rows.getLong("unit_price")), rows.getInt("quantity")))
                 .list();
     }
 
@@ -96,9 +97,9 @@ class JdbcOrders implements Orders {
                 .param("restaurant", order.restaurantId().value())
                 .param("address", order.deliveryAddress())
                 .param("status", order.status().name())
-                .param("subtotal", order.subtotal())
-                .param("fee", order.deliveryFee())
-                .param("total", order.total())
+                .param("subtotal", order.subtotal().amount())
+                .param("fee", order.deliveryFee().amount())
+                .param("total", order.total().amount())
                 .param("key", order.idempotencyKey())
                 .param("fingerprint", order.requestFingerprint())
                 .param("placed", Timestamps.of(order.placedAt()))
@@ -117,7 +118,7 @@ class JdbcOrders implements Orders {
                     .param("lineNo", lineNo++)
                     .param("item", line.menuItemId().value())
                     .param("name", line.name())
-                    .param("price", line.unitPrice())
+                    .param("price", line.unitPrice().amount())
                     .param("quantity", line.quantity())
                     .update();
         }
@@ -144,12 +145,14 @@ class JdbcOrders implements Orders {
 
     private Order map(ResultSet rows) throws SQLException {
         UUID id = rows.getObject("id", UUID.class);
-        return new Order(new OrderId(id), new CustomerId(rows.getObject("customer_id", UUID.class)),
+        Order.Contents contents = new Order.Contents(new CustomerId(rows.getObject("customer_id", UUID.class)),
                 new RestaurantId(rows.getObject("restaurant_id", UUID.class)), rows.getString("delivery_address"),
-                linesOf(id), rows.getLong("delivery_fee"), OrderStatus.valueOf(rows.getString("status")),
-                rows.getString("idempotency_key"), rows.getString("request_fingerprint"),
+                linesOf(id), Krw.of(rows.getLong("delivery_fee")));
+        Order.Lifecycle lifecycle = new Order.Lifecycle(OrderStatus.valueOf(rows.getString("status")),
                 Timestamps.read(rows, "placed_at"), Timestamps.read(rows, "accepted_at"),
                 Timestamps.read(rows, "picked_up_at"), Timestamps.read(rows, "delivered_at"),
-                Timestamps.read(rows, "cancelled_at"), Timestamps.read(rows, "updated_at"), rows.getLong("version"));
+                Timestamps.read(rows, "cancelled_at"), Timestamps.read(rows, "updated_at"));
+        return Order.restore(new OrderId(id), contents, rows.getString("idempotency_key"),
+                rows.getString("request_fingerprint"), lifecycle, rows.getLong("version"));
     }
 }

@@ -1,10 +1,12 @@
 package dev.banyan.monolith.ordering.web;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.banyan.http.request.JsonRequest;
 import dev.banyan.monolith.catalog.MenuItemId;
 import dev.banyan.monolith.catalog.RestaurantId;
 import dev.banyan.monolith.customer.CustomerId;
 import dev.banyan.monolith.ordering.OrderId;
+import dev.banyan.monolith.ordering.domain.IdempotencyKey;
 import dev.banyan.monolith.ordering.domain.Order;
 import dev.banyan.monolith.ordering.domain.OrderLine;
 import dev.banyan.monolith.ordering.domain.OrderService;
@@ -12,7 +14,6 @@ import dev.banyan.monolith.ordering.domain.OrderService.PlaceOrder;
 import dev.banyan.monolith.ordering.domain.OrderService.Placement;
 import dev.banyan.monolith.payment.PaymentApi.PaymentSummary;
 import dev.banyan.monolith.shared.Ids;
-import dev.banyan.monolith.shared.JsonBody;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +37,6 @@ import java.util.UUID;
 class OrderController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final int MAX_KEY_LENGTH = 200;
 
     private final OrderService orders;
 
@@ -47,27 +47,8 @@ class OrderController {
     @PostMapping(consumes = "application/json")
     ResponseEntity<OrderView> place(@RequestBody JsonNode json,
                                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        JsonBody body = JsonBody.of(json);
-        UUID customerId = body.requiredUuid("customerId");
-        UUID restaurantId = body.requiredUuid("restaurantId");
-        UUID addressId = body.optionalUuid("deliveryAddressId");
-        List<PlaceOrder.Item> items = new ArrayList<>();
-        for (JsonBody item : body.requiredObjects("items")) {
-            UUID menuItemId = item.requiredUuid("menuItemId");
-            Long quantity = item.requiredLong("quantity", 1);
-            if (quantity != null && quantity > OrderLine.MAX_QUANTITY) {
-                item.reject("quantity", "must be between 1 and " + OrderLine.MAX_QUANTITY);
-            } else if (menuItemId != null && quantity != null) {
-                items.add(new PlaceOrder.Item(new MenuItemId(menuItemId), quantity.intValue()));
-            }
-        }
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
-            body.reject(IDEMPOTENCY_KEY, "header must be 1 to " + MAX_KEY_LENGTH + " non-blank characters");
-        }
-        body.throwIfInvalid();
-        PlaceOrder request = new PlaceOrder(new CustomerId(customerId), new RestaurantId(restaurantId), addressId,
-                items);
-        Placement placement = orders.place(request, idempotencyKey);
+        PlaceOrder request = JsonRequest.read(json, body -> placeOrder(body, idempotencyKey));
+        Placement placement = orders.place(request);
         Order order = placement.order();
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/orders/" + order.getId()))
@@ -93,6 +74,34 @@ class OrderController {
         return OrderView.of(orders.cancel(orderId), orders.payment(orderId).orElse(null));
     }
 
+    /** The request record; the header's problems are listed in the same 400 as the body's. */
+    private static PlaceOrder placeOrder(JsonRequest body, String idempotencyKey) {
+        UUID customerId = body.requiredUuid("customerId");
+        UUID restaurantId = body.requiredUuid("restaurantId");
+        UUID addressId = body.optionalUuid("deliveryAddressId");
+        List<PlaceOrder.Item> items = new ArrayList<>();
+        for (JsonRequest item : body.requiredObjects("items")) {
+            UUID menuItemId = item.requiredUuid("menuItemId");
+            Long quantity = item.requiredLong("quantity", 1);
+            if (quantity != null && quantity > OrderLine.MAX_QUANTITY) {
+                item.reject("quantity", "must be between 1 and " + OrderLine.MAX_QUANTITY);
+            } else if (menuItemId != null && quantity != null) {
+                items.add(new PlaceOrder.Item(new MenuItemId(menuItemId), quantity.intValue()));
+            }
+        }
+        IdempotencyKey key = null;
+        if (idempotencyKey != null) {
+            String violation = IdempotencyKey.violation(idempotencyKey);
+            if (violation != null) {
+                body.reject(IDEMPOTENCY_KEY, "header " + violation);
+            } else {
+                key = new IdempotencyKey(idempotencyKey);
+            }
+        }
+        return body.isValid() ? new PlaceOrder(new CustomerId(customerId), new RestaurantId(restaurantId), addressId,
+                items, key) : null;
+    }
+
     private static OrderId orderId(String id) {
         return new OrderId(Ids.parse(id, "id"));
     }
@@ -105,8 +114,8 @@ class OrderController {
 
         static OrderView of(Order order, PaymentSummary payment) {
             return new OrderView(order.getId().value(), order.customerId().value(), order.restaurantId().value(),
-                    order.status().name(), order.lines().stream().map(LineView::of).toList(), order.subtotal(),
-                    order.deliveryFee(), order.total(), order.deliveryAddress(),
+                    order.status().name(), order.lines().stream().map(LineView::of).toList(), order.subtotal().amount(),
+                    order.deliveryFee().amount(), order.total().amount(), order.deliveryAddress(),
                     payment == null ? null : PaymentView.of(payment), order.placedAt(), order.acceptedAt(),
                     order.pickedUpAt(), order.deliveredAt(), order.cancelledAt());
         }
@@ -115,16 +124,16 @@ class OrderController {
     @JsonPropertyOrder({"menuItemId", "name", "unitPrice", "quantity", "lineTotal"})
     record LineView(UUID menuItemId, String name, long unitPrice, int quantity, long lineTotal) {
         static LineView of(OrderLine line) {
-            return new LineView(line.menuItemId().value(), line.name(), line.unitPrice(), line.quantity(),
-                    line.lineTotal());
+            return new LineView(line.menuItemId().value(), line.name(), line.unitPrice().amount(), line.quantity(),
+                    line.lineTotal().amount());
         }
     }
 
     @JsonPropertyOrder({"id", "status", "amount", "capturedAmount", "refundedAmount"})
     record PaymentView(UUID id, String status, long amount, long capturedAmount, long refundedAmount) {
         static PaymentView of(PaymentSummary payment) {
-            return new PaymentView(payment.id().value(), payment.status(), payment.amount(), payment.capturedAmount(),
-                    payment.refundedAmount());
+            return new PaymentView(payment.id().value(), payment.status().name(), payment.amount().amount(),
+                    payment.capturedAmount().amount(), payment.refundedAmount().amount());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.banyan.monolith.payment.domain;
 
 import dev.banyan.monolith.payment.PaymentId;
+import dev.banyan.monolith.payment.PaymentStatus;
 import dev.banyan.monolith.shared.IllegalTransitionException;
 import org.jmolecules.ddd.types.AggregateRoot;
 

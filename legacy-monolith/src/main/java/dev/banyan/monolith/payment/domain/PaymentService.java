@@ -2,8 +2,10 @@ package dev.banyan.monolith.payment.domain;
 
 import dev.banyan.monolith.payment.PaymentApi;
 import dev.banyan.monolith.payment.PaymentId;
+import dev.banyan.monolith.payment.PaymentStatus;
 import dev.banyan.monolith.payment.domain.PaymentProvider.ProviderResult;
 import dev.banyan.monolith.shared.Ids;
+import dev.banyan.monolith.shared.Krw;
 import dev.banyan.monolith.shared.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -41,14 +43,14 @@ public class PaymentService implements PaymentApi {
 
     @Override
     @Transactional(propagation = Propagation.NEVER)
-    public Authorization authorize(UUID orderId, UUID customerId, long amount) {
+    public Authorization authorize(UUID orderId, UUID customerId, Krw amount) {
         Optional<Payment> existing = payments.findByOrder(orderId);
         if (existing.isPresent() && existing.get().status() == PaymentStatus.VOIDED) {
             return new Authorization(orderId, customerId, amount, false, null, "the authorization for order "
                     + orderId + " was voided after an earlier attempt failed; send the order again with a new "
                     + "Idempotency-Key");
         }
-        ProviderResult result = provider.authorize(key(orderId, "authorize"), amount);
+        ProviderResult result = provider.authorize(key(orderId, "authorize"), amount.amount());
         return new Authorization(orderId, customerId, amount, result.approved(), result.reference(),
                 result.declineReason());
     }
@@ -61,7 +63,7 @@ public class PaymentService implements PaymentApi {
                     + authorization.orderId() + " was declined");
         }
         Payment payment = Payment.authorized(new PaymentId(Ids.random()), authorization.orderId(),
-                authorization.customerId(), authorization.amount(), authorization.reference(), now());
+                authorization.customerId(), authorization.amount().amount(), authorization.reference(), now());
         payments.add(payment);
         return summary(payment);
     }
@@ -72,7 +74,7 @@ public class PaymentService implements PaymentApi {
         provider.voidAuthorization(key(authorization.orderId(), "void"), authorization.reference());
         // Remembered so that a retry of the same order is not answered with the voided authorization.
         Payment voided = Payment.authorized(new PaymentId(Ids.random()), authorization.orderId(),
-                authorization.customerId(), authorization.amount(), authorization.reference(), now());
+                authorization.customerId(), authorization.amount().amount(), authorization.reference(), now());
         voided.voidAuthorization(now());
         voided.settled();
         try {
@@ -138,8 +140,8 @@ public class PaymentService implements PaymentApi {
     }
 
     private static PaymentSummary summary(Payment payment) {
-        return new PaymentSummary(payment.getId(), payment.orderId(), payment.status().name(), payment.amount(),
-                payment.capturedAmount(), payment.refundedAmount());
+        return new PaymentSummary(payment.getId(), payment.orderId(), payment.status(), Krw.of(payment.amount()),
+                Krw.of(payment.capturedAmount()), Krw.of(payment.refundedAmount()));
     }
 
     private Instant now() {

@@ -1,6 +1,7 @@
 package dev.banyan.monolith.payment.domain;
 
 import dev.banyan.monolith.payment.PaymentId;
+import dev.banyan.monolith.payment.PaymentStatus;
 import org.jmolecules.ddd.types.Repository;
 
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.banyan.monolith.payment.persistence;
 
 import dev.banyan.monolith.payment.PaymentId;
 import dev.banyan.monolith.payment.domain.Payment;
-import dev.banyan.monolith.payment.domain.PaymentStatus;
+import dev.banyan.monolith.payment.PaymentStatus;
 import dev.banyan.monolith.payment.domain.Payments;
 import dev.banyan.monolith.shared.Timestamps;
 import org.springframework.dao.OptimisticLockingFailureException;

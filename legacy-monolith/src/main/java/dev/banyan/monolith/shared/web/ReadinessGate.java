@@ -1,5 +1,6 @@
 package dev.banyan.monolith.shared.web;
 
+import dev.banyan.http.problem.ProblemAdvice.Kind;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,8 +11,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,7 +47,8 @@ class ReadinessGate {
 
         NotReadyFilter(ApplicationAvailability availability, JsonMapper json) {
             this.availability = availability;
-            this.json = json;
+            // the mix-in that Spring MVC's converter applies, so the problem reads the same as the controllers' ones
+            this.json = json.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
         }
 
         @Override
@@ -55,11 +58,10 @@ class ReadinessGate {
                 chain.doFilter(request, response);
                 return;
             }
-            HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
-            Problem problem = new Problem(Problem.TYPE_BASE + "not-ready", "Not ready", status.value(),
-                    "The monolith is not ready to serve requests (it is still loading its data, or shutting "
-                            + "down); retry when /actuator/health/readiness answers UP", request.getRequestURI(), null, null);
-            response.setStatus(status.value());
+            ProblemDetail problem = Kind.NOT_READY.problem("The monolith is not ready to serve requests (it is "
+                    + "still loading its data, or shutting down); retry when /actuator/health/readiness answers UP",
+                    request.getRequestURI());
+            response.setStatus(problem.getStatus());
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getOutputStream().write(json.writeValueAsBytes(problem));

@@ -1,4 +1,4 @@
-package dev.banyan.monolith.shared;
+package dev.banyan.http.request;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 

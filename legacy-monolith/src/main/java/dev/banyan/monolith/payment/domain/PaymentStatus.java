@@ -1,6 +1,0 @@
-package dev.banyan.monolith.payment.domain;
-
-/** AUTHORIZED → CAPTURED → REFUNDED, or AUTHORIZED → VOIDED. */
-public enum PaymentStatus {
-    AUTHORIZED, CAPTURED, VOIDED, REFUNDED
-}
