@@ -11,6 +11,7 @@ public enum BanyanModule {
     STRANGLER_PROXY("strangler-proxy", "dev.banyan.proxy"),
     CDC_BRIDGE("cdc-bridge", "dev.banyan.cdc"),
     EMBEDDED_POSTGRES("embedded-postgres", "dev.banyan.embedded"),
+    HTTP_SUPPORT("http-support", "dev.banyan.http"),
     REHEARSAL("rehearsal", "dev.banyan.rehearsal");
 
     private final String directory;
