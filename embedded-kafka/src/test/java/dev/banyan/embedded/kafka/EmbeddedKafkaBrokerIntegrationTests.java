@@ -76,6 +76,15 @@ class EmbeddedKafkaBrokerIntegrationTests {
         Process owner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), BrokerOwnerProcess.class.getName(), dir.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            takeOverFrom(owner, dir);
+        } finally {
+            owner.destroyForcibly(); // a failed assertion must not leave the owner (and its broker) behind
+            EmbeddedKafkaBroker.StaleBroker.stopIfRunning(dir.toAbsolutePath().normalize());
+        }
+    }
+
+    private static void takeOverFrom(Process owner, Path dir) throws Exception {
         Path ready = dir.resolve("owner-ready");
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(ready) && Files.size(ready) > 0);
         long orphanPid = Long.parseLong(Files.readString(dir.resolve(EmbeddedKafkaBroker.PID_FILE)).trim());
