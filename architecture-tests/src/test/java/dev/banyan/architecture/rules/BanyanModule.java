@@ -12,6 +12,7 @@ public enum BanyanModule {
     CDC_BRIDGE("cdc-bridge", "dev.banyan.cdc"),
     EMBEDDED_POSTGRES("embedded-postgres", "dev.banyan.embedded"),
     HTTP_SUPPORT("http-support", "dev.banyan.http"),
+    EMBEDDED_KAFKA("embedded-kafka", "dev.banyan.embedded.kafka"),
     REHEARSAL("rehearsal", "dev.banyan.rehearsal");
 
     private final String directory;
