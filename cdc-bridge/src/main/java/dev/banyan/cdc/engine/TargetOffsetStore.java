@@ -45,7 +45,8 @@ public class TargetOffsetStore extends MemoryOffsetBackingStore {
     private String pipeline;
     private DataSource target;
     private AppliedOffsets applied;
-    private final JsonConverter values = new JsonConverter();
+    /** The engine serializes offsets with a schemaless JSON converter; they are read back and rewritten the same way. */
+    private final JsonConverter values = schemaless();
     /** What the target holds, so a refused offset is also forgotten in memory. */
     private final Map<ByteBuffer, ByteBuffer> persisted = new HashMap<>();
 
@@ -67,8 +68,6 @@ public class TargetOffsetStore extends MemoryOffsetBackingStore {
         }
         target = registration.target();
         applied = registration.applied();
-        // the engine serializes offsets with a schemaless JSON converter; read them back the same way
-        values.configure(Map.of(JsonConverterConfig.SCHEMAS_ENABLE_CONFIG, "false"), false);
     }
 
     @Override
@@ -152,16 +151,24 @@ public class TargetOffsetStore extends MemoryOffsetBackingStore {
 
     /** An engine offset as stored, read back into a map. */
     static Map<?, ?> parse(byte[] value) {
-        try (JsonConverter converter = new JsonConverter()) {
-            converter.configure(Map.of(JsonConverterConfig.SCHEMAS_ENABLE_CONFIG, "false"), false);
-            Object parsed = converter.toConnectData("", value).value();
-            return parsed instanceof Map<?, ?> map ? map : Map.of();
+        try (JsonConverter converter = schemaless()) {
+            return read(converter, value);
         }
     }
 
-    private Map<?, ?> offset(ByteBuffer value) {
-        Object parsed = values.toConnectData("", bytes(value)).value();
+    private static Map<?, ?> read(JsonConverter converter, byte[] value) {
+        Object parsed = converter.toConnectData("", value).value();
         return parsed instanceof Map<?, ?> map ? map : Map.of();
+    }
+
+    private static JsonConverter schemaless() {
+        JsonConverter converter = new JsonConverter();
+        converter.configure(Map.of(JsonConverterConfig.SCHEMAS_ENABLE_CONFIG, "false"), false);
+        return converter;
+    }
+
+    private Map<?, ?> offset(ByteBuffer value) {
+        return read(values, bytes(value));
     }
 
     @Override
