@@ -5,8 +5,7 @@ import org.jmolecules.ddd.types.Identifier;
 
 public class Cart implements AggregateRoot<Cart, Cart.CartId> {
 
-    public record CartId(java.util.UUID value) implements Identifier {
-    }
+    public record CartId(java.util.UUID value) implements Identifier {}
 
     private final CartId id;
     private OrderLine draft; // violation: ddd-foreign-entity

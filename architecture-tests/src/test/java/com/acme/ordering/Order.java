@@ -3,15 +3,13 @@ package com.acme.ordering;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.acme.catalog.api.ProductId;
 import org.jmolecules.ddd.types.AggregateRoot;
 import org.jmolecules.ddd.types.Identifier;
 
-import com.acme.catalog.api.ProductId;
-
 public class Order implements AggregateRoot<Order, Order.OrderId> {
 
-    public record OrderId(java.util.UUID value) implements Identifier {
-    }
+    public record OrderId(java.util.UUID value) implements Identifier {}
 
     private final OrderId id;
     private final List<ProductId> products = new ArrayList<>();

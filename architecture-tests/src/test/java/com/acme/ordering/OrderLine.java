@@ -5,8 +5,7 @@ import org.jmolecules.ddd.types.Identifier;
 
 public class OrderLine implements Entity<Order, OrderLine.LineId> {
 
-    public record LineId(int value) implements Identifier {
-    }
+    public record LineId(int value) implements Identifier {}
 
     private final LineId id;
 

@@ -1,21 +1,5 @@
 package dev.banyan.cdc;
 
-import dev.banyan.cdc.apply.ConnectionFailedException;
-import dev.banyan.cdc.apply.PipelineSetup;
-import dev.banyan.cdc.config.BridgeConfig;
-import dev.banyan.cdc.config.ConfigException;
-import dev.banyan.cdc.config.ConfigLoader;
-import dev.banyan.cdc.verify.Reconciler;
-import org.springframework.boot.SpringApplication;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Unmatched;
-
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -26,17 +10,40 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
+import dev.banyan.cdc.apply.ConnectionFailedException;
+import dev.banyan.cdc.apply.PipelineSetup;
+import dev.banyan.cdc.config.BridgeConfig;
+import dev.banyan.cdc.config.ConfigException;
+import dev.banyan.cdc.config.ConfigLoader;
+import dev.banyan.cdc.verify.Reconciler;
+
+import org.springframework.boot.SpringApplication;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
 /**
  * The command line, parsed by picocli: {@code run}, {@code verify} and {@code cleanup}, each with {@code --help} and
  * {@code --version}, options as {@code --opt value} or {@code --opt=value}. Exit codes: 0 success (or in sync), 1
  * drift, 2 a usage, configuration or connection error, with one line naming the cause and never a stack trace.
  */
-@Command(name = "cdc-bridge", mixinStandardHelpOptions = true, versionProvider = CdcBridgeCommand.Version.class,
+@Command(
+        name = "cdc-bridge",
+        mixinStandardHelpOptions = true,
+        versionProvider = CdcBridgeCommand.Version.class,
         description = "Change data capture between PostgreSQL databases: keeps mapped tables in sync and proves it.",
         subcommands = {CdcBridgeCommand.Run.class, CdcBridgeCommand.Verify.class, CleanupCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success (verify: in sync)", "1:verify found drift; cleanup was not confirmed",
-                "2:usage, configuration or connection error; cleanup of a slot in use"})
+        exitCodeList = {
+            "0:success (verify: in sync)",
+            "1:verify found drift; cleanup was not confirmed",
+            "2:usage, configuration or connection error; cleanup of a slot in use"
+        })
 public final class CdcBridgeCommand implements Callable<Integer> {
 
     /** What {@code run} returns once the Spring application runs: the process must not exit. */
@@ -69,7 +76,9 @@ public final class CdcBridgeCommand implements Callable<Integer> {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof ConfigException || cause instanceof ConnectionFailedException) {
                     // a configuration error may list several problems, one a line
-                    cause.getMessage().lines().forEach(line -> commandLine.getErr().println("cdc-bridge: " + line));
+                    cause.getMessage()
+                            .lines()
+                            .forEach(line -> commandLine.getErr().println("cdc-bridge: " + line));
                     return CdcBridgeApplication.CONFIG_ERROR;
                 }
             }
@@ -87,11 +96,18 @@ public final class CdcBridgeCommand implements Callable<Integer> {
         return new ConfigLoader().load(config);
     }
 
-    @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
-            description = {"Starts the pipelines and keeps them running.",
-                    "Health and metrics are served on port 8090 (--server.port=<port> to change)."},
-            footer = {"%nSpring Boot properties for the health and metrics server may follow as --<name>=<value>,",
-                    "e.g. --server.port=9090; nothing else is passed to Spring."})
+    @Command(
+            name = "run",
+            mixinStandardHelpOptions = true,
+            versionProvider = Version.class,
+            description = {
+                "Starts the pipelines and keeps them running.",
+                "Health and metrics are served on port 8090 (--server.port=<port> to change)."
+            },
+            footer = {
+                "%nSpring Boot properties for the health and metrics server may follow as --<name>=<value>,",
+                "e.g. --server.port=9090; nothing else is passed to Spring."
+            })
     static final class Run implements Callable<Integer> {
 
         /** A Spring Boot property given as {@code --name.with.dots=value}; nothing else reaches Spring. */
@@ -113,9 +129,11 @@ public final class CdcBridgeCommand implements Callable<Integer> {
         public Integer call() {
             for (String property : springProperties) {
                 if (!SPRING_PROPERTY.matcher(property).matches()) {
-                    throw new ParameterException(spec.commandLine(), "unknown option '" + property
-                            + "' (besides --config, only Spring Boot properties may follow: a dotted name with a"
-                            + " value, e.g. --server.port=9090)");
+                    throw new ParameterException(
+                            spec.commandLine(),
+                            "unknown option '" + property
+                                    + "' (besides --config, only Spring Boot properties may follow: a dotted name with a"
+                                    + " value, e.g. --server.port=9090)");
                 }
             }
             BridgeConfig bridgeConfig = load(config);
@@ -131,10 +149,15 @@ public final class CdcBridgeCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class,
-            description = {"Compares source and target of every mapped table.",
-                    "Checks every pipeline, or only the one named by --pipeline, with the mapping applied.",
-                    "Exits 0 when in sync, 1 on drift, 2 on a configuration or connection error."})
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
+            versionProvider = Version.class,
+            description = {
+                "Compares source and target of every mapped table.",
+                "Checks every pipeline, or only the one named by --pipeline, with the mapping applied.",
+                "Exits 0 when in sync, 1 on drift, 2 on a configuration or connection error."
+            })
     static final class Verify implements Callable<Integer> {
 
         @Spec
@@ -153,13 +176,19 @@ public final class CdcBridgeCommand implements Callable<Integer> {
 
         int samples = 5;
 
-        @Option(names = "--chunk-size", paramLabel = "<rows>", defaultValue = "10000",
+        @Option(
+                names = "--chunk-size",
+                paramLabel = "<rows>",
+                defaultValue = "10000",
                 description = "keys read per query (100 to 1000000, default ${DEFAULT-VALUE})")
         void chunkSize(int rows) {
             chunkSize = inRange("--chunk-size", rows, 100, 1_000_000);
         }
 
-        @Option(names = "--samples", paramLabel = "<n>", defaultValue = "5",
+        @Option(
+                names = "--samples",
+                paramLabel = "<n>",
+                defaultValue = "5",
                 description = "differing keys shown per table and kind (0 to 1000, default ${DEFAULT-VALUE})")
         void samples(int n) {
             samples = inRange("--samples", n, 0, 1_000);
@@ -167,7 +196,8 @@ public final class CdcBridgeCommand implements Callable<Integer> {
 
         private int inRange(String option, int value, int min, int max) {
             if (value < min || value > max) {
-                throw new ParameterException(spec.commandLine(), option + " must be between " + min + " and " + max + ", was " + value);
+                throw new ParameterException(
+                        spec.commandLine(), option + " must be between " + min + " and " + max + ", was " + value);
             }
             return value;
         }
@@ -184,8 +214,10 @@ public final class CdcBridgeCommand implements Callable<Integer> {
         @Override
         public String[] getVersion() {
             String version = CdcBridgeCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"cdc-bridge " + (version == null ? "(built from source)" : version)
-                    + ", Debezium " + io.debezium.connector.postgresql.Module.version()};
+            return new String[] {
+                "cdc-bridge " + (version == null ? "(built from source)" : version) + ", Debezium "
+                        + io.debezium.connector.postgresql.Module.version()
+            };
         }
     }
 }

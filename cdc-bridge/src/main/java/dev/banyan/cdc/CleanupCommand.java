@@ -1,18 +1,5 @@
 package dev.banyan.cdc;
 
-import dev.banyan.cdc.apply.BridgeTables;
-import dev.banyan.cdc.apply.ConnectionFailedException;
-import dev.banyan.cdc.apply.Databases;
-import dev.banyan.cdc.config.BridgeConfig;
-import dev.banyan.cdc.config.ConfigException;
-import dev.banyan.cdc.config.DatabaseEndpoint;
-import dev.banyan.cdc.config.PipelineConfig;
-import dev.banyan.cdc.engine.ReplicationSlots;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -31,16 +18,35 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.banyan.cdc.apply.BridgeTables;
+import dev.banyan.cdc.apply.ConnectionFailedException;
+import dev.banyan.cdc.apply.Databases;
+import dev.banyan.cdc.config.BridgeConfig;
+import dev.banyan.cdc.config.ConfigException;
+import dev.banyan.cdc.config.DatabaseEndpoint;
+import dev.banyan.cdc.config.PipelineConfig;
+import dev.banyan.cdc.engine.ReplicationSlots;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
 /**
  * {@code cleanup}: drops what a pipeline leaves on its databases, so a halted or retired pipeline stops pinning WAL on
  * the source: its replication slot and publication, and its rows in the {@code banyan_cdc} tables of source and
  * target. Says what it will drop, then asks for the pipeline's name (or takes {@code --yes}); refuses while a walsender
  * reads the slot. {@code --slot} drops a bridge slot that no configured pipeline owns any more.
  */
-@Command(name = "cleanup", mixinStandardHelpOptions = true, versionProvider = CdcBridgeCommand.Version.class,
-        description = {"Drops a pipeline's slot, publication and bridge rows.",
-                "With --slot, drops a bridge slot that no configured pipeline owns. Asks first, unless --yes.",
-                "Exits 0 when done or nothing was left, 1 when not confirmed, 2 on an error or while the slot is in use."})
+@Command(
+        name = "cleanup",
+        mixinStandardHelpOptions = true,
+        versionProvider = CdcBridgeCommand.Version.class,
+        description = {
+            "Drops a pipeline's slot, publication and bridge rows.",
+            "With --slot, drops a bridge slot that no configured pipeline owns. Asks first, unless --yes.",
+            "Exits 0 when done or nothing was left, 1 when not confirmed, 2 on an error or while the slot is in use."
+        })
 final class CleanupCommand implements Callable<Integer> {
 
     static final int NOT_CONFIRMED = 1;
@@ -58,8 +64,12 @@ final class CleanupCommand implements Callable<Integer> {
         @Option(names = "--pipeline", required = true, paramLabel = "<name>", description = "the pipeline to clean up")
         String pipeline;
 
-        @Option(names = "--slot", required = true, paramLabel = "<slot>",
-                description = "a slot on a configured source that no configured pipeline owns (its pipeline was removed)")
+        @Option(
+                names = "--slot",
+                required = true,
+                paramLabel = "<slot>",
+                description =
+                        "a slot on a configured source that no configured pipeline owns (its pipeline was removed)")
         String slot;
     }
 
@@ -80,31 +90,38 @@ final class CleanupCommand implements Callable<Integer> {
     }
 
     private int cleanPipeline(BridgeConfig bridge, String name) {
-        PipelineConfig pipeline = bridge.pipelines().stream().filter(p -> p.name().equals(name)).findFirst()
+        PipelineConfig pipeline = bridge.pipelines().stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new ConfigException(bridge.file() + ": no pipeline named '" + name + "'"));
         PrintStream out = parent.out;
         try (Connection source = Databases.connect(name, "source", pipeline.source());
-             Connection target = Databases.connect(name, "target", pipeline.target())) {
+                Connection target = Databases.connect(name, "target", pipeline.target())) {
             Optional<ReplicationSlots.Slot> slot = ReplicationSlots.find(source, pipeline.slotName());
             if (slot.isPresent() && slot.get().active()) {
                 return inUse(pipeline.slotName(), pipeline.source(), slot.get());
             }
             boolean publication = publicationExists(source, pipeline.publicationName());
-            List<Rows> rows = List.of(rows(source, "source", pipeline.source(), name), rows(target, "target", pipeline.target(), name));
+            List<Rows> rows = List.of(
+                    rows(source, "source", pipeline.source(), name), rows(target, "target", pipeline.target(), name));
             if (slot.isEmpty() && !publication && rows.stream().allMatch(r -> r.total() == 0)) {
                 out.println("pipeline '" + name + "': nothing to clean up (no slot, publication or bridge rows)");
                 return 0;
             }
             out.println("cleanup of pipeline '" + name + "' will drop:");
-            slot.ifPresent(s -> out.println("  replication slot " + s.name() + " on " + pipeline.source().url()
-                    + " (retains " + s.retainedWalBytes() + " bytes of WAL)"));
+            slot.ifPresent(s -> out.println("  replication slot " + s.name() + " on "
+                    + pipeline.source().url() + " (retains " + s.retainedWalBytes() + " bytes of WAL)"));
             if (publication) {
-                out.println("  publication " + pipeline.publicationName() + " on " + pipeline.source().url());
+                out.println("  publication " + pipeline.publicationName() + " on "
+                        + pipeline.source().url());
             }
-            rows.stream().filter(r -> r.total() > 0).forEach(r -> out.println("  rows of '" + name + "' in " + BridgeTables.SCHEMA
-                    + " on " + r.endpoint().url() + " (" + r.side() + "): " + r.counts()));
-            out.println("A pipeline still in the configuration starts from scratch (a new slot and, with snapshot: initial, "
-                    + "a new snapshot) the next time it runs.");
+            rows.stream()
+                    .filter(r -> r.total() > 0)
+                    .forEach(r -> out.println("  rows of '" + name + "' in " + BridgeTables.SCHEMA + " on "
+                            + r.endpoint().url() + " (" + r.side() + "): " + r.counts()));
+            out.println(
+                    "A pipeline still in the configuration starts from scratch (a new slot and, with snapshot: initial, "
+                            + "a new snapshot) the next time it runs.");
             if (!confirmed(name)) {
                 return NOT_CONFIRMED;
             }
@@ -130,13 +147,15 @@ final class CleanupCommand implements Callable<Integer> {
     private int cleanOrphanSlot(BridgeConfig bridge, String slotName) {
         PrintStream out = parent.out;
         Map<String, List<PipelineConfig>> bySource = new LinkedHashMap<>();
-        bridge.pipelines().forEach(p -> bySource.computeIfAbsent(p.source().url(), u -> new ArrayList<>()).add(p));
+        bridge.pipelines()
+                .forEach(p -> bySource.computeIfAbsent(p.source().url(), u -> new ArrayList<>())
+                        .add(p));
         for (List<PipelineConfig> pipelines : bySource.values()) {
             DatabaseEndpoint endpoint = pipelines.get(0).source();
             for (PipelineConfig p : pipelines) {
                 if (p.slotName().equals(slotName)) {
-                    throw new ConfigException(bridge.file() + ": slot '" + slotName + "' belongs to pipeline '" + p.name()
-                            + "'; use cleanup --pipeline " + p.name());
+                    throw new ConfigException(bridge.file() + ": slot '" + slotName + "' belongs to pipeline '"
+                            + p.name() + "'; use cleanup --pipeline " + p.name());
                 }
             }
             try (Connection source = Databases.connect(pipelines.get(0).name(), "source", endpoint)) {
@@ -147,10 +166,12 @@ final class CleanupCommand implements Callable<Integer> {
                 if (slot.get().active()) {
                     return inUse(slotName, endpoint, slot.get());
                 }
-                boolean publication = pipelines.stream().noneMatch(p -> p.publicationName().equals(slotName))
-                        && publicationExists(source, slotName);
+                boolean publication =
+                        pipelines.stream().noneMatch(p -> p.publicationName().equals(slotName))
+                                && publicationExists(source, slotName);
                 out.println("cleanup will drop:");
-                out.println("  replication slot " + slotName + " on " + endpoint.url() + " (owned by no configured pipeline, retains "
+                out.println("  replication slot " + slotName + " on " + endpoint.url()
+                        + " (owned by no configured pipeline, retains "
                         + slot.get().retainedWalBytes() + " bytes of WAL)");
                 if (publication) {
                     out.println("  publication " + slotName + " on " + endpoint.url());
@@ -168,15 +189,18 @@ final class CleanupCommand implements Callable<Integer> {
                 }
                 return 0;
             } catch (SQLException e) {
-                throw new ConnectionFailedException("cleanup of slot '" + slotName + "' on " + endpoint.url() + " failed: " + e.getMessage(), e);
+                throw new ConnectionFailedException(
+                        "cleanup of slot '" + slotName + "' on " + endpoint.url() + " failed: " + e.getMessage(), e);
             }
         }
-        throw new ConfigException(bridge.file() + ": no replication slot named '" + slotName + "' on any configured source");
+        throw new ConfigException(
+                bridge.file() + ": no replication slot named '" + slotName + "' on any configured source");
     }
 
     private int inUse(String slot, DatabaseEndpoint endpoint, ReplicationSlots.Slot state) {
-        parent.err.println("cdc-bridge: replication slot " + slot + " on " + endpoint.url() + " is in use (walsender pid "
-                + state.activePid() + "): stop the bridge that reads it, then run cleanup again; nothing was dropped");
+        parent.err.println("cdc-bridge: replication slot " + slot + " on " + endpoint.url()
+                + " is in use (walsender pid " + state.activePid()
+                + "): stop the bridge that reads it, then run cleanup again; nothing was dropped");
         return CdcBridgeApplication.CONFIG_ERROR;
     }
 
@@ -205,8 +229,9 @@ final class CleanupCommand implements Callable<Integer> {
             ReplicationSlots.drop(source, slot);
         } catch (SQLException e) {
             // the slot became active after the check: PostgreSQL refuses, which is what we want
-            throw new ConnectionFailedException("replication slot " + slot + " on " + endpoint.url() + " could not be dropped: "
-                    + e.getMessage(), e);
+            throw new ConnectionFailedException(
+                    "replication slot " + slot + " on " + endpoint.url() + " could not be dropped: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -235,10 +260,12 @@ final class CleanupCommand implements Callable<Integer> {
         return tables;
     }
 
-    private static Rows rows(Connection c, String side, DatabaseEndpoint endpoint, String pipeline) throws SQLException {
+    private static Rows rows(Connection c, String side, DatabaseEndpoint endpoint, String pipeline)
+            throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Map.Entry<String, String> t : pipelineTables(c).entrySet()) {
-            try (PreparedStatement ps = c.prepareStatement("select count(*) from " + t.getKey() + " where " + t.getValue() + " = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("select count(*) from " + t.getKey() + " where " + t.getValue() + " = ?")) {
                 ps.setString(1, pipeline);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -256,7 +283,8 @@ final class CleanupCommand implements Callable<Integer> {
         c.setAutoCommit(false);
         try {
             for (Map.Entry<String, String> t : pipelineTables(c).entrySet()) {
-                try (PreparedStatement ps = c.prepareStatement("delete from " + t.getKey() + " where " + t.getValue() + " = ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("delete from " + t.getKey() + " where " + t.getValue() + " = ?")) {
                     ps.setString(1, pipeline);
                     ps.executeUpdate();
                 }

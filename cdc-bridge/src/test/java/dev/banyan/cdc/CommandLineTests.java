@@ -1,14 +1,14 @@
 package dev.banyan.cdc;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,14 +21,15 @@ class CommandLineTests {
     @TempDir
     Path dir;
 
-    record Result(int exit, String out, String err) {
-    }
+    record Result(int exit, String out, String err) {}
 
     static Result cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = CdcBridgeCommand.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        int exit = CdcBridgeCommand.execute(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                args);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -36,8 +37,13 @@ class CommandLineTests {
     void noArgumentsPrintsUsageAndExitsTwoWithoutAStackTrace() {
         Result result = cli();
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.err()).contains("name a command").contains("Usage: cdc-bridge").contains("run").contains("verify")
-                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(result.err())
+                .contains("name a command")
+                .contains("Usage: cdc-bridge")
+                .contains("run")
+                .contains("verify")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
     @ParameterizedTest
@@ -45,7 +51,9 @@ class CommandLineTests {
     void helpOnEveryCommandPrintsUsageAndExitsZero(String command) {
         Result result = command.isEmpty() ? cli("--help") : cli(command, "--help");
         assertThat(result.exit()).isZero();
-        assertThat(result.out()).contains("Usage: cdc-bridge" + (command.isEmpty() ? "" : " " + command)).contains("--version");
+        assertThat(result.out())
+                .contains("Usage: cdc-bridge" + (command.isEmpty() ? "" : " " + command))
+                .contains("--version");
         if (!command.isEmpty()) {
             assertThat(result.out()).contains("--config=<file>");
         }
@@ -79,7 +87,9 @@ class CommandLineTests {
     void aMissingConfigOptionIsAUsageError() {
         Result result = cli("verify", "--pipeline", "catalog-forward");
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.err()).contains("Missing required option: '--config=<file>'").contains("Usage: cdc-bridge verify");
+        assertThat(result.err())
+                .contains("Missing required option: '--config=<file>'")
+                .contains("Usage: cdc-bridge verify");
     }
 
     @Test

@@ -16,19 +16,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EngineIndependenceTests {
 
-    static final JavaClasses PRODUCTION = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+    static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.banyan.cdc");
 
     static ArchRule applyKnowsNoEngine() {
-        return noClasses().that().resideInAnyPackage("dev.banyan.cdc.apply..", "dev.banyan.cdc.config..", "dev.banyan.cdc.verify..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.debezium..", "org.apache.kafka..", "dev.banyan.cdc.engine..",
-                        "org.springframework..");
+        return noClasses()
+                .that()
+                .resideInAnyPackage("dev.banyan.cdc.apply..", "dev.banyan.cdc.config..", "dev.banyan.cdc.verify..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.debezium..", "org.apache.kafka..", "dev.banyan.cdc.engine..", "org.springframework..");
     }
 
     static ArchRule converterKnowsOnlyTheConnectDataApi() {
-        return noClasses().that().resideInAPackage("dev.banyan.cdc.connect..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.debezium..", "dev.banyan.cdc.engine..",
-                        "org.apache.kafka.connect.runtime..", "org.apache.kafka.connect.storage..");
+        return noClasses()
+                .that()
+                .resideInAPackage("dev.banyan.cdc.connect..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.debezium..",
+                        "dev.banyan.cdc.engine..",
+                        "org.apache.kafka.connect.runtime..",
+                        "org.apache.kafka.connect.storage..");
     }
 
     @Test
@@ -44,8 +56,13 @@ class EngineIndependenceTests {
     @Test
     void theRuleCatchesAnApplyClassThatReachesIntoTheEngine() {
         JavaClasses violating = new ClassFileImporter().importClasses(dev.banyan.cdc.fixture.apply.LeakyApplier.class);
-        EvaluationResult result = noClasses().that().resideInAnyPackage("..fixture.apply..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.debezium..").evaluate(violating);
+        EvaluationResult result = noClasses()
+                .that()
+                .resideInAnyPackage("..fixture.apply..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.debezium..")
+                .evaluate(violating);
         assertThat(result.hasViolation()).isTrue();
         assertThat(result.getFailureReport().toString()).contains("LeakyApplier");
     }

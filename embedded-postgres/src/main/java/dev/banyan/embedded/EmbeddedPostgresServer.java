@@ -1,7 +1,5 @@
 package dev.banyan.embedded;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL server whose data lives in a directory of ours, with logical decoding switched on so the
@@ -46,8 +46,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return start(dataDirectory, port, ephemeral, Map.of());
     }
 
-    public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean ephemeral,
-                                               Map<String, String> extraServerConfig) {
+    public static EmbeddedPostgresServer start(
+            Path dataDirectory, int port, boolean ephemeral, Map<String, String> extraServerConfig) {
         return start(dataDirectory, port, ephemeral, extraServerConfig, true);
     }
 
@@ -56,14 +56,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      *        order itself (a Spring context, whose beans may still write on shutdown) passes {@code false}, so the
      *        database does not disappear under them.
      */
-    public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean ephemeral,
-                                               Map<String, String> extraServerConfig, boolean stopOnJvmExit) {
+    public static EmbeddedPostgresServer start(
+            Path dataDirectory,
+            int port,
+            boolean ephemeral,
+            Map<String, String> extraServerConfig,
+            boolean stopOnJvmExit) {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot create the embedded PostgreSQL data directory " + directory
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot create the embedded PostgreSQL data directory " + directory + ": " + e.getMessage(), e);
         }
         StalePostmaster.stopIfRunning(directory);
         try {
@@ -85,8 +89,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
             return new EmbeddedPostgresServer(builder.start(), directory, ephemeral);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("Embedded PostgreSQL did not start on data directory " + directory
-                    + (port > 0 ? " and port " + port : "") + ": " + e.getMessage() + rootHint(), e);
+            throw new IllegalStateException(
+                    "Embedded PostgreSQL did not start on data directory " + directory
+                            + (port > 0 ? " and port " + port : "") + ": " + e.getMessage() + rootHint(),
+                    e);
         }
     }
 
@@ -119,11 +125,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Creates {@code database} unless it exists already. */
     public void ensureDatabase(String database) {
         if (!database.matches("[a-z_][a-z0-9_]*")) {
-            throw new IllegalArgumentException("Database name '" + database
-                    + "' must be lower-case letters, digits and underscores");
+            throw new IllegalArgumentException(
+                    "Database name '" + database + "' must be lower-case letters, digits and underscores");
         }
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+                PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, database);
             try (ResultSet rows = exists.executeQuery()) {
                 if (rows.next()) {
@@ -134,8 +140,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 create.execute("create database " + database + " encoding 'UTF8' template template0");
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create database '" + database + "' in embedded PostgreSQL on port "
-                    + port() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot create database '" + database + "' in embedded PostgreSQL on port " + port() + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -172,12 +180,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      */
     static final class StalePostmaster {
 
-        private StalePostmaster() {
-        }
+        private StalePostmaster() {}
 
         static void stopIfRunning(Path dataDirectory) {
             Path pidFile = dataDirectory.resolve("postmaster.pid");
-            Optional<ProcessHandle> postmaster = readPid(pidFile).flatMap(ProcessHandle::of)
+            Optional<ProcessHandle> postmaster = readPid(pidFile)
+                    .flatMap(ProcessHandle::of)
                     .filter(ProcessHandle::isAlive)
                     .filter(StalePostmaster::isPostgres);
             postmaster.ifPresent(process -> {
@@ -196,14 +204,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     return Optional.empty();
                 }
                 List<String> lines = Files.readAllLines(pidFile);
-                return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+                return lines.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(Long.parseLong(lines.get(0).trim()));
             } catch (IOException | NumberFormatException e) {
                 return Optional.empty();
             }
         }
 
         private static boolean isPostgres(ProcessHandle process) {
-            return process.info().command().map(command -> command.endsWith("postgres")).orElse(false);
+            return process.info()
+                    .command()
+                    .map(command -> command.endsWith("postgres"))
+                    .orElse(false);
         }
     }
 }

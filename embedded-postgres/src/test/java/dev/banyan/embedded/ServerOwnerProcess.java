@@ -13,7 +13,7 @@ public final class ServerOwnerProcess {
         Path dataDir = Path.of(args[0]);
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, 0, false);
         try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"), EmbeddedPostgresServer.USER, "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("create table dish(id int primary key, name text)");
             s.execute("insert into dish values (7, '냉면')");
         }

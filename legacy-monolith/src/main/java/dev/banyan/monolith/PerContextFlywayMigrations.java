@@ -1,13 +1,13 @@
 package dev.banyan.monolith;
 
+import java.util.List;
+
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.List;
 
 /**
  * One Flyway per bounded context. Boot's Flyway auto-configuration supplies the DataSource and settings; this
@@ -33,9 +33,13 @@ class PerContextFlywayMigrations {
                         .locations("classpath:db/migration/" + context)
                         .load()
                         .migrate();
-                log.info("Schema {}: {} migration(s) applied, now at version {}", context,
-                        result.migrationsExecuted, result.targetSchemaVersion == null
-                                ? flyway.getConfiguration().getTarget() : result.targetSchemaVersion);
+                log.info(
+                        "Schema {}: {} migration(s) applied, now at version {}",
+                        context,
+                        result.migrationsExecuted,
+                        result.targetSchemaVersion == null
+                                ? flyway.getConfiguration().getTarget()
+                                : result.targetSchemaVersion);
             }
         };
     }

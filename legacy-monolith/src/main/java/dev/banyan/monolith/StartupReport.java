@@ -1,5 +1,13 @@
 package dev.banyan.monolith;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -8,14 +16,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Logs one line once the application is ready: HTTP port, configuration files and database URL. */
 @Component
@@ -34,9 +34,14 @@ class StartupReport {
 
     @EventListener
     void ready(ApplicationReadyEvent event) {
-        String port = event.getApplicationContext() instanceof WebServerApplicationContext web
-                && web.getWebServer() != null ? String.valueOf(web.getWebServer().getPort()) : "none";
-        log.info("Banyan legacy monolith ready: http port {}, config {}, database {}", port, configFiles(),
+        String port =
+                event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null
+                        ? String.valueOf(web.getWebServer().getPort())
+                        : "none";
+        log.info(
+                "Banyan legacy monolith ready: http port {}, config {}, database {}",
+                port,
+                configFiles(),
                 databaseUrl());
     }
 
@@ -45,7 +50,9 @@ class StartupReport {
         for (PropertySource<?> source : environment.getPropertySources()) {
             Matcher matcher = CONFIG_RESOURCE.matcher(source.getName());
             if (matcher.find()) {
-                files.add(matcher.group(1).replace("class path resource [", "classpath:").replace("]", ""));
+                files.add(matcher.group(1)
+                        .replace("class path resource [", "classpath:")
+                        .replace("]", ""));
             }
         }
         return files.isEmpty() ? "(defaults)" : String.join(", ", files);
@@ -53,7 +60,8 @@ class StartupReport {
 
     private String databaseUrl() {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getURL() + " as " + connection.getMetaData().getUserName();
+            return connection.getMetaData().getURL() + " as "
+                    + connection.getMetaData().getUserName();
         } catch (SQLException e) {
             return "unreachable (" + e.getMessage() + ")";
         }

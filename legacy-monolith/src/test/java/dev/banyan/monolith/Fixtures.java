@@ -23,7 +23,8 @@ public final class Fixtures {
     }
 
     public String menuItem(String restaurantId, String name, long price) {
-        HttpTestClient.Response response = http.post("/api/restaurants/" + restaurantId + "/menu-items",
+        HttpTestClient.Response response = http.post(
+                "/api/restaurants/" + restaurantId + "/menu-items",
                 "{\"name\":\"" + name + "\",\"price\":" + price + "}");
         if (response.status() != 201) {
             throw new IllegalStateException(response.body());
@@ -35,8 +36,7 @@ public final class Fixtures {
         HttpTestClient.Response response = http.post("/api/customers", """
                 {"name":"%s","email":"%s@example.kr","phone":"010-1234-5678",
                  "addresses":[{"label":"집","address":"서울특별시 마포구 월드컵로 10, 101동 1001호"},
-                              {"label":"회사","address":"서울특별시 강남구 테헤란로 100"}]}"""
-                .formatted(name, UUID.randomUUID()));
+                              {"label":"회사","address":"서울특별시 강남구 테헤란로 100"}]}""".formatted(name, UUID.randomUUID()));
         if (response.status() != 201) {
             throw new IllegalStateException(response.body());
         }
@@ -45,7 +45,6 @@ public final class Fixtures {
 
     public static String order(String customerId, String restaurantId, String menuItemId, int quantity) {
         return """
-                {"customerId":"%s","restaurantId":"%s","items":[{"menuItemId":"%s","quantity":%d}]}"""
-                .formatted(customerId, restaurantId, menuItemId, quantity);
+                {"customerId":"%s","restaurantId":"%s","items":[{"menuItemId":"%s","quantity":%d}]}""".formatted(customerId, restaurantId, menuItemId, quantity);
     }
 }

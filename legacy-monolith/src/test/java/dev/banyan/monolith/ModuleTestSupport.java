@@ -13,6 +13,7 @@ public class ModuleTestSupport {
 
     /** An ephemeral embedded PostgreSQL on a free port per test class, without demo data. */
     public static final String EPHEMERAL_DATABASE = "banyan.embedded-db.ephemeral=true";
+
     public static final String FREE_PORT = "banyan.embedded-db.port=0";
     public static final String NO_DEMO_DATA = "banyan.demo.enabled=false";
 }

@@ -1,10 +1,11 @@
 package dev.banyan.monolith;
 
-import dev.banyan.monolith.HttpTestClient.Response;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
+
+import dev.banyan.monolith.HttpTestClient.Response;
+
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,14 +23,19 @@ class OperationsIntegrationTests extends MonolithIntegrationTest {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("http_server_requests_seconds_count").contains("hikaricp_connections");
+        assertThat(metrics.body())
+                .contains("http_server_requests_seconds_count")
+                .contains("hikaricp_connections");
     }
 
     @Test
     void migratesOneSchemaPerBoundedContextWithItsOwnHistory() {
         for (String schema : List.of("catalog", "customer", "ordering", "payment", "delivery")) {
             assertThat(jdbc.sql("select count(*) from " + schema + ".flyway_schema_history where success")
-                    .query(Long.class).single()).as(schema).isPositive();
+                            .query(Long.class)
+                            .single())
+                    .as(schema)
+                    .isPositive();
         }
         assertThat(jdbc.sql("show wal_level").query(String.class).single()).isEqualTo("logical");
     }
@@ -46,7 +52,9 @@ class OperationsIntegrationTests extends MonolithIntegrationTest {
 
         assertThat(withoutKey).isEmpty();
         assertThat(jdbc.sql("select count(*) from information_schema.tables where table_schema in "
-                + "('catalog', 'customer', 'ordering', 'payment', 'delivery')").query(Long.class).single())
+                                + "('catalog', 'customer', 'ordering', 'payment', 'delivery')")
+                        .query(Long.class)
+                        .single())
                 .isGreaterThanOrEqualTo(15);
     }
 
@@ -59,9 +67,12 @@ class OperationsIntegrationTests extends MonolithIntegrationTest {
                 .text("id");
         http().postEmpty("/api/orders/" + orderId + "/accept");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> http().get("/api/deliveries/" + orderId).status() == 200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                "select count(*) from public.event_publication where completion_date is null")
-                .query(Long.class).single() == 0);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> http().get("/api/deliveries/" + orderId).status() == 200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("select count(*) from public.event_publication where completion_date is null")
+                                .query(Long.class)
+                                .single()
+                        == 0);
     }
 }

@@ -1,5 +1,11 @@
 package dev.banyan.monolith;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -7,12 +13,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,11 +40,12 @@ class RestartIntegrationTests {
     }
 
     static ConfigurableApplicationContext start(int orders) {
-        return new SpringApplicationBuilder(MonolithApplication.class).run(
-                "--server.port=0",
-                "--banyan.embedded-db.port=0",
-                "--banyan.embedded-db.data-dir=" + dataDir,
-                "--banyan.demo.orders=" + orders);
+        return new SpringApplicationBuilder(MonolithApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--banyan.embedded-db.port=0",
+                        "--banyan.embedded-db.data-dir=" + dataDir,
+                        "--banyan.demo.orders=" + orders);
     }
 
     static long count(JdbcClient jdbc, String table) {
@@ -64,23 +65,29 @@ class RestartIntegrationTests {
             assertThat(count(jdbc, "payment.payment")).isEqualTo(50);
             assertThat(count(jdbc, "delivery.delivery")).isEqualTo(50);
 
-            HttpTestClient http = new HttpTestClient(((WebServerApplicationContext) first).getWebServer().getPort());
+            HttpTestClient http = new HttpTestClient(
+                    ((WebServerApplicationContext) first).getWebServer().getPort());
             restaurantId = http.post("/api/restaurants", """
                     {"name":"재시작 테스트 식당","category":"korean","address":"서울특별시 중구 세종대로 110",
                      "minimumOrderAmount":0,"deliveryFee":0}""").text("id");
             http.post("/api/restaurants/" + restaurantId + "/menu-items", "{\"name\":\"설렁탕\",\"price\":11000}");
             before = http.get("/api/restaurants/" + restaurantId).body();
             jdbc.sql("update catalog.restaurant set name = '이름 바뀐 식당' where id = ?")
-                    .param(DemoUuid.restaurant0()).update();
+                    .param(DemoUuid.restaurant0())
+                    .update();
         }
 
         try (ConfigurableApplicationContext second = start(80)) {
             JdbcClient jdbc = second.getBean(JdbcClient.class);
-            HttpTestClient http = new HttpTestClient(((WebServerApplicationContext) second).getWebServer().getPort());
+            HttpTestClient http = new HttpTestClient(
+                    ((WebServerApplicationContext) second).getWebServer().getPort());
             assertThat(http.get("/api/restaurants/" + restaurantId).body()).isEqualTo(before);
             assertThat(count(jdbc, "catalog.restaurant")).isEqualTo(241);
-            assertThat(jdbc.sql("select name from catalog.restaurant where id = ?").param(DemoUuid.restaurant0())
-                    .query(String.class).single()).as("the seed must not overwrite existing rows")
+            assertThat(jdbc.sql("select name from catalog.restaurant where id = ?")
+                            .param(DemoUuid.restaurant0())
+                            .query(String.class)
+                            .single())
+                    .as("the seed must not overwrite existing rows")
                     .isEqualTo("이름 바뀐 식당");
             assertThat(count(jdbc, "ordering.customer_order")).isEqualTo(80);
             assertThat(count(jdbc, "delivery.delivery")).isEqualTo(80);
@@ -90,8 +97,8 @@ class RestartIntegrationTests {
 
     static final class DemoUuid {
         static java.util.UUID restaurant0() {
-            return java.util.UUID.nameUUIDFromBytes("banyan-demo:restaurant:0"
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.UUID.nameUUIDFromBytes(
+                    "banyan-demo:restaurant:0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 }

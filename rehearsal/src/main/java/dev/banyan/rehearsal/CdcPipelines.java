@@ -8,15 +8,14 @@ package dev.banyan.rehearsal;
 final class CdcPipelines {
 
     private static final String[][] TABLES = {
-            // monolith table, service table, key, renames (monolith column:service column), version column
-            {"catalog.category", "public.category", "[code]", "", ""},
-            {"catalog.restaurant", "public.restaurant", "[id]", "phone:phone_number", "updated_at"},
-            {"catalog.opening_hours", "public.opening_hours", "[restaurant_id, day_of_week]", "", ""},
-            {"catalog.menu_item", "public.menu_item", "[id]", "price:price_krw", "updated_at"},
+        // monolith table, service table, key, renames (monolith column:service column), version column
+        {"catalog.category", "public.category", "[code]", "", ""},
+        {"catalog.restaurant", "public.restaurant", "[id]", "phone:phone_number", "updated_at"},
+        {"catalog.opening_hours", "public.opening_hours", "[restaurant_id, day_of_week]", "", ""},
+        {"catalog.menu_item", "public.menu_item", "[id]", "price:price_krw", "updated_at"},
     };
 
-    private CdcPipelines() {
-    }
+    private CdcPipelines() {}
 
     static String forward(String monolithUrl, String catalogUrl) {
         return "pipelines:\n" + pipeline("catalog-forward", monolithUrl, catalogUrl, true);
@@ -28,20 +27,39 @@ final class CdcPipelines {
 
     private static String pipeline(String name, String source, String target, boolean forward) {
         StringBuilder yaml = new StringBuilder()
-                .append("  - name: ").append(name).append('\n')
-                .append("    source: { url: \"").append(source).append("\", user: postgres, password: \"\" }\n")
-                .append("    target: { url: \"").append(target).append("\", user: postgres, password: \"\" }\n")
-                .append("    snapshot: ").append(forward ? "initial" : "never").append('\n')
-                .append("    conflicts: { policy: last-writer-wins, wins-ties: ").append(forward).append(" }\n")
+                .append("  - name: ")
+                .append(name)
+                .append('\n')
+                .append("    source: { url: \"")
+                .append(source)
+                .append("\", user: postgres, password: \"\" }\n")
+                .append("    target: { url: \"")
+                .append(target)
+                .append("\", user: postgres, password: \"\" }\n")
+                .append("    snapshot: ")
+                .append(forward ? "initial" : "never")
+                .append('\n')
+                .append("    conflicts: { policy: last-writer-wins, wins-ties: ")
+                .append(forward)
+                .append(" }\n")
                 .append("    tables:\n");
         for (String[] table : TABLES) {
-            yaml.append("      - from: ").append(forward ? table[0] : table[1]).append('\n')
-                    .append("        to: ").append(forward ? table[1] : table[0]).append('\n')
-                    .append("        key: ").append(table[2]).append('\n');
+            yaml.append("      - from: ")
+                    .append(forward ? table[0] : table[1])
+                    .append('\n')
+                    .append("        to: ")
+                    .append(forward ? table[1] : table[0])
+                    .append('\n')
+                    .append("        key: ")
+                    .append(table[2])
+                    .append('\n');
             if (!table[3].isEmpty()) {
                 String[] rename = table[3].split(":");
-                yaml.append("        columns: { ").append(forward ? rename[0] : rename[1]).append(": ")
-                        .append(forward ? rename[1] : rename[0]).append(" }\n");
+                yaml.append("        columns: { ")
+                        .append(forward ? rename[0] : rename[1])
+                        .append(": ")
+                        .append(forward ? rename[1] : rename[0])
+                        .append(" }\n");
             }
             if (!table[4].isEmpty()) {
                 yaml.append("        version-column: ").append(table[4]).append('\n');

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /** One deployable part of the topology, running as its own JVM from its executable jar. */
 final class ComponentProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Process process;
@@ -31,8 +32,9 @@ final class ComponentProcess implements AutoCloseable {
         this.health = health;
     }
 
-    static ComponentProcess start(String name, Path jar, List<String> args, Map<String, String> env, Path logDir,
-                                  URI health, String maxHeap) throws IOException {
+    static ComponentProcess start(
+            String name, Path jar, List<String> args, Map<String, String> env, Path logDir, URI health, String maxHeap)
+            throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("The " + name + " jar " + jar + " is missing: build it first with "
                     + "./mvnw -B -q package -DskipTests");
@@ -67,8 +69,8 @@ final class ComponentProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with code " + process.exitValue()
-                        + " before it became healthy; see " + log);
+                throw new IllegalStateException(
+                        name + " exited with code " + process.exitValue() + " before it became healthy; see " + log);
             }
             if (health == null || isUp()) {
                 return;
@@ -76,13 +78,18 @@ final class ComponentProcess implements AutoCloseable {
             progress.tick("waiting for " + name + " to become healthy");
             Thread.sleep(250);
         }
-        throw new IllegalStateException(name + " did not become healthy within " + timeout.toSeconds() + " s; see " + log);
+        throw new IllegalStateException(
+                name + " did not become healthy within " + timeout.toSeconds() + " s; see " + log);
     }
 
     private boolean isUp() {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(health)
+                            .timeout(Duration.ofSeconds(2))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"UP\"");
         } catch (IOException e) {
             return false;

@@ -1,9 +1,5 @@
 package dev.banyan.rehearsal;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +17,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Sends realistic mixed traffic through the proxy at a fixed rate: customers browse restaurants by category, open
  * menus and place orders, and restaurant owners change menu prices. Every request is attributed to the backend that
@@ -31,8 +31,10 @@ final class LoadGenerator implements AutoCloseable {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final URI proxy;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .executor(Executors.newFixedThreadPool(4)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .executor(Executors.newFixedThreadPool(4))
+            .build();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService senders = Executors.newFixedThreadPool(16);
     private final Random random = new Random(20261124L);
@@ -74,7 +76,9 @@ final class LoadGenerator implements AutoCloseable {
                      "addresses":[{"label":"집","address":"서울특별시 강남구 테헤란로 %d"}]}
                     """.formatted(i, System.nanoTime(), i, i, 100 + i);
             HttpResponse<String> response = send(HttpRequest.newBuilder(proxy.resolve("/api/customers"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build());
             if (response.statusCode() != 201) {
                 throw new IllegalStateException("Could not sign up a rehearsal customer: HTTP " + response.statusCode()
                         + " " + response.body());
@@ -131,13 +135,22 @@ final class LoadGenerator implements AutoCloseable {
     private void browse() throws InterruptedException {
         String category = pick(data.categories());
         int page = pickInt(3);
-        timed("browse", HttpRequest.newBuilder(proxy.resolve("/api/restaurants?category=" + category + "&page=" + page
-                + "&size=20")).header("X-Customer-Id", pick(data.customers())).GET().build());
+        timed(
+                "browse",
+                HttpRequest.newBuilder(
+                                proxy.resolve("/api/restaurants?category=" + category + "&page=" + page + "&size=20"))
+                        .header("X-Customer-Id", pick(data.customers()))
+                        .GET()
+                        .build());
     }
 
     private void viewMenu() throws InterruptedException {
-        timed("menu", HttpRequest.newBuilder(proxy.resolve("/api/restaurants/" + pick(data.restaurants())))
-                .header("X-Customer-Id", pick(data.customers())).GET().build());
+        timed(
+                "menu",
+                HttpRequest.newBuilder(proxy.resolve("/api/restaurants/" + pick(data.restaurants())))
+                        .header("X-Customer-Id", pick(data.customers()))
+                        .GET()
+                        .build());
     }
 
     private void placeOrder() throws InterruptedException {
@@ -145,21 +158,30 @@ final class LoadGenerator implements AutoCloseable {
         String body = """
                 {"customerId":"%s","restaurantId":"%s","items":[{"menuItemId":"%s","quantity":%d}]}
                 """.formatted(pick(data.customers()), item.restaurantId(), item.id(), 1 + pickInt(3));
-        timed("order", HttpRequest.newBuilder(proxy.resolve("/api/orders"))
-                .header("Content-Type", "application/json").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        timed(
+                "order",
+                HttpRequest.newBuilder(proxy.resolve("/api/orders"))
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
     }
 
     private void changePrice() throws InterruptedException {
         MenuItemRef item = pick(data.items());
         long price = 1_000L * (5 + pickInt(30));
-        HttpResponse<String> response = timed("price", HttpRequest.newBuilder(proxy.resolve("/api/restaurants/"
-                        + item.restaurantId() + "/menu-items/" + item.id()))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"price\":" + price + "}")).build());
+        HttpResponse<String> response = timed(
+                "price",
+                HttpRequest.newBuilder(
+                                proxy.resolve("/api/restaurants/" + item.restaurantId() + "/menu-items/" + item.id()))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"price\":" + price + "}"))
+                        .build());
         if (response != null && response.statusCode() == 200) {
             String backend = response.headers().firstValue("X-Banyan-Backend").orElse("unknown");
-            priceWrites.merge(item.id(), new PriceWrite(item.id(), price, backend, System.nanoTime()),
+            priceWrites.merge(
+                    item.id(),
+                    new PriceWrite(item.id(), price, backend, System.nanoTime()),
                     (old, neu) -> neu.atNanos() >= old.atNanos() ? neu : old);
         }
     }
@@ -169,20 +191,28 @@ final class LoadGenerator implements AutoCloseable {
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            stats.record(response.headers().firstValue("X-Banyan-Backend").orElse("unknown"), response.statusCode(),
-                    (System.nanoTime() - start) / 1000, what + " " + request.uri().getPath());
+            stats.record(
+                    response.headers().firstValue("X-Banyan-Backend").orElse("unknown"),
+                    response.statusCode(),
+                    (System.nanoTime() - start) / 1000,
+                    what + " " + request.uri().getPath());
             return response;
         } catch (IOException e) {
-            stats.record("unreachable", 0, (System.nanoTime() - start) / 1000, what + " " + request.uri().getPath()
-                    + " (" + e.getClass().getSimpleName() + ")");
+            stats.record(
+                    "unreachable",
+                    0,
+                    (System.nanoTime() - start) / 1000,
+                    what + " " + request.uri().getPath() + " (" + e.getClass().getSimpleName() + ")");
             return null;
         }
     }
 
     private JsonNode getJson(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(proxy.resolve(path)).GET().build());
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(proxy.resolve(path)).GET().build());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + path + " through the proxy answered HTTP " + response.statusCode());
+            throw new IllegalStateException(
+                    "GET " + path + " through the proxy answered HTTP " + response.statusCode());
         }
         return JSON.readTree(response.body());
     }
@@ -209,13 +239,10 @@ final class LoadGenerator implements AutoCloseable {
         senders.shutdownNow();
     }
 
-    record MenuItemRef(String restaurantId, String id) {
-    }
+    record MenuItemRef(String restaurantId, String id) {}
 
-    record PriceWrite(String menuItemId, long price, String backend, long atNanos) {
-    }
+    record PriceWrite(String menuItemId, long price, String backend, long atNanos) {}
 
-    private record SampleData(List<String> categories, List<String> restaurants, List<MenuItemRef> items,
-                              List<String> customers) {
-    }
+    private record SampleData(
+            List<String> categories, List<String> restaurants, List<MenuItemRef> items, List<String> customers) {}
 }

@@ -5,7 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
 /** Where each part of the topology listens. */
-record Ports(int proxy, int proxyAdmin, int monolith, int catalogService, int cdcBridge, int monolithDb, int catalogDb) {
+record Ports(
+        int proxy, int proxyAdmin, int monolith, int catalogService, int cdcBridge, int monolithDb, int catalogDb) {
 
     static Ports defaults() {
         return new Ports(8080, 8089, 8081, 8082, 8090, 15432, 15433);

@@ -1,8 +1,5 @@
 package dev.banyan.rehearsal;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,10 +7,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /** The strangler-proxy's admin API: moves a route between stages and reads its live counters. */
 final class ProxyAdmin {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI admin;
     private final String token;
 
@@ -23,10 +24,14 @@ final class ProxyAdmin {
     }
 
     void stage(String routeId, String stage, int percent) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(admin.resolve("/admin/routes/" + routeId))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"stage\":\"" + stage + "\",\"percent\":" + percent + "}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(admin.resolve("/admin/routes/" + routeId))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(
+                                "{\"stage\":\"" + stage + "\",\"percent\":" + percent + "}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("The proxy refused to move " + routeId + " to " + stage + " " + percent
                     + "%: HTTP " + response.statusCode() + " " + response.body());
@@ -37,16 +42,22 @@ final class ProxyAdmin {
     ShadowCounts shadow(String routeId) throws IOException, InterruptedException {
         JsonNode route = route(routeId);
         JsonNode counters = route.path("counters").path("shadow");
-        return new ShadowCounts(counters.path("match").asLong(), counters.path("mismatch").asLong());
+        return new ShadowCounts(
+                counters.path("match").asLong(), counters.path("mismatch").asLong());
     }
 
     private JsonNode route(String routeId) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(admin.resolve("/admin/routes"))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(admin.resolve("/admin/routes"))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET /admin/routes answered HTTP " + response.statusCode());
         }
-        for (JsonNode route : JsonMapper.builder().build().readTree(response.body()).path("routes")) {
+        for (JsonNode route :
+                JsonMapper.builder().build().readTree(response.body()).path("routes")) {
             if (routeId.equals(route.path("id").asString())) {
                 return route;
             }

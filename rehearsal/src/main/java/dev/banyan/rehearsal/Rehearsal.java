@@ -25,6 +25,7 @@ final class Rehearsal {
 
     /** {@code result: DRIFT in 1 of 4 table(s) (missing 2, extra 0, differing 3)}, one line per pipeline. */
     private static final Pattern DRIFT_COUNT = Pattern.compile("(?:missing|extra|differing) (\\d+)");
+
     private static final String SERVICE = "catalog";
 
     private final RehearsalOptions options;
@@ -65,8 +66,8 @@ final class Rehearsal {
 
             load.catalogWrites(false);
             admin.stage(RoutesFile.READS, "SHADOW", 0);
-            StepResult shadow = trafficStep("3 SHADOW reads", null, true,
-                    "catalog writes held so mismatches are contract differences");
+            StepResult shadow = trafficStep(
+                    "3 SHADOW reads", null, true, "catalog writes held so mismatches are contract differences");
             shadowMismatches += shadow.shadowMismatches();
             if (shadow.shadowMatches() + shadow.shadowMismatches() == 0) {
                 problems.add("SHADOW compared no responses");
@@ -93,10 +94,14 @@ final class Rehearsal {
             int rollbackDrift = awaitInSync(both, "7 rollback drill");
             int[] lost = lostServiceWrites();
             load.catalogWrites(true);
-            trafficStep("7 rollback drill", rollbackDrift, lost[0] + " service-side writes checked in the monolith, "
-                    + lost[1] + " lost; writes go to legacy again");
+            trafficStep(
+                    "7 rollback drill",
+                    rollbackDrift,
+                    lost[0] + " service-side writes checked in the monolith, " + lost[1]
+                            + " lost; writes go to legacy again");
             if (lost[1] > 0) {
-                problems.add(lost[1] + " writes taken by the catalog-service are missing from the monolith after the rollback");
+                problems.add(lost[1]
+                        + " writes taken by the catalog-service are missing from the monolith after the rollback");
             }
             if (lost[0] == 0) {
                 problems.add("The write cutover took no writes on the service side, so the rollback proved nothing");
@@ -108,15 +113,24 @@ final class Rehearsal {
             if (finalDrift != 0) {
                 problems.add("Final reconciliation found drift between the monolith and the catalog-service");
             }
-            int failed = steps.stream().mapToInt(step -> step.traffic().failures()).sum();
+            int failed =
+                    steps.stream().mapToInt(step -> step.traffic().failures()).sum();
             if (failed > 0) {
                 problems.add(failed + " client requests failed");
             }
             if (shadowMismatches > 0) {
                 problems.add(shadowMismatches + " shadow mismatches on the sample data");
             }
-            return new Report(started, Instant.now(), List.copyOf(steps), failed, finalDrift, lost[0], lost[1],
-                    shadowMismatches, List.copyOf(problems));
+            return new Report(
+                    started,
+                    Instant.now(),
+                    List.copyOf(steps),
+                    failed,
+                    finalDrift,
+                    lost[0],
+                    lost[1],
+                    shadowMismatches,
+                    List.copyOf(problems));
         } finally {
             load.close();
         }
@@ -132,14 +146,21 @@ final class Rehearsal {
         load.nextStep();
         Instant end = Instant.now().plus(options.stepTraffic());
         while (Instant.now().isBefore(end)) {
-            progress.tick(name + ": sending traffic, " + Duration.between(Instant.now(), end).toSeconds() + " s left");
+            progress.tick(name + ": sending traffic, "
+                    + Duration.between(Instant.now(), end).toSeconds() + " s left");
             Thread.sleep(200);
         }
         TrafficStats.Snapshot traffic = load.nextStep().snapshot();
         ProxyAdmin.ShadowCounts compared = compare ? awaitShadowSettled(before) : null;
         OptionalDouble lag = Prometheus.max(topology.cdcBridge(), "banyan_cdc_lag_milliseconds");
-        StepResult result = new StepResult(name, traffic, compare ? compared.mismatches() : null,
-                compare ? compared.matches() : null, lag.isPresent() ? lag.getAsDouble() : null, drift, List.of(notes));
+        StepResult result = new StepResult(
+                name,
+                traffic,
+                compare ? compared.mismatches() : null,
+                compare ? compared.matches() : null,
+                lag.isPresent() ? lag.getAsDouble() : null,
+                drift,
+                List.of(notes));
         steps.add(result);
         progress.line(result.row());
         for (String sample : traffic.failureSamples()) {
@@ -185,15 +206,18 @@ final class Rehearsal {
             return 0;
         }
         if (result.exitCode() != 1) {
-            throw new IllegalStateException("cdc-bridge verify failed with exit code " + result.exitCode() + ":\n"
-                    + result.output());
+            throw new IllegalStateException(
+                    "cdc-bridge verify failed with exit code " + result.exitCode() + ":\n" + result.output());
         }
         return Math.max(driftedKeys(result.output()), 1);
     }
 
     static int driftedKeys(String verifyOutput) {
         int drifted = 0;
-        for (String line : verifyOutput.lines().filter(line -> line.startsWith("result: DRIFT")).toList()) {
+        for (String line : verifyOutput
+                .lines()
+                .filter(line -> line.startsWith("result: DRIFT"))
+                .toList()) {
             Matcher counts = DRIFT_COUNT.matcher(line);
             while (counts.find()) {
                 drifted += Integer.parseInt(counts.group(1));
@@ -208,8 +232,9 @@ final class Rehearsal {
         int checked = 0;
         int lost = 0;
         try (Connection connection = DriverManager.getConnection(
-                topology.monolithDb().jdbcUrl(Topology.MONOLITH_DB), "postgres", "");
-             PreparedStatement price = connection.prepareStatement("select price from catalog.menu_item where id = ?")) {
+                        topology.monolithDb().jdbcUrl(Topology.MONOLITH_DB), "postgres", "");
+                PreparedStatement price =
+                        connection.prepareStatement("select price from catalog.menu_item where id = ?")) {
             for (LoadGenerator.PriceWrite write : writes.values()) {
                 if (!SERVICE.equals(write.backend())) {
                     continue;

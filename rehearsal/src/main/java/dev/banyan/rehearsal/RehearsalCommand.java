@@ -19,12 +19,16 @@ import picocli.CommandLine.Spec;
  * {@code rehearse}: one command that rehearses the whole migration and says whether it held. Options as
  * {@code --opt value} or {@code --opt=value}; exit 0 passed, 1 failed, 2 usage error.
  */
-@Command(name = "rehearse", mixinStandardHelpOptions = true, versionProvider = RehearsalCommand.Version.class,
-        sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+        name = "rehearse",
+        mixinStandardHelpOptions = true,
+        versionProvider = RehearsalCommand.Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
         description = "Rehearses a strangler-fig migration of the catalog on embedded databases, under live traffic,"
                 + " and says whether it held: no failed request, no drift, no lost write.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = { "0:passed", "1:failed (the report and the component logs say why)", "2:usage error" })
+        exitCodeList = {"0:passed", "1:failed (the report and the component logs say why)", "2:usage error"})
 public final class RehearsalCommand implements Callable<Integer> {
 
     @Spec
@@ -39,19 +43,28 @@ public final class RehearsalCommand implements Callable<Integer> {
     @Option(names = "--random-ports", description = "pick free ports instead of 8080-8090 / 15432-15433")
     private boolean randomPorts;
 
-    @Option(names = "--home", paramLabel = "DIR",
+    @Option(
+            names = "--home",
+            paramLabel = "DIR",
             description = "the Banyan checkout that holds the built jars (default: the current directory)")
     private Path home;
 
-    @Option(names = "--work-dir", paramLabel = "DIR",
+    @Option(
+            names = "--work-dir",
+            paramLabel = "DIR",
             description = "where databases, logs and reports go (default: HOME/.banyan)")
     private Path workDir;
 
-    @Option(names = "--step-seconds", paramLabel = "N",
+    @Option(
+            names = "--step-seconds",
+            paramLabel = "N",
             description = "seconds of traffic per step, 1 to 600 (default 20, with --quick 4)")
     private Integer stepSeconds;
 
-    @Option(names = "--rate", paramLabel = "N", defaultValue = "40",
+    @Option(
+            names = "--rate",
+            paramLabel = "N",
+            defaultValue = "40",
             description = "requests per second sent by the load generator, 1 to 2000 (default ${DEFAULT-VALUE})")
     private int rate;
 
@@ -67,15 +80,20 @@ public final class RehearsalCommand implements Callable<Integer> {
     RehearsalOptions options() {
         Path checkout = (home != null ? home : Path.of("")).toAbsolutePath();
         int seconds = stepSeconds != null ? within("--step-seconds", stepSeconds, 600) : quick ? 4 : 20;
-        return new RehearsalOptions(quick, keepRunning, randomPorts, checkout,
-                workDir != null ? workDir.toAbsolutePath() : checkout.resolve(".banyan"), Duration.ofSeconds(seconds),
+        return new RehearsalOptions(
+                quick,
+                keepRunning,
+                randomPorts,
+                checkout,
+                workDir != null ? workDir.toAbsolutePath() : checkout.resolve(".banyan"),
+                Duration.ofSeconds(seconds),
                 within("--rate", rate, 2000));
     }
 
     private int within(String option, int value, int max) {
         if (value < 1 || value > max) {
-            throw new ParameterException(spec.commandLine(),
-                    "Option " + option + " must be between 1 and " + max + ", was " + value);
+            throw new ParameterException(
+                    spec.commandLine(), "Option " + option + " must be between 1 and " + max + ", was " + value);
         }
         return value;
     }
@@ -85,24 +103,32 @@ public final class RehearsalCommand implements Callable<Integer> {
         RehearsalOptions options = options();
         List<String> missing = Topology.missingJars(options.home());
         if (!missing.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--home " + options.home() + " is not a built Banyan"
-                    + " checkout: missing " + String.join(", ", missing) + ". Run ./rehearse from the checkout (it builds"
-                    + " them), or ./mvnw -B package -DskipTests there first");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--home " + options.home() + " is not a built Banyan"
+                            + " checkout: missing " + String.join(", ", missing)
+                            + ". Run ./rehearse from the checkout (it builds"
+                            + " them), or ./mvnw -B package -DskipTests there first");
         }
         Progress progress = new Progress(System.out);
-        Path runDir = options.workDir().resolve("rehearsal").resolve(Instant.now().toString().replace(":", ""));
+        Path runDir = options.workDir()
+                .resolve("rehearsal")
+                .resolve(Instant.now().toString().replace(":", ""));
         Ports ports = options.randomPorts() ? Ports.random() : Ports.defaults();
         Topology topology = new Topology(options, ports, runDir);
         Runtime.getRuntime().addShutdownHook(new Thread(topology::close, "rehearsal-shutdown"));
         try {
             Files.createDirectories(runDir);
-            progress.line("Banyan rehearsal: strangling the catalog out of the monolith" + (options.quick() ? " (quick)" : ""));
+            progress.line("Banyan rehearsal: strangling the catalog out of the monolith"
+                    + (options.quick() ? " (quick)" : ""));
             progress.line("Working in " + runDir + "; component logs in " + runDir.resolve("logs"));
             Report report = new Rehearsal(options, topology, progress).run();
             List<Path> files = report.write(options.workDir().resolve("reports"));
             progress.line("");
-            progress.line(report.passed() ? "PASSED: no failed requests, no drift, no lost writes."
-                    : "FAILED: " + String.join("; ", report.problems()));
+            progress.line(
+                    report.passed()
+                            ? "PASSED: no failed requests, no drift, no lost writes."
+                            : "FAILED: " + String.join("; ", report.problems()));
             progress.line("Report: " + files.get(0) + " and " + files.get(1));
             if (options.keepRunning()) {
                 keepRunning(topology, progress);
@@ -124,7 +150,8 @@ public final class RehearsalCommand implements Callable<Integer> {
         tokenFile.toFile().setReadable(true, true);
         progress.line("");
         progress.line("The topology keeps running (Ctrl-C stops it):");
-        progress.line("  proxy            " + topology.proxy() + "   e.g. curl " + topology.proxy() + "/api/restaurants?size=3");
+        progress.line("  proxy            " + topology.proxy() + "   e.g. curl " + topology.proxy()
+                + "/api/restaurants?size=3");
         progress.line("  proxy admin      " + topology.proxyAdmin() + "   bearer token in " + tokenFile);
         progress.line("  routes file      " + topology.routesFile() + "   (edit it: the proxy reloads within 2 s)");
         progress.line("  monolith         " + topology.monolith());
@@ -140,7 +167,7 @@ public final class RehearsalCommand implements Callable<Integer> {
         @Override
         public String[] getVersion() {
             String version = RehearsalCommand.class.getPackage().getImplementationVersion();
-            return new String[] { "rehearse " + (version == null ? "(built from source)" : version) };
+            return new String[] {"rehearse " + (version == null ? "(built from source)" : version)};
         }
     }
 }

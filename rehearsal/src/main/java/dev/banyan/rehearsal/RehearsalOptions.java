@@ -6,8 +6,14 @@ import java.time.Duration;
 import picocli.CommandLine;
 
 /** The validated command line of the rehearsal, so a typo never starts half a topology. */
-record RehearsalOptions(boolean quick, boolean keepRunning, boolean randomPorts, Path home, Path workDir,
-                        Duration stepTraffic, int requestsPerSecond) {
+record RehearsalOptions(
+        boolean quick,
+        boolean keepRunning,
+        boolean randomPorts,
+        Path home,
+        Path workDir,
+        Duration stepTraffic,
+        int requestsPerSecond) {
 
     /** Parses and validates {@code args} as {@code rehearse} would; a bad line throws picocli's ParameterException. */
     static RehearsalOptions parse(String... args) {

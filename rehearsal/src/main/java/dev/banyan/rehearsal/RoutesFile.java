@@ -8,8 +8,7 @@ final class RoutesFile {
     static final String READS = "catalog-reads";
     static final String WRITES = "catalog-writes";
 
-    private RoutesFile() {
-    }
+    private RoutesFile() {}
 
     static String initial(URI legacy, URI catalogService) {
         return """

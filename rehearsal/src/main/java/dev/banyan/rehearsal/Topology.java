@@ -1,7 +1,5 @@
 package dev.banyan.rehearsal;
 
-import dev.banyan.embedded.EmbeddedPostgresServer;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -11,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import dev.banyan.embedded.EmbeddedPostgresServer;
 
 /**
  * The running system: two embedded PostgreSQL servers, the monolith, the catalog-service, the strangler-proxy and
@@ -86,7 +86,8 @@ final class Topology implements AutoCloseable {
     /** The component jars that {@code home} lacks, relative to it; empty when every one is built. */
     static List<String> missingJars(Path home) {
         return List.of(MONOLITH_JAR, CATALOG_JAR, PROXY_JAR, BRIDGE_JAR).stream()
-                .filter(jar -> !Files.isRegularFile(home.resolve(jar))).toList();
+                .filter(jar -> !Files.isRegularFile(home.resolve(jar)))
+                .toList();
     }
 
     void start(Progress progress) throws Exception {
@@ -97,21 +98,39 @@ final class Topology implements AutoCloseable {
         catalogDb = remember(EmbeddedPostgresServer.start(runDir.resolve("catalog-db"), ports.catalogDb(), false));
         catalogDb.ensureDatabase(CATALOG_DB);
 
-        ComponentProcess monolith = launch("legacy-monolith", MONOLITH_JAR,
-                List.of("--server.port=" + ports.monolith(), "--spring.datasource.url=" + monolithDb.jdbcUrl(MONOLITH_DB),
-                        "--spring.datasource.username=" + EmbeddedPostgresServer.USER), Map.of(),
-                URI.create(monolith() + "/actuator/health/readiness"), "384m");
-        ComponentProcess catalog = launch("catalog-service", CATALOG_JAR,
-                List.of("--server.port=" + ports.catalogService(), "--spring.datasource.url=" + catalogDb.jdbcUrl(CATALOG_DB),
-                        "--spring.datasource.username=" + EmbeddedPostgresServer.USER), Map.of(),
-                URI.create(catalogService() + "/actuator/health/readiness"), "256m");
+        ComponentProcess monolith = launch(
+                "legacy-monolith",
+                MONOLITH_JAR,
+                List.of(
+                        "--server.port=" + ports.monolith(),
+                        "--spring.datasource.url=" + monolithDb.jdbcUrl(MONOLITH_DB),
+                        "--spring.datasource.username=" + EmbeddedPostgresServer.USER),
+                Map.of(),
+                URI.create(monolith() + "/actuator/health/readiness"),
+                "384m");
+        ComponentProcess catalog = launch(
+                "catalog-service",
+                CATALOG_JAR,
+                List.of(
+                        "--server.port=" + ports.catalogService(),
+                        "--spring.datasource.url=" + catalogDb.jdbcUrl(CATALOG_DB),
+                        "--spring.datasource.username=" + EmbeddedPostgresServer.USER),
+                Map.of(),
+                URI.create(catalogService() + "/actuator/health/readiness"),
+                "256m");
 
         routesFile = runDir.resolve("routes.yml");
         Files.writeString(routesFile, RoutesFile.initial(monolith(), catalogService()));
-        ComponentProcess proxy = launch("strangler-proxy", PROXY_JAR,
-                List.of("--server.port=" + ports.proxy(), "--banyan.routes=" + routesFile,
+        ComponentProcess proxy = launch(
+                "strangler-proxy",
+                PROXY_JAR,
+                List.of(
+                        "--server.port=" + ports.proxy(),
+                        "--banyan.routes=" + routesFile,
                         "--banyan.admin.port=" + ports.proxyAdmin()),
-                Map.of("BANYAN_ADMIN_TOKEN", adminToken), URI.create(proxy() + "/actuator/health"), "256m");
+                Map.of("BANYAN_ADMIN_TOKEN", adminToken),
+                URI.create(proxy() + "/actuator/health"),
+                "256m");
 
         for (ComponentProcess component : List.of(monolith, catalog, proxy)) {
             component.awaitHealthy(Duration.ofMinutes(3), progress);
@@ -122,9 +141,13 @@ final class Topology implements AutoCloseable {
     /** Starts (or restarts) the cdc-bridge on the given pipeline file. */
     void runBridge(Path config, Progress progress) throws Exception {
         stopBridge();
-        bridge = launch("cdc-bridge", BRIDGE_JAR,
-                List.of("run", "--config", config.toString(), "--server.port=" + ports.cdcBridge()), Map.of(),
-                URI.create(cdcBridge() + "/actuator/health"), "512m");
+        bridge = launch(
+                "cdc-bridge",
+                BRIDGE_JAR,
+                List.of("run", "--config", config.toString(), "--server.port=" + ports.cdcBridge()),
+                Map.of(),
+                URI.create(cdcBridge() + "/actuator/health"),
+                "512m");
         bridge.awaitHealthy(Duration.ofMinutes(2), progress);
     }
 
@@ -139,16 +162,23 @@ final class Topology implements AutoCloseable {
     /** Runs {@code cdc-bridge verify}; its exit code says in sync (0), drift (1) or error (2). */
     CommandResult verify(Path config) throws Exception {
         Path jar = options.home().resolve(BRIDGE_JAR);
-        ComponentProcess verify = ComponentProcess.start("cdc-verify-" + (++verifications), jar, List.of("verify", "--config", config.toString()),
-                Map.of(), runDir.resolve("logs"), null, "256m");
+        ComponentProcess verify = ComponentProcess.start(
+                "cdc-verify-" + (++verifications),
+                jar,
+                List.of("verify", "--config", config.toString()),
+                Map.of(),
+                runDir.resolve("logs"),
+                null,
+                "256m");
         int exit = verify.awaitExit(Duration.ofMinutes(3));
         return new CommandResult(exit, Files.readString(verify.log()));
     }
 
-    private ComponentProcess launch(String name, String jar, List<String> args, Map<String, String> env, URI health,
-                                    String heap) throws IOException {
-        return remember(ComponentProcess.start(name, options.home().resolve(jar), args, env, runDir.resolve("logs"),
-                health, heap));
+    private ComponentProcess launch(
+            String name, String jar, List<String> args, Map<String, String> env, URI health, String heap)
+            throws IOException {
+        return remember(ComponentProcess.start(
+                name, options.home().resolve(jar), args, env, runDir.resolve("logs"), health, heap));
     }
 
     private <T extends AutoCloseable> T remember(T resource) {
@@ -169,6 +199,5 @@ final class Topology implements AutoCloseable {
         started.clear();
     }
 
-    record CommandResult(int exitCode, String output) {
-    }
+    record CommandResult(int exitCode, String output) {}
 }

@@ -37,8 +37,13 @@ final class TrafficStats {
     synchronized Snapshot snapshot() {
         long[] sorted = Arrays.copyOf(latenciesMicros, requests);
         Arrays.sort(sorted);
-        return new Snapshot(requests, failures, new TreeMap<>(byBackend), percentile(sorted, 50),
-                percentile(sorted, 99), List.copyOf(failureSamples));
+        return new Snapshot(
+                requests,
+                failures,
+                new TreeMap<>(byBackend),
+                percentile(sorted, 50),
+                percentile(sorted, 99),
+                List.copyOf(failureSamples));
     }
 
     private static double percentile(long[] sorted, int p) {
@@ -49,8 +54,13 @@ final class TrafficStats {
         return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1000.0;
     }
 
-    record Snapshot(int requests, int failures, Map<String, Integer> byBackend, double p50Millis, double p99Millis,
-                    List<String> failureSamples) {
+    record Snapshot(
+            int requests,
+            int failures,
+            Map<String, Integer> byBackend,
+            double p50Millis,
+            double p99Millis,
+            List<String> failureSamples) {
 
         String share() {
             if (requests == 0) {
@@ -61,7 +71,10 @@ final class TrafficStats {
                 if (!text.isEmpty()) {
                     text.append(", ");
                 }
-                text.append(backend).append(' ').append(Math.round(100.0 * count / requests)).append('%');
+                text.append(backend)
+                        .append(' ')
+                        .append(Math.round(100.0 * count / requests))
+                        .append('%');
             });
             return text.toString();
         }

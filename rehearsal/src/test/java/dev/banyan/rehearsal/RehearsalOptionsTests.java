@@ -1,14 +1,13 @@
 package dev.banyan.rehearsal;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.ParameterException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +19,8 @@ class RehearsalOptionsTests {
     void quickShortensEveryStep() {
         assertThat(RehearsalOptions.parse("--quick").stepTraffic()).isEqualTo(Duration.ofSeconds(4));
         assertThat(RehearsalOptions.parse().stepTraffic()).isEqualTo(Duration.ofSeconds(20));
-        assertThat(RehearsalOptions.parse("--quick", "--step-seconds", "9").stepTraffic()).isEqualTo(Duration.ofSeconds(9));
+        assertThat(RehearsalOptions.parse("--quick", "--step-seconds", "9").stepTraffic())
+                .isEqualTo(Duration.ofSeconds(9));
     }
 
     @Test
@@ -40,15 +40,19 @@ class RehearsalOptionsTests {
     @Test
     void rejectsAnUnknownOptionByName() {
         assertThatThrownBy(() -> RehearsalOptions.parse("--quik"))
-                .isInstanceOf(ParameterException.class).hasMessageContaining("'--quik'");
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("'--quik'");
     }
 
     @Test
     void rejectsAMissingOrBadValueNamingTheOption() {
         assertThatThrownBy(() -> RehearsalOptions.parse("--rate"))
-                .isInstanceOf(ParameterException.class).hasMessageContaining("--rate");
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("--rate");
         assertThatThrownBy(() -> RehearsalOptions.parse("--rate", "fast"))
-                .isInstanceOf(ParameterException.class).hasMessageContaining("--rate").hasMessageContaining("'fast'");
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("--rate")
+                .hasMessageContaining("'fast'");
         assertThatThrownBy(() -> RehearsalOptions.parse("--step-seconds", "0"))
                 .hasMessage("Option --step-seconds must be between 1 and 600, was 0");
         assertThatThrownBy(() -> RehearsalOptions.parse("--rate=2001"))

@@ -1,9 +1,9 @@
 package dev.banyan.rehearsal;
 
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
+
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,9 @@ class RehearsalPartsTests {
                 banyan_cdc_lag_milliseconds{pipeline="catalog-reverse"} 340.5
                 banyan_cdc_lag_milliseconds_other 9999.0
                 """;
-        assertThat(Prometheus.parseMax(exposition, "banyan_cdc_lag_milliseconds").getAsDouble()).isEqualTo(340.5);
+        assertThat(Prometheus.parseMax(exposition, "banyan_cdc_lag_milliseconds")
+                        .getAsDouble())
+                .isEqualTo(340.5);
         assertThat(Prometheus.parseMax(exposition, "absent_metric")).isEmpty();
     }
 
@@ -50,15 +52,28 @@ class RehearsalPartsTests {
 
     @Test
     void reversePipelineMapsServiceColumnsBackToTheMonolith() {
-        String forward = CdcPipelines.forward("jdbc:postgresql://localhost:1/monolith", "jdbc:postgresql://localhost:2/catalog");
-        String both = CdcPipelines.bothDirections("jdbc:postgresql://localhost:1/monolith",
-                "jdbc:postgresql://localhost:2/catalog");
-        assertThat(forward).contains("from: catalog.menu_item", "to: public.menu_item", "columns: { price: price_krw }",
-                "snapshot: initial").doesNotContain("catalog-reverse");
+        String forward =
+                CdcPipelines.forward("jdbc:postgresql://localhost:1/monolith", "jdbc:postgresql://localhost:2/catalog");
+        String both = CdcPipelines.bothDirections(
+                "jdbc:postgresql://localhost:1/monolith", "jdbc:postgresql://localhost:2/catalog");
+        assertThat(forward)
+                .contains(
+                        "from: catalog.menu_item",
+                        "to: public.menu_item",
+                        "columns: { price: price_krw }",
+                        "snapshot: initial")
+                .doesNotContain("catalog-reverse");
         String reverse = both.substring(both.indexOf("name: catalog-reverse"));
-        assertThat(reverse).contains("snapshot: never", "from: public.menu_item", "to: catalog.menu_item",
-                "columns: { price_krw: price }", "columns: { phone_number: phone }", "key: [restaurant_id, day_of_week]",
-                "version-column: updated_at", "wins-ties: false");
+        assertThat(reverse)
+                .contains(
+                        "snapshot: never",
+                        "from: public.menu_item",
+                        "to: catalog.menu_item",
+                        "columns: { price_krw: price }",
+                        "columns: { phone_number: phone }",
+                        "key: [restaurant_id, day_of_week]",
+                        "version-column: updated_at",
+                        "wins-ties: false");
     }
 
     @Test
@@ -66,7 +81,8 @@ class RehearsalPartsTests {
         TrafficStats.Snapshot traffic = new TrafficStats().snapshot();
         StepResult step = new StepResult("1 LEGACY baseline", traffic, null, null, null, null, List.of());
         Report passed = new Report(Instant.EPOCH, Instant.EPOCH, List.of(step), 0, 0, 3, 0, 0, List.of());
-        Report failed = new Report(Instant.EPOCH, Instant.EPOCH, List.of(step), 2, 0, 3, 0, 0, List.of("2 client requests failed"));
+        Report failed = new Report(
+                Instant.EPOCH, Instant.EPOCH, List.of(step), 2, 0, 3, 0, 0, List.of("2 client requests failed"));
         assertThat(passed.passed()).isTrue();
         assertThat(passed.markdown()).contains("**Verdict: PASSED**", "| 1 LEGACY baseline |");
         assertThat(failed.passed()).isFalse();

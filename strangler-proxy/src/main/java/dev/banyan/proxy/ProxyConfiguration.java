@@ -21,14 +21,13 @@ import dev.banyan.proxy.reload.RoutesManager;
 import dev.banyan.proxy.routing.ActiveRoutes;
 import dev.banyan.proxy.shadow.MismatchLog;
 import dev.banyan.proxy.shadow.ShadowMirror;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.netty.http.client.HttpClient;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -45,6 +44,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * Wires the strangler proxy into Spring Cloud Gateway. With {@code banyan.enabled=false} none of it is loaded and
@@ -92,21 +92,26 @@ class ProxyConfiguration {
     BackendHeaders backendHeaders(BanyanProperties properties, Environment env) {
         // the gateway's own setting, so a load balancer is trusted the way Spring Cloud Gateway users expect
         String trusted = env.getProperty(TrustedProxies.PROPERTY);
-        return new BackendHeaders(StringUtils.hasText(trusted) ? TrustedProxies.from(trusted)
-                : BackendHeaders.noTrustedProxies(), properties.getCorrelationHeader());
+        return new BackendHeaders(
+                StringUtils.hasText(trusted) ? TrustedProxies.from(trusted) : BackendHeaders.noTrustedProxies(),
+                properties.getCorrelationHeader());
     }
 
     @Bean
-    BackendRoutingFilter backendRoutingFilter(HttpClient gatewayHttpClient, HttpClientProperties properties,
-                                              BackendHeaders headers) {
+    BackendRoutingFilter backendRoutingFilter(
+            HttpClient gatewayHttpClient, HttpClientProperties properties, BackendHeaders headers) {
         return new BackendRoutingFilter(gatewayHttpClient, properties, headers);
     }
 
     @Bean(destroyMethod = "close")
-    ShadowMirror shadowMirror(BanyanProperties properties, MismatchLog mismatches, ProxyMetrics metrics,
-                              BackendHeaders headers) {
-        return new ShadowMirror(properties.getShadow().getMaxInFlight(),
-                (int) properties.getShadow().getMaxBodySize().toBytes(), mismatches, metrics, headers);
+    ShadowMirror shadowMirror(
+            BanyanProperties properties, MismatchLog mismatches, ProxyMetrics metrics, BackendHeaders headers) {
+        return new ShadowMirror(
+                properties.getShadow().getMaxInFlight(),
+                (int) properties.getShadow().getMaxBodySize().toBytes(),
+                mismatches,
+                metrics,
+                headers);
     }
 
     @Bean
@@ -128,14 +133,17 @@ class ProxyConfiguration {
     @Bean
     Customizer<ReactiveResilience4JCircuitBreakerFactory> serviceCircuitBreakerDefaults(CircuitBreakerConfig config) {
         // Timeouts come from the routes file (per service) and are enforced by the gateway's HTTP client.
-        TimeLimiterConfig noTimeLimit = TimeLimiterConfig.custom().timeoutDuration(Duration.ofDays(1)).build();
+        TimeLimiterConfig noTimeLimit =
+                TimeLimiterConfig.custom().timeoutDuration(Duration.ofDays(1)).build();
         return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
-                .circuitBreakerConfig(config).timeLimiterConfig(noTimeLimit).build());
+                .circuitBreakerConfig(config)
+                .timeLimiterConfig(noTimeLimit)
+                .build());
     }
 
     @Bean
-    ServiceCircuitBreakers serviceCircuitBreakers(ReactiveResilience4JCircuitBreakerFactory factory,
-                                                  CircuitBreakerConfig config, MeterRegistry registry) {
+    ServiceCircuitBreakers serviceCircuitBreakers(
+            ReactiveResilience4JCircuitBreakerFactory factory, CircuitBreakerConfig config, MeterRegistry registry) {
         return new ServiceCircuitBreakers(factory, config, registry);
     }
 
@@ -156,19 +164,30 @@ class ProxyConfiguration {
     }
 
     @Bean
-    StranglerRoutingFilter stranglerRoutingFilter(RoutesManager routes, ShadowMirror shadow, ProxyMetrics metrics,
-                                                  BanyanProperties properties, BodyBudget bodyBudget) {
-        return new StranglerRoutingFilter(routes, shadow, metrics, (int) Math.min(Integer.MAX_VALUE - 8,
-                properties.getMaxBodySize().toBytes()), bodyBudget);
+    StranglerRoutingFilter stranglerRoutingFilter(
+            RoutesManager routes,
+            ShadowMirror shadow,
+            ProxyMetrics metrics,
+            BanyanProperties properties,
+            BodyBudget bodyBudget) {
+        return new StranglerRoutingFilter(
+                routes,
+                shadow,
+                metrics,
+                (int) Math.min(
+                        Integer.MAX_VALUE - 8, properties.getMaxBodySize().toBytes()),
+                bodyBudget);
     }
 
     /** Bytes of request bodies buffered at once; by default a quarter of the heap. */
     @Bean
     BodyBudget bodyBudget(BanyanProperties properties, MeterRegistry registry) {
-        long limit = properties.getMaxBufferedBodies() != null ? properties.getMaxBufferedBodies().toBytes()
+        long limit = properties.getMaxBufferedBodies() != null
+                ? properties.getMaxBufferedBodies().toBytes()
                 : Runtime.getRuntime().maxMemory() / 4;
         BodyBudget budget = new BodyBudget(limit);
-        Gauge.builder("banyan.proxy.buffered.bodies", budget, BodyBudget::used).baseUnit("bytes")
+        Gauge.builder("banyan.proxy.buffered.bodies", budget, BodyBudget::used)
+                .baseUnit("bytes")
                 .description("Bytes of request bodies held in memory for fallback or shadow; limit "
                         + "banyan.max-buffered-bodies")
                 .register(registry);
@@ -187,36 +206,60 @@ class ProxyConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "banyan.admin.token")
-    AdminServer adminServer(RoutesManager routes, RoutesFileEditor editor, ProxyMetrics metrics,
-                            MismatchLog mismatches, ServiceCircuitBreakers breakers, BanyanProperties properties,
-                            Environment env) {
+    AdminServer adminServer(
+            RoutesManager routes,
+            RoutesFileEditor editor,
+            ProxyMetrics metrics,
+            MismatchLog mismatches,
+            ServiceCircuitBreakers breakers,
+            BanyanProperties properties,
+            Environment env) {
         BanyanProperties.Admin admin = properties.getAdmin();
         if (!StringUtils.hasText(admin.getToken())) {
             throw new IllegalStateException("banyan.admin.token is set but empty; unset it to turn the admin API off");
         }
         // the same client limits as the public port, idle timeout included
-        ClientTimeouts timeouts = new ClientTimeouts(properties.getRequestHeaderTimeout(),
-                properties.getRequestBodyTimeout(), env.getProperty("server.netty.idle-timeout", Duration.class,
-                        Duration.ofSeconds(60)));
-        return new AdminServer(new AdminApi(routes, editor, metrics, mismatches, breakers, admin.getToken().trim()),
-                admin.getAddress(), admin.getPort(), timeouts);
+        ClientTimeouts timeouts = new ClientTimeouts(
+                properties.getRequestHeaderTimeout(),
+                properties.getRequestBodyTimeout(),
+                env.getProperty("server.netty.idle-timeout", Duration.class, Duration.ofSeconds(60)));
+        return new AdminServer(
+                new AdminApi(
+                        routes,
+                        editor,
+                        metrics,
+                        mismatches,
+                        breakers,
+                        admin.getToken().trim()),
+                admin.getAddress(),
+                admin.getPort(),
+                timeouts);
     }
 
     @Bean
-    ApplicationListener<ApplicationReadyEvent> startupLine(RoutesManager routes, BanyanProperties properties,
-                                                           ObjectProvider<AdminServer> admin, Environment env) {
+    ApplicationListener<ApplicationReadyEvent> startupLine(
+            RoutesManager routes, BanyanProperties properties, ObjectProvider<AdminServer> admin, Environment env) {
         return event -> {
             ActiveRoutes active = routes.current();
             AdminServer adminServer = admin.getIfAvailable();
             StringBuilder services = new StringBuilder();
-            active.config().services().forEach((name, target) ->
-                    services.append(services.isEmpty() ? "" : ", ").append(name).append('=').append(target.uri()));
-            log.info("Banyan strangler proxy ready: public port {}, admin API {}, routes file {} ({} routes), "
+            active.config()
+                    .services()
+                    .forEach((name, target) -> services.append(services.isEmpty() ? "" : ", ")
+                            .append(name)
+                            .append('=')
+                            .append(target.uri()));
+            log.info(
+                    "Banyan strangler proxy ready: public port {}, admin API {}, routes file {} ({} routes), "
                             + "legacy {}, services [{}], no database",
                     env.getProperty("local.server.port"),
-                    adminServer == null ? "off (banyan.admin.token not set)"
+                    adminServer == null
+                            ? "off (banyan.admin.token not set)"
                             : "on " + properties.getAdmin().getAddress() + ":" + adminServer.port(),
-                    routes.file(), active.config().routes().size(), active.config().legacy().uri(), services);
+                    routes.file(),
+                    active.config().routes().size(),
+                    active.config().legacy().uri(),
+                    services);
         };
     }
 }

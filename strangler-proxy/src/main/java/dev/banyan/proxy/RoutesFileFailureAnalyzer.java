@@ -13,9 +13,12 @@ class RoutesFileFailureAnalyzer extends AbstractFailureAnalyzer<InvalidRoutesFil
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidRoutesFileException cause) {
         String problems = cause.problems().stream()
-                .map(p -> "  " + cause.file() + (p.line() > 0 ? ":" + p.line() : "") + "  " + p.field() + ": " + p.reason())
+                .map(p -> "  " + cause.file() + (p.line() > 0 ? ":" + p.line() : "") + "  " + p.field() + ": "
+                        + p.reason())
                 .collect(Collectors.joining("\n"));
-        return new FailureAnalysis("The routes file " + cause.file() + " is invalid:\n" + problems,
-                "Fix the routes file (or name another one with --banyan.routes=PATH) and start the proxy again.", cause);
+        return new FailureAnalysis(
+                "The routes file " + cause.file() + " is invalid:\n" + problems,
+                "Fix the routes file (or name another one with --banyan.routes=PATH) and start the proxy again.",
+                cause);
     }
 }

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import dev.banyan.proxy.admin.AdminServer;
+import dev.banyan.proxy.config.Stage;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,9 +24,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import dev.banyan.proxy.admin.AdminServer;
-import dev.banyan.proxy.config.Stage;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -89,23 +89,27 @@ class AdminIntegrationTests {
 
     private HttpResponse<String> admin(String method, String path, String token, String body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + proxy.context.getBean(AdminServer.class).port() + path)).timeout(java.time.Duration.ofSeconds(10));
+                        + proxy.context.getBean(AdminServer.class).port() + path))
+                .timeout(java.time.Duration.ofSeconds(10));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
-        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        builder.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         // Its own connection for every call: no test meets a pooled connection in whatever state an earlier one
         // left it (in one full run an admin GET on a reused connection went unanswered until its timeout).
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(java.time.Duration.ofSeconds(5))
+                .build();
         try {
             return client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
@@ -118,14 +122,22 @@ class AdminIntegrationTests {
     @Test
     void missingOrWrongTokenGets401AndChangesNothing() throws IOException {
         for (String token : new String[] {null, "wrong", TOKEN + "x", ""}) {
-            HttpResponse<String> response = admin("PUT", "/admin/routes/catalog-reads", token, "{\"stage\":\"MIGRATED\"}");
+            HttpResponse<String> response =
+                    admin("PUT", "/admin/routes/catalog-reads", token, "{\"stage\":\"MIGRATED\"}");
             assertThat(response.statusCode()).isEqualTo(401);
-            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+            assertThat(response.headers().firstValue("WWW-Authenticate"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(admin("GET", "/admin/routes", token, null).statusCode()).isEqualTo(401);
         }
         assertThat(fileText()).isEqualTo(original);
-        assertThat(proxy.routes().current().config().route("catalog-reads").orElseThrow().stage()).isEqualTo(Stage.LEGACY);
+        assertThat(proxy.routes()
+                        .current()
+                        .config()
+                        .route("catalog-reads")
+                        .orElseThrow()
+                        .stage())
+                .isEqualTo(Stage.LEGACY);
     }
 
     @Test
@@ -136,43 +148,73 @@ class AdminIntegrationTests {
         HttpResponse<String> response = admin("GET", "/admin/routes", TOKEN, null);
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json.readTree(response.body());
-        assertThat(body.get("file").asString()).isEqualTo(proxy.routesFile.toAbsolutePath().normalize().toString());
+        assertThat(body.get("file").asString())
+                .isEqualTo(proxy.routesFile.toAbsolutePath().normalize().toString());
         assertThat(body.get("lastReloadError").isNull()).isTrue();
         JsonNode route = body.get("routes").get(0);
         assertThat(route.get("id").asString()).isEqualTo("catalog-reads");
         assertThat(route.get("stage").asString()).isEqualTo("LEGACY");
         assertThat(route.get("counters").get("requests").get("legacy").asLong()).isGreaterThanOrEqualTo(2);
-        assertThat(body.get("services").get("catalog").get("circuit").asString()).isEqualTo("CLOSED");
-        assertThat(body.get("unmatched").get("counters").get("requests").get("legacy").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(body.get("services").get("catalog").get("circuit").asString())
+                .isEqualTo("CLOSED");
+        assertThat(body.get("unmatched")
+                        .get("counters")
+                        .get("requests")
+                        .get("legacy")
+                        .asLong())
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test
     void putWritesTheChangeBackToTheFileAndAppliesIt() throws Exception {
-        HttpResponse<String> response = admin("PUT", "/admin/routes/catalog-reads", TOKEN,
-                "{\"stage\":\"CANARY\",\"percent\":100}");
+        HttpResponse<String> response =
+                admin("PUT", "/admin/routes/catalog-reads", TOKEN, "{\"stage\":\"CANARY\",\"percent\":100}");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json.readTree(response.body()).get("stage").asString()).isEqualTo("CANARY");
-        assertThat(fileText()).isEqualTo(original.replace("    stage: LEGACY\n", "    stage: CANARY\n    percent: 100\n"));
-        assertThat(proxy.get("/api/restaurants/1", "X-Customer-Id", "c-1").body()).isEqualTo("service");
+        assertThat(fileText())
+                .isEqualTo(original.replace("    stage: LEGACY\n", "    stage: CANARY\n    percent: 100\n"));
+        assertThat(proxy.get("/api/restaurants/1", "X-Customer-Id", "c-1").body())
+                .isEqualTo("service");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("routes.yml");
         }
 
-        assertThat(admin("PUT", "/admin/routes/catalog-reads", TOKEN, "{\"percent\":0}").statusCode()).isEqualTo(200);
+        assertThat(admin("PUT", "/admin/routes/catalog-reads", TOKEN, "{\"percent\":0}")
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(fileText()).contains("percent: 0\n");
-        assertThat(proxy.get("/api/restaurants/1", "X-Customer-Id", "c-1").body()).isEqualTo("legacy");
+        assertThat(proxy.get("/api/restaurants/1", "X-Customer-Id", "c-1").body())
+                .isEqualTo("legacy");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"stage\":\"CANARI\"}", "{\"percent\":150}", "{\"percent\":-1}", "{\"percent\":\"ten\"}",
-            "{\"percent\":12.345}", "{\"stage\":\"CANARY\"}", "{\"weight\":3}", "{}", "not json", "[1,2]", ""})
+    @ValueSource(
+            strings = {
+                "{\"stage\":\"CANARI\"}",
+                "{\"percent\":150}",
+                "{\"percent\":-1}",
+                "{\"percent\":\"ten\"}",
+                "{\"percent\":12.345}",
+                "{\"stage\":\"CANARY\"}",
+                "{\"weight\":3}",
+                "{}",
+                "not json",
+                "[1,2]",
+                ""
+            })
     void badValuesGet400AndChangeNothing(String body) throws IOException {
         HttpResponse<String> response = admin("PUT", "/admin/routes/catalog-reads", TOKEN, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).contains("\"status\":400");
         assertThat(fileText()).isEqualTo(original);
-        assertThat(proxy.routes().current().config().route("catalog-reads").orElseThrow().stage()).isEqualTo(Stage.LEGACY);
+        assertThat(proxy.routes()
+                        .current()
+                        .config()
+                        .route("catalog-reads")
+                        .orElseThrow()
+                        .stage())
+                .isEqualTo(Stage.LEGACY);
     }
 
     @Test
@@ -185,13 +227,17 @@ class AdminIntegrationTests {
     void restoringTheFileAfterARejectedChangeUnblocksTheAdminApi() throws Exception {
         proxy.write(original.replace("stage: LEGACY", "stage: CANARI"));
         await().atMost(Duration.ofSeconds(2)).until(() -> proxy.routes().lastError() != null);
-        assertThat(admin("PUT", "/admin/routes/catalog-reads", TOKEN, "{\"stage\":\"MIGRATED\"}").statusCode())
+        assertThat(admin("PUT", "/admin/routes/catalog-reads", TOKEN, "{\"stage\":\"MIGRATED\"}")
+                        .statusCode())
                 .isEqualTo(409);
 
         proxy.write(original);
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(
-                json.readTree(admin("GET", "/admin/routes", TOKEN, null).body()).get("lastReloadError").isNull())
-                .isTrue());
+        await().atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(json.readTree(admin("GET", "/admin/routes", TOKEN, null)
+                                        .body())
+                                .get("lastReloadError")
+                                .isNull())
+                        .isTrue());
         HttpResponse<String> response = admin("PUT", "/admin/routes/catalog-reads", TOKEN, "{\"stage\":\"MIGRATED\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(fileText()).contains("stage: MIGRATED");
@@ -211,20 +257,25 @@ class AdminIntegrationTests {
 
     @Test
     void unknownRouteGets404() {
-        assertThat(admin("PUT", "/admin/routes/nope", TOKEN, "{\"stage\":\"MIGRATED\"}").statusCode()).isEqualTo(404);
-        assertThat(admin("GET", "/admin/routes/nope/mismatches", TOKEN, null).statusCode()).isEqualTo(404);
+        assertThat(admin("PUT", "/admin/routes/nope", TOKEN, "{\"stage\":\"MIGRATED\"}")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(admin("GET", "/admin/routes/nope/mismatches", TOKEN, null).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void aKnownPathAskedWithAnotherMethodGets405NamingTheAllowedMethod() throws IOException {
-        record Call(String method, String path, String allowed) {
-        }
-        for (Call call : List.of(new Call("POST", "/admin/routes", "GET"),
+        record Call(String method, String path, String allowed) {}
+        for (Call call : List.of(
+                new Call("POST", "/admin/routes", "GET"),
                 new Call("DELETE", "/admin/routes/catalog-reads", "PUT"),
                 new Call("GET", "/admin/routes/catalog-reads", "PUT"),
                 new Call("PUT", "/admin/routes/catalog-reads/mismatches", "GET"))) {
             HttpResponse<String> response = admin(call.method(), call.path(), TOKEN, null);
-            assertThat(response.statusCode()).as(call.method() + " " + call.path()).isEqualTo(405);
+            assertThat(response.statusCode())
+                    .as(call.method() + " " + call.path())
+                    .isEqualTo(405);
             assertThat(response.headers().firstValue("Allow")).hasValue(call.allowed());
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(response.body()).contains("\"status\":405");
@@ -235,6 +286,8 @@ class AdminIntegrationTests {
 
     @Test
     void theAdminApiIsNotReachableThroughThePublicPort() {
-        assertThat(proxy.get("/admin/routes", "Authorization", "Bearer " + TOKEN).body()).isEqualTo("legacy");
+        assertThat(proxy.get("/admin/routes", "Authorization", "Bearer " + TOKEN)
+                        .body())
+                .isEqualTo("legacy");
     }
 }

@@ -59,15 +59,20 @@ class BufferedBodiesIntegrationTests {
         service.start();
         legacy.stubFor(any(anyUrl()).willReturn(aResponse().withBody("legacy")));
         // slow enough that the accepted uploads are all held at once
-        service.stubFor(post(urlEqualTo("/api/uploads")).willReturn(aResponse().withFixedDelay(2_000).withBody("stored")));
-        service.stubFor(post(urlEqualTo("/api/uploads/stalled")).willReturn(aResponse().withFixedDelay(30_000)));
-        proxy = ProxyTestSupport.start(dir, """
+        service.stubFor(post(urlEqualTo("/api/uploads"))
+                .willReturn(aResponse().withFixedDelay(2_000).withBody("stored")));
+        service.stubFor(
+                post(urlEqualTo("/api/uploads/stalled")).willReturn(aResponse().withFixedDelay(30_000)));
+        proxy = ProxyTestSupport.start(
+                dir,
+                """
                 legacy: {uri: "http://127.0.0.1:%d"}
                 services:
                   files: {uri: "http://127.0.0.1:%d", timeout: 60s}
                 routes:
                   - {id: uploads, service: files, paths: [/api/uploads/**], stage: MIGRATED, fallback-to-legacy: true}
-                """.formatted(legacy.port(), service.port()), "--banyan.max-buffered-bodies=" + BUDGET,
+                """.formatted(legacy.port(), service.port()),
+                "--banyan.max-buffered-bodies=" + BUDGET,
                 "--banyan.max-body-size=512KB");
     }
 
@@ -80,7 +85,10 @@ class BufferedBodiesIntegrationTests {
 
     /** Bytes buffered now, as the proxy reports them. */
     static double buffered() {
-        Gauge gauge = proxy.context.getBean(MeterRegistry.class).find("banyan.proxy.buffered.bodies").gauge();
+        Gauge gauge = proxy.context
+                .getBean(MeterRegistry.class)
+                .find("banyan.proxy.buffered.bodies")
+                .gauge();
         assertThat(gauge).as("banyan.proxy.buffered.bodies gauge").isNotNull();
         return gauge.value();
     }
@@ -91,16 +99,26 @@ class BufferedBodiesIntegrationTests {
         Arrays.fill(body, (byte) 'x');
         List<CompletableFuture<HttpResponse<String>>> uploads = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            uploads.add(proxy.http.sendAsync(HttpRequest.newBuilder(URI.create(proxy.url("/api/uploads")))
-                    .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+            uploads.add(proxy.http.sendAsync(
+                    HttpRequest.newBuilder(URI.create(proxy.url("/api/uploads")))
+                            .timeout(Duration.ofSeconds(20))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         }
-        List<HttpResponse<String>> answers = uploads.stream().map(CompletableFuture::join).toList();
+        List<HttpResponse<String>> answers =
+                uploads.stream().map(CompletableFuture::join).toList();
 
-        List<HttpResponse<String>> stored = answers.stream().filter(a -> a.statusCode() == 200).toList();
-        List<HttpResponse<String>> refused = answers.stream().filter(a -> a.statusCode() == 503).toList();
-        assertThat(stored.size() + refused.size()).as("every answer is 200 or 503").isEqualTo(8);
-        assertThat(stored).hasSizeBetween(1, 3).allSatisfy(a -> assertThat(a.body()).isEqualTo("stored"));
+        List<HttpResponse<String>> stored =
+                answers.stream().filter(a -> a.statusCode() == 200).toList();
+        List<HttpResponse<String>> refused =
+                answers.stream().filter(a -> a.statusCode() == 503).toList();
+        assertThat(stored.size() + refused.size())
+                .as("every answer is 200 or 503")
+                .isEqualTo(8);
+        assertThat(stored)
+                .hasSizeBetween(1, 3)
+                .allSatisfy(a -> assertThat(a.body()).isEqualTo("stored"));
         assertThat(refused).hasSizeGreaterThanOrEqualTo(5).allSatisfy(a -> {
             assertThat(a.headers().firstValue("Retry-After")).hasValue("1");
             assertThat(a.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -112,7 +130,8 @@ class BufferedBodiesIntegrationTests {
         await().atMost(Duration.ofSeconds(2)).until(() -> buffered() == 0);
 
         HttpResponse<String> after = proxy.send(HttpRequest.newBuilder(URI.create(proxy.url("/api/uploads")))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
         assertThat(after.statusCode()).isEqualTo(200);
     }
 
@@ -121,8 +140,11 @@ class BufferedBodiesIntegrationTests {
         byte[] body = new byte[BODY];
         List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            held.add(proxy.http.sendAsync(HttpRequest.newBuilder(URI.create(proxy.url("/api/uploads")))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString()));
+            held.add(proxy.http.sendAsync(
+                    HttpRequest.newBuilder(URI.create(proxy.url("/api/uploads")))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString()));
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> buffered() >= 3 * BODY);
 
@@ -133,19 +155,20 @@ class BufferedBodiesIntegrationTests {
                 try {
                     OutputStream out = client.getOutputStream();
                     out.write(("POST /api/uploads HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-                            + Integer.toHexString(BODY) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                                    + Integer.toHexString(BODY) + "\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
                     out.write(body);
                     out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                     out.flush();
-                }
-                catch (IOException e) {
+                } catch (IOException e) {
                     // the proxy may close before it has read the whole body; its answer is what counts
                 }
             });
             String statusLine = new String(client.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
             assertThat(statusLine).isEqualTo("HTTP/1.1 503");
         }
-        assertThat(held.stream().map(CompletableFuture::join).map(HttpResponse::statusCode)).containsOnly(200);
+        assertThat(held.stream().map(CompletableFuture::join).map(HttpResponse::statusCode))
+                .containsOnly(200);
         await().atMost(Duration.ofSeconds(2)).until(() -> buffered() == 0);
     }
 

@@ -60,25 +60,29 @@ class ClientTimeoutsIntegrationTests {
                     Socket connection = legacy.accept();
                     legacyConnections.incrementAndGet();
                     daemon(() -> drain(connection));
-                }
-                catch (IOException e) {
+                } catch (IOException e) {
                     return;
                 }
             }
         });
         service.start();
-        service.stubFor(any(anyUrl()).willReturn(aResponse().withHeader("Content-Length", "7").withBody("service")));
-        service.stubFor(any(urlEqualTo("/api/answered/slowly")).willReturn(aResponse().withFixedDelay(2_000)
-                .withBody("slow")));
-        proxy = ProxyTestSupport.start(dir, """
+        service.stubFor(any(anyUrl())
+                .willReturn(aResponse().withHeader("Content-Length", "7").withBody("service")));
+        service.stubFor(any(urlEqualTo("/api/answered/slowly"))
+                .willReturn(aResponse().withFixedDelay(2_000).withBody("slow")));
+        proxy = ProxyTestSupport.start(
+                dir,
+                """
                 legacy: {uri: "http://127.0.0.1:%d"}
                 services:
                   answering: {uri: "http://127.0.0.1:%d", timeout: 10s}
                 routes:
                   - {id: uploads, paths: [/api/uploads], stage: LEGACY}
                   - {id: answered, service: answering, paths: [/api/answered/**], stage: MIGRATED}
-                """.formatted(legacy.getLocalPort(), service.port()), "--banyan.request-header-timeout=1s",
-                "--banyan.request-body-timeout=1s", "--server.netty.idle-timeout=30s");
+                """.formatted(legacy.getLocalPort(), service.port()),
+                "--banyan.request-header-timeout=1s",
+                "--banyan.request-body-timeout=1s",
+                "--server.netty.idle-timeout=30s");
     }
 
     private static void daemon(Runnable task) {
@@ -88,14 +92,14 @@ class ClientTimeoutsIntegrationTests {
     }
 
     private static void drain(Socket connection) {
-        try (connection; InputStream in = connection.getInputStream()) {
+        try (connection;
+                InputStream in = connection.getInputStream()) {
             byte[] buffer = new byte[1024];
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 legacyBytes.addAndGet(n);
             }
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             // a reset is a close too
         }
         legacyClosedConnections.incrementAndGet();
@@ -115,10 +119,11 @@ class ClientTimeoutsIntegrationTests {
             long start = System.nanoTime();
             send(client, "GET /api/elsewhere HTTP/1.1\r\nHost: x\r\n");
             // one more header line every 200 ms: never silent long enough for an idle timeout
-            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> !send(client, "X-Slow: 1\r\n") || closedByPeer(client));
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900),
-                    Duration.ofSeconds(4));
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isBetween(Duration.ofMillis(900), Duration.ofSeconds(4));
         }
     }
 
@@ -130,7 +135,9 @@ class ClientTimeoutsIntegrationTests {
             send(client, request);
             assertThat(readAnswer(client)).startsWith("HTTP/1.1 200").endsWith("service");
             client.setSoTimeout(50);
-            await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(3)).until(() -> !closedByPeer(client));
+            await().during(Duration.ofMillis(1_500))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> !closedByPeer(client));
             client.setSoTimeout(5_000);
             send(client, request);
             assertThat(readAnswer(client)).startsWith("HTTP/1.1 200").endsWith("service");
@@ -143,7 +150,8 @@ class ClientTimeoutsIntegrationTests {
         assertThat(get.statusCode()).isEqualTo(200);
         assertThat(get.body()).isEqualTo("slow");
         HttpResponse<String> post = proxy.send(HttpRequest.newBuilder(URI.create(proxy.url("/api/answered/slowly")))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"quick\":\"body\"}")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"quick\":\"body\"}"))
+                .build());
         assertThat(post.statusCode()).isEqualTo(200);
         assertThat(post.body()).isEqualTo("slow");
     }
@@ -156,10 +164,11 @@ class ClientTimeoutsIntegrationTests {
             client.setSoTimeout(50);
             long start = System.nanoTime();
             send(client, "POST /api/uploads HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n");
-            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> !send(client, "a") || closedByPeer(client));
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900),
-                    Duration.ofSeconds(4));
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isBetween(Duration.ofMillis(900), Duration.ofSeconds(4));
         }
         assertThat(legacyConnections.get()).isGreaterThan(connectionsBefore);
         await().atMost(Duration.ofSeconds(3)).until(() -> legacyClosedConnections.get() > closedBefore);
@@ -172,8 +181,7 @@ class ClientTimeoutsIntegrationTests {
             out.write(text.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return true;
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
@@ -181,11 +189,9 @@ class ClientTimeoutsIntegrationTests {
     private static boolean closedByPeer(Socket client) {
         try {
             return client.getInputStream().read() < 0;
-        }
-        catch (SocketTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             return false;
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             return true;
         }
     }

@@ -11,17 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.banyan.proxy.fallback.ServiceCircuitBreakers;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.banyan.proxy.fallback.ServiceCircuitBreakers;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -58,7 +57,8 @@ class FallbackIntegrationTests {
 
     static ServerSocket stalling;
 
-    static final String KOREAN_ORDER = "{\"restaurant\":\"김밥천국\",\"items\":[{\"name\":\"참치김밥\",\"qty\":2}],\"memo\":\"문 앞에 두세요\"}";
+    static final String KOREAN_ORDER =
+            "{\"restaurant\":\"김밥천국\",\"items\":[{\"name\":\"참치김밥\",\"qty\":2}],\"memo\":\"문 앞에 두세요\"}";
 
     @BeforeAll
     static void start() throws IOException {
@@ -67,7 +67,9 @@ class FallbackIntegrationTests {
         catalog.start();
         flaky.start();
         int dead = ProxyTestSupport.closedPort();
-        proxy = ProxyTestSupport.start(dir, """
+        proxy = ProxyTestSupport.start(
+                dir,
+                """
                 legacy: {uri: "http://127.0.0.1:%d"}
                 services:
                   catalog: {uri: "http://127.0.0.1:%d", timeout: 500ms}
@@ -82,7 +84,8 @@ class FallbackIntegrationTests {
                   - {id: flaky, service: flaky, paths: [/api/flaky/**], stage: MIGRATED, fallback-to-legacy: true}
                   - {id: stalling, service: stalling, paths: [/api/stalling/**], stage: MIGRATED, fallback-to-legacy: true}
                 """.formatted(legacy.port(), catalog.port(), dead, flaky.port(), stalling.getLocalPort()),
-                "--banyan.circuit-breaker.minimum-number-of-calls=4", "--banyan.circuit-breaker.sliding-window-size=4",
+                "--banyan.circuit-breaker.minimum-number-of-calls=4",
+                "--banyan.circuit-breaker.sliding-window-size=4",
                 "--banyan.circuit-breaker.wait-in-open-state=60s");
     }
 
@@ -98,24 +101,34 @@ class FallbackIntegrationTests {
     @BeforeEach
     void stubs() {
         // Every test starts with closed circuits; one test's failures must not open another's.
-        proxy.context.getBean(ReactiveResilience4JCircuitBreakerFactory.class).getCircuitBreakerRegistry()
-                .getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+        proxy.context
+                .getBean(ReactiveResilience4JCircuitBreakerFactory.class)
+                .getCircuitBreakerRegistry()
+                .getAllCircuitBreakers()
+                .forEach(CircuitBreaker::reset);
         legacy.resetAll();
         catalog.resetAll();
-        legacy.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                .withBody("{\"from\":\"legacy\"}")));
+        legacy.stubFor(any(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"from\":\"legacy\"}")));
     }
 
     private static HttpRequest postJson(String path, String body) {
         return HttpRequest.newBuilder(URI.create(proxy.url(path)))
                 .header("Content-Type", "application/json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
     }
 
     @Test
     void getAfterA5xxIsServedByLegacy() {
-        catalog.stubFor(get(urlPathMatching("/api/restaurants/.*")).willReturn(aResponse().withStatus(503)
-                .withHeader("X-From-Service", "yes").withBody("down")));
+        catalog.stubFor(get(urlPathMatching("/api/restaurants/.*"))
+                .willReturn(aResponse()
+                        .withStatus(503)
+                        .withHeader("X-From-Service", "yes")
+                        .withBody("down")));
         HttpResponse<String> response = proxy.get("/api/restaurants/1");
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.body()).isEqualTo("{\"from\":\"legacy\"}");
@@ -126,7 +139,8 @@ class FallbackIntegrationTests {
 
     @Test
     void getAfterAConnectionResetIsServedByLegacy() {
-        catalog.stubFor(get(urlPathMatching("/api/restaurants/.*")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        catalog.stubFor(get(urlPathMatching("/api/restaurants/.*"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         HttpResponse<String> response = proxy.get("/api/restaurants/2");
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.headers().firstValue("X-Banyan-Backend")).hasValue("legacy");
@@ -134,7 +148,8 @@ class FallbackIntegrationTests {
 
     @Test
     void getAfterATimeoutIsServedByLegacy() {
-        catalog.stubFor(get(urlPathMatching("/api/restaurants/.*")).willReturn(aResponse().withFixedDelay(1_500).withBody("late")));
+        catalog.stubFor(get(urlPathMatching("/api/restaurants/.*"))
+                .willReturn(aResponse().withFixedDelay(1_500).withBody("late")));
         HttpResponse<String> response = proxy.get("/api/restaurants/3");
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.body()).isEqualTo("{\"from\":\"legacy\"}");
@@ -145,13 +160,15 @@ class FallbackIntegrationTests {
         HttpResponse<String> response = proxy.send(postJson("/api/orders/new", KOREAN_ORDER));
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.headers().firstValue("X-Banyan-Backend")).hasValue("legacy");
-        legacy.verify(postRequestedFor(urlEqualTo("/api/orders/new")).withRequestBody(equalTo(KOREAN_ORDER))
+        legacy.verify(postRequestedFor(urlEqualTo("/api/orders/new"))
+                .withRequestBody(equalTo(KOREAN_ORDER))
                 .withHeader("Content-Type", equalTo("application/json; charset=UTF-8")));
     }
 
     @Test
     void postAfterA5xxIsNotReplayedSoAWriteIsNeverDoubled() {
-        catalog.stubFor(post(urlPathMatching("/api/restaurants/.*")).willReturn(aResponse().withStatus(500).withBody("boom")));
+        catalog.stubFor(post(urlPathMatching("/api/restaurants/.*"))
+                .willReturn(aResponse().withStatus(500).withBody("boom")));
         HttpResponse<String> response = proxy.send(postJson("/api/restaurants/1/menu-items", KOREAN_ORDER));
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).isEqualTo("boom");
@@ -161,7 +178,8 @@ class FallbackIntegrationTests {
 
     @Test
     void postAfterAConnectionResetIsNotReplayed() {
-        catalog.stubFor(post(urlPathMatching("/api/restaurants/.*")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        catalog.stubFor(post(urlPathMatching("/api/restaurants/.*"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         HttpResponse<String> response = proxy.send(postJson("/api/restaurants/9/menu-items", "{}"));
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -176,7 +194,8 @@ class FallbackIntegrationTests {
         assertThat(response.body()).contains("Backend 'gone' could not be reached");
         assertThat(response.headers().firstValue("X-Banyan-Backend")).hasValue("gone");
 
-        catalog.stubFor(get(urlPathMatching("/api/strict/.*")).willReturn(aResponse().withFixedDelay(1_500)));
+        catalog.stubFor(
+                get(urlPathMatching("/api/strict/.*")).willReturn(aResponse().withFixedDelay(1_500)));
         HttpResponse<String> slow = proxy.get("/api/strict/1");
         assertThat(slow.statusCode()).isEqualTo(504);
         assertThat(slow.body()).contains("did not answer in time");
@@ -186,9 +205,11 @@ class FallbackIntegrationTests {
     @Test
     void aBodyThatStallsPastTheTimeoutBeforeAnyOfItArrivedIsA504() {
         // headers at once, then the body only after 1.5 s: past the 500 ms timeout, nothing sent to the client yet
-        catalog.stubFor(get(urlPathMatching("/api/strict/.*")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody("[" + "1,".repeat(4_000) + "1]")
-                .withChunkedDribbleDelay(2, 3_000)));
+        catalog.stubFor(get(urlPathMatching("/api/strict/.*"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("[" + "1,".repeat(4_000) + "1]")
+                        .withChunkedDribbleDelay(2, 3_000)));
         HttpResponse<String> response = proxy.get("/api/strict/stalling");
         assertThat(response.statusCode()).isEqualTo(504);
         assertThat(response.body()).contains("did not answer in time");
@@ -207,31 +228,33 @@ class FallbackIntegrationTests {
     /** Answers every request with the first half of a JSON body, then waits 3 s before the second half. */
     private static ServerSocket stallingService() throws IOException {
         ServerSocket server = new ServerSocket(0);
-        Thread acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
-                try (Socket socket = server.accept()) {
-                    var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                            StandardCharsets.US_ASCII));
-                    String line;
-                    while ((line = in.readLine()) != null && !line.isEmpty()) {
-                        // request headers: a GET has no body
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!server.isClosed()) {
+                        try (Socket socket = server.accept()) {
+                            var in = new java.io.BufferedReader(
+                                    new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+                            String line;
+                            while ((line = in.readLine()) != null && !line.isEmpty()) {
+                                // request headers: a GET has no body
+                            }
+                            byte[] half = ("[" + "1,".repeat(4_000)).getBytes(StandardCharsets.US_ASCII);
+                            var out = socket.getOutputStream();
+                            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                                            + (half.length * 2L + 1) + "\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
+                            out.write(half);
+                            out.flush();
+                            Thread.sleep(3_000);
+                            out.write(half);
+                            out.write(']');
+                            out.flush();
+                        } catch (IOException | InterruptedException e) {
+                            // the proxy gave up on this connection, or the test is over
+                        }
                     }
-                    byte[] half = ("[" + "1,".repeat(4_000)).getBytes(StandardCharsets.US_ASCII);
-                    var out = socket.getOutputStream();
-                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                            + (half.length * 2L + 1) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                    out.write(half);
-                    out.flush();
-                    Thread.sleep(3_000);
-                    out.write(half);
-                    out.write(']');
-                    out.flush();
-                }
-                catch (IOException | InterruptedException e) {
-                    // the proxy gave up on this connection, or the test is over
-                }
-            }
-        }, "stalling-service");
+                },
+                "stalling-service");
         acceptor.setDaemon(true);
         acceptor.start();
         return server;
@@ -243,7 +266,8 @@ class FallbackIntegrationTests {
         for (int i = 0; i < 4; i++) {
             assertThat(proxy.get("/api/flaky/" + i).statusCode()).isEqualTo(201);
         }
-        assertThat(proxy.context.getBean(ServiceCircuitBreakers.class).state("flaky")).isEqualTo("OPEN");
+        assertThat(proxy.context.getBean(ServiceCircuitBreakers.class).state("flaky"))
+                .isEqualTo("OPEN");
         flaky.resetRequests();
 
         HttpResponse<String> response = proxy.send(postJson("/api/flaky/orders", KOREAN_ORDER));
@@ -253,6 +277,7 @@ class FallbackIntegrationTests {
         flaky.verify(0, anyRequestedFor(anyUrl()));
         assertThat(proxy.get("/actuator/prometheus").body())
                 .contains("banyan_circuit_state{service=\"flaky\"} 1.0")
-                .contains("banyan_proxy_fallbacks_total{reason=\"circuit-open\",route=\"flaky\",service=\"flaky\"} 1.0");
+                .contains(
+                        "banyan_proxy_fallbacks_total{reason=\"circuit-open\",route=\"flaky\",service=\"flaky\"} 1.0");
     }
 }

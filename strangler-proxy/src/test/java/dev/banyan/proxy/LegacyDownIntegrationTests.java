@@ -20,7 +20,8 @@ class LegacyDownIntegrationTests {
 
     @BeforeAll
     static void start() {
-        proxy = ProxyTestSupport.start(dir, """
+        proxy = ProxyTestSupport.start(
+                dir, """
                 legacy: {uri: "http://127.0.0.1:%d", connect-timeout: 500ms}
                 services:
                   catalog: {uri: "http://127.0.0.1:%d", connect-timeout: 500ms}
@@ -50,6 +51,7 @@ class LegacyDownIntegrationTests {
         assertThat(response.headers().firstValue("X-Banyan-Backend")).hasValue("legacy");
         assertThat(response.body()).contains("Backend 'legacy' could not be reached");
         assertThat(proxy.get("/actuator/prometheus").body())
-                .contains("banyan_proxy_fallbacks_total{reason=\"connect-failed\",route=\"catalog\",service=\"catalog\"}");
+                .contains(
+                        "banyan_proxy_fallbacks_total{reason=\"connect-failed\",route=\"catalog\",service=\"catalog\"}");
     }
 }

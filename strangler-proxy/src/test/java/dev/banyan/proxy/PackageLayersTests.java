@@ -16,34 +16,54 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PackageLayersTests {
 
     static ArchRule layered(String root) {
-        return layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("config").definedBy(root + ".config..")
-                .layer("exchange").definedBy(root + ".exchange..")
-                .layer("metrics").definedBy(root + ".metrics..")
-                .layer("routing").definedBy(root + ".routing..")
-                .layer("forwarding").definedBy(root + ".forwarding..")
-                .layer("fallback").definedBy(root + ".fallback..")
-                .layer("reload").definedBy(root + ".reload..")
-                .layer("shadow").definedBy(root + ".shadow..")
-                .layer("edge").definedBy(root + ".edge..")
-                .layer("admin").definedBy(root + ".admin..")
-                .whereLayer("config").mayNotAccessAnyLayer()
-                .whereLayer("exchange").mayNotAccessAnyLayer()
-                .whereLayer("metrics").mayNotAccessAnyLayer()
-                .whereLayer("routing").mayOnlyAccessLayers("config", "exchange")
-                .whereLayer("forwarding").mayOnlyAccessLayers("config", "exchange")
-                .whereLayer("fallback").mayOnlyAccessLayers("config", "exchange", "metrics", "routing")
-                .whereLayer("reload").mayOnlyAccessLayers("config", "exchange", "metrics", "routing")
-                .whereLayer("shadow").mayOnlyAccessLayers("config", "exchange", "metrics", "routing", "forwarding",
-                        "fallback")
-                .whereLayer("edge").mayOnlyAccessLayers("config", "exchange", "metrics", "routing", "forwarding",
-                        "fallback", "reload", "shadow")
+        return layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("config")
+                .definedBy(root + ".config..")
+                .layer("exchange")
+                .definedBy(root + ".exchange..")
+                .layer("metrics")
+                .definedBy(root + ".metrics..")
+                .layer("routing")
+                .definedBy(root + ".routing..")
+                .layer("forwarding")
+                .definedBy(root + ".forwarding..")
+                .layer("fallback")
+                .definedBy(root + ".fallback..")
+                .layer("reload")
+                .definedBy(root + ".reload..")
+                .layer("shadow")
+                .definedBy(root + ".shadow..")
+                .layer("edge")
+                .definedBy(root + ".edge..")
+                .layer("admin")
+                .definedBy(root + ".admin..")
+                .whereLayer("config")
+                .mayNotAccessAnyLayer()
+                .whereLayer("exchange")
+                .mayNotAccessAnyLayer()
+                .whereLayer("metrics")
+                .mayNotAccessAnyLayer()
+                .whereLayer("routing")
+                .mayOnlyAccessLayers("config", "exchange")
+                .whereLayer("forwarding")
+                .mayOnlyAccessLayers("config", "exchange")
+                .whereLayer("fallback")
+                .mayOnlyAccessLayers("config", "exchange", "metrics", "routing")
+                .whereLayer("reload")
+                .mayOnlyAccessLayers("config", "exchange", "metrics", "routing")
+                .whereLayer("shadow")
+                .mayOnlyAccessLayers("config", "exchange", "metrics", "routing", "forwarding", "fallback")
+                .whereLayer("edge")
+                .mayOnlyAccessLayers(
+                        "config", "exchange", "metrics", "routing", "forwarding", "fallback", "reload", "shadow")
                 .because("the proxy's packages are layered by dependency, as its README draws them");
     }
 
     @Test
     void eachPackageDependsOnlyOnTheRowsAboveIt() {
-        JavaClasses proxy = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses proxy = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.banyan.proxy");
         layered("dev.banyan.proxy").check(proxy);
     }
@@ -52,7 +72,8 @@ class PackageLayersTests {
     void aFileModelReachingIntoTheEdgeBreaksTheLayering() {
         String root = "dev.banyan.proxy.fixture.layers";
         JavaClasses fixture = new ClassFileImporter().importPackages(root);
-        assertThatThrownBy(() -> layered(root).check(fixture)).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(() -> layered(root).check(fixture))
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining(root + ".config.LeakyRoutesModel")
                 .hasMessageContaining(root + ".edge.EdgeFilter");
     }

@@ -32,8 +32,10 @@ final class ProxyTestSupport implements AutoCloseable {
 
     final ConfigurableApplicationContext context;
 
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private ProxyTestSupport(Path routesFile, ConfigurableApplicationContext context) {
         this.routesFile = routesFile;
@@ -44,15 +46,18 @@ final class ProxyTestSupport implements AutoCloseable {
         try {
             Path file = dir.resolve("routes.yml");
             Files.writeString(file, routesYaml, StandardCharsets.UTF_8);
-            List<String> args = new ArrayList<>(List.of("--server.port=0", "--banyan.routes=" + file,
-                    "--banyan.reload-interval=100ms", "--banyan.admin.port=0", "--logging.level.root=WARN",
+            List<String> args = new ArrayList<>(List.of(
+                    "--server.port=0",
+                    "--banyan.routes=" + file,
+                    "--banyan.reload-interval=100ms",
+                    "--banyan.admin.port=0",
+                    "--logging.level.root=WARN",
                     "--logging.level.dev.banyan=INFO"));
             args.addAll(List.of(extraArgs));
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(StranglerProxyApplication.class)
-                    .run(args.toArray(String[]::new));
+            ConfigurableApplicationContext context =
+                    new SpringApplicationBuilder(StranglerProxyApplication.class).run(args.toArray(String[]::new));
             return new ProxyTestSupport(file, context);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -70,7 +75,8 @@ final class ProxyTestSupport implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10));
         if (headers.length > 0) {
             builder.headers(headers);
         }
@@ -80,11 +86,9 @@ final class ProxyTestSupport implements AutoCloseable {
     HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
@@ -100,8 +104,7 @@ final class ProxyTestSupport implements AutoCloseable {
     void write(String yaml) {
         try {
             Files.writeString(routesFile, yaml, StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -121,8 +124,7 @@ final class ProxyTestSupport implements AutoCloseable {
                 while ((n = in.read(buffer)) >= 0) {
                     response.write(buffer, 0, n);
                 }
-            }
-            catch (java.net.SocketException e) {
+            } catch (java.net.SocketException e) {
                 // A server that refuses a request may close while unread request bytes remain, which resets the
                 // connection; what it answered before that is still the answer.
                 if (response.size() == 0) {
@@ -130,8 +132,7 @@ final class ProxyTestSupport implements AutoCloseable {
                 }
             }
             return response.toString(StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -140,8 +141,7 @@ final class ProxyTestSupport implements AutoCloseable {
     static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }

@@ -16,16 +16,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.banyan.proxy.admin.AdminServer;
+import dev.banyan.proxy.config.Stage;
+import dev.banyan.proxy.reload.RoutesManager;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.banyan.proxy.admin.AdminServer;
-import dev.banyan.proxy.config.Stage;
-import dev.banyan.proxy.reload.RoutesManager;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -78,7 +78,11 @@ class ReloadIntegrationTests {
     }
 
     private static double reloads(String result) {
-        var counter = proxy.context.getBean(MeterRegistry.class).find("banyan.routes.reloads").tag("result", result).counter();
+        var counter = proxy.context
+                .getBean(MeterRegistry.class)
+                .find("banyan.routes.reloads")
+                .tag("result", result)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -99,14 +103,15 @@ class ReloadIntegrationTests {
                     String path = (i++ % 3 == 0) ? "/api/orders/" + i : "/api/restaurants/" + thread + "-" + i;
                     try {
                         HttpResponse<String> r = proxy.send(HttpRequest.newBuilder(URI.create(proxy.url(path)))
-                                .timeout(Duration.ofSeconds(5)).build());
+                                .timeout(Duration.ofSeconds(5))
+                                .build());
                         sent.incrementAndGet();
                         if (r.statusCode() != 200) {
                             failures.merge(r.statusCode() + " " + r.body(), 1, Integer::sum);
                         }
-                        backends.computeIfAbsent(r.body(), k -> new AtomicInteger()).incrementAndGet();
-                    }
-                    catch (RuntimeException e) {
+                        backends.computeIfAbsent(r.body(), k -> new AtomicInteger())
+                                .incrementAndGet();
+                    } catch (RuntimeException e) {
                         failures.merge(e.toString(), 1, Integer::sum);
                     }
                 }
@@ -117,15 +122,24 @@ class ReloadIntegrationTests {
 
             // a valid change takes effect within 2 seconds
             proxy.write(routes("MIGRATED"));
-            await().atMost(Duration.ofSeconds(2)).until(() -> manager.current().config().route("catalog-reads")
-                    .orElseThrow().stage() == Stage.MIGRATED);
-            int servedBefore = backends.getOrDefault("service", new AtomicInteger()).get();
-            await().until(() -> backends.getOrDefault("service", new AtomicInteger()).get() > servedBefore + 50);
+            await().atMost(Duration.ofSeconds(2))
+                    .until(() -> manager.current()
+                                    .config()
+                                    .route("catalog-reads")
+                                    .orElseThrow()
+                                    .stage()
+                            == Stage.MIGRATED);
+            int servedBefore =
+                    backends.getOrDefault("service", new AtomicInteger()).get();
+            await().until(() ->
+                    backends.getOrDefault("service", new AtomicInteger()).get() > servedBefore + 50);
 
             // invalid changes are rejected as a whole; the last good configuration keeps serving
             long version = manager.current().version();
             double rejectedBefore = reloads("rejected");
-            proxy.write(routes("MIGRATED").replace("percent: 50", "percent: 250").replace("stage: MIGRATED", "stage: LEGACY"));
+            proxy.write(routes("MIGRATED")
+                    .replace("percent: 50", "percent: 250")
+                    .replace("stage: MIGRATED", "stage: LEGACY"));
             await().atMost(Duration.ofSeconds(2)).until(() -> reloads("rejected") == rejectedBefore + 1);
             assertThat(manager.lastError().problems()).singleElement().satisfies(p -> {
                 assertThat(p.field()).isEqualTo("routes[0].percent");
@@ -133,9 +147,12 @@ class ReloadIntegrationTests {
                 assertThat(p.reason()).contains("between 0 and 100");
             });
             HttpResponse<String> status = proxy.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + proxy.context.getBean(AdminServer.class).port() + "/admin/routes"))
-                    .header("Authorization", "Bearer t0ken").build());
-            assertThat(status.body()).contains("\"lastReloadError\":{").contains("routes[0].percent")
+                            + proxy.context.getBean(AdminServer.class).port() + "/admin/routes"))
+                    .header("Authorization", "Bearer t0ken")
+                    .build());
+            assertThat(status.body())
+                    .contains("\"lastReloadError\":{")
+                    .contains("routes[0].percent")
                     .contains("must be between 0 and 100 (was 250)");
             proxy.write("routes: [ {id: broken\n");
             await().atMost(Duration.ofSeconds(2)).until(() -> reloads("rejected") == rejectedBefore + 2);
@@ -146,10 +163,11 @@ class ReloadIntegrationTests {
             proxy.write(routes("LEGACY"));
             await().atMost(Duration.ofSeconds(2)).until(() -> manager.current().version() > version);
             assertThat(manager.lastError()).isNull();
-            int legacyBefore = backends.getOrDefault("legacy", new AtomicInteger()).get();
-            await().until(() -> backends.getOrDefault("legacy", new AtomicInteger()).get() > legacyBefore + 50);
-        }
-        finally {
+            int legacyBefore =
+                    backends.getOrDefault("legacy", new AtomicInteger()).get();
+            await().until(() ->
+                    backends.getOrDefault("legacy", new AtomicInteger()).get() > legacyBefore + 50);
+        } finally {
             running.set(false);
             for (Future<?> client : clients) {
                 client.get(10, TimeUnit.SECONDS);

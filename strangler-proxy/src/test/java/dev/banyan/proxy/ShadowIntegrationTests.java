@@ -6,6 +6,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.banyan.proxy.admin.AdminServer;
+import dev.banyan.proxy.shadow.Mismatch;
+import dev.banyan.proxy.shadow.MismatchLog;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import org.junit.jupiter.api.AfterAll;
@@ -13,15 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import dev.banyan.proxy.admin.AdminServer;
-import dev.banyan.proxy.shadow.Mismatch;
-import dev.banyan.proxy.shadow.MismatchLog;
-
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -57,7 +56,8 @@ class ShadowIntegrationTests {
         legacy.start();
         service.start();
         int dead = ProxyTestSupport.closedPort();
-        proxy = ProxyTestSupport.start(dir, """
+        proxy = ProxyTestSupport.start(
+                dir, """
                 legacy: {uri: "http://127.0.0.1:%d"}
                 services:
                   catalog: {uri: "http://127.0.0.1:%d", timeout: 5s}
@@ -76,8 +76,7 @@ class ShadowIntegrationTests {
                     stage: SHADOW
                     shadow: {allow-unsafe: true}
                   - {id: dead-shadow, service: dead, paths: [/api/dead/**], stage: SHADOW}
-                """.formatted(legacy.port(), service.port(), dead),
-                "--banyan.admin.token=" + TOKEN);
+                """.formatted(legacy.port(), service.port(), dead), "--banyan.admin.token=" + TOKEN);
     }
 
     @AfterAll
@@ -88,21 +87,30 @@ class ShadowIntegrationTests {
     }
 
     private static void answer(String path, String legacyBody, String serviceBody) {
-        legacy.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody(legacyBody)));
-        service.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody(serviceBody)));
+        legacy.stubFor(get(urlEqualTo(path))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(legacyBody)));
+        service.stubFor(get(urlEqualTo(path))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(serviceBody)));
     }
 
     private static double count(String route, String result) {
-        var counter = proxy.context.getBean(io.micrometer.core.instrument.MeterRegistry.class)
-                .find("banyan.shadow.comparisons").tag("route", route).tag("result", result).counter();
+        var counter = proxy.context
+                .getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                .find("banyan.shadow.comparisons")
+                .tag("route", route)
+                .tag("result", result)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     @Test
     void noiseIsNotAMismatch() {
-        answer("/api/restaurants/1",
+        answer(
+                "/api/restaurants/1",
                 "{\"id\":1,\"name\":\"김밥천국\",\"updatedAt\":\"2024-03-01T10:00:00Z\",\"menu\":[{\"name\":\"라면\",\"etag\":\"a1\"}]}",
                 "{\"menu\":[{\"etag\":\"zz\",\"name\":\"라면\"}],\"updatedAt\":\"2025-11-30T00:00:00Z\",\"name\":\"김밥천국\",\"id\":1}");
         double before = count("restaurants", "match");
@@ -116,24 +124,30 @@ class ShadowIntegrationTests {
 
     @Test
     void aGenuinelyDifferentBodyIsKeptWithBothBodiesAndAReadableDiff() throws Exception {
-        answer("/api/restaurants/2", "{\"id\":2,\"name\":\"떡볶이 명가\",\"rating\":4.5}",
+        answer(
+                "/api/restaurants/2",
+                "{\"id\":2,\"name\":\"떡볶이 명가\",\"rating\":4.5}",
                 "{\"id\":2,\"name\":\"떡볶이명가\",\"rating\":4.5,\"closed\":false}");
         double before = count("restaurants", "mismatch");
         proxy.get("/api/restaurants/2", "X-Correlation-Id", "shadow-check-2");
         await().until(() -> count("restaurants", "mismatch") == before + 1);
 
         Mismatch mismatch = proxy.context.getBean(MismatchLog.class).recent("restaurants").stream()
-                .filter(m -> m.path().equals("/api/restaurants/2")).findFirst().orElseThrow();
+                .filter(m -> m.path().equals("/api/restaurants/2"))
+                .findFirst()
+                .orElseThrow();
         assertThat(mismatch.legacyBody()).isEqualTo("{\"id\":2,\"name\":\"떡볶이 명가\",\"rating\":4.5}");
         assertThat(mismatch.serviceBody()).contains("떡볶이명가");
         assertThat(mismatch.correlationId()).isEqualTo("shadow-check-2");
-        assertThat(mismatch.diff()).isEqualTo("$.name: legacy \"떡볶이 명가\", service \"떡볶이명가\"\n"
-                + "$.closed: missing in legacy, service false");
+        assertThat(mismatch.diff())
+                .isEqualTo("$.name: legacy \"떡볶이 명가\", service \"떡볶이명가\"\n"
+                        + "$.closed: missing in legacy, service false");
 
         int adminPort = proxy.context.getBean(AdminServer.class).port();
         HttpResponse<String> viaAdmin = proxy.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + adminPort + "/admin/routes/restaurants/mismatches"))
-                .header("Authorization", "Bearer " + TOKEN).build());
+                .header("Authorization", "Bearer " + TOKEN)
+                .build());
         assertThat(viaAdmin.statusCode()).isEqualTo(200);
         JsonNode json = JsonMapper.builder().build().readTree(viaAdmin.body());
         assertThat(json.get("route").asString()).isEqualTo("restaurants");
@@ -142,22 +156,34 @@ class ShadowIntegrationTests {
 
     @Test
     void aDifferentStatusOrHeaderIsAMismatch() {
-        legacy.stubFor(get(urlEqualTo("/api/restaurants/3")).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{}")));
-        service.stubFor(get(urlEqualTo("/api/restaurants/3")).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/problem+json").withBody("{}")));
+        legacy.stubFor(get(urlEqualTo("/api/restaurants/3"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{}")));
+        service.stubFor(get(urlEqualTo("/api/restaurants/3"))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{}")));
         double before = count("restaurants", "mismatch");
         assertThat(proxy.get("/api/restaurants/3").statusCode()).isEqualTo(200);
         await().until(() -> count("restaurants", "mismatch") == before + 1);
         Mismatch mismatch = proxy.context.getBean(MismatchLog.class).recent("restaurants").stream()
-                .filter(m -> m.path().equals("/api/restaurants/3")).findFirst().orElseThrow();
-        assertThat(mismatch.differences()).containsExactly("status: legacy 200, service 404",
-                "header Content-Type: legacy application/json, service application/problem+json");
+                .filter(m -> m.path().equals("/api/restaurants/3"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(mismatch.differences())
+                .containsExactly(
+                        "status: legacy 200, service 404",
+                        "header Content-Type: legacy application/json, service application/problem+json");
     }
 
     @Test
     void aSlowShadowDoesNotSlowTheClient() {
-        legacy.stubFor(get(urlEqualTo("/api/restaurants/slow")).willReturn(aResponse().withBody("{}")));
-        service.stubFor(get(urlEqualTo("/api/restaurants/slow")).willReturn(aResponse().withFixedDelay(4_000).withBody("{}")));
+        legacy.stubFor(
+                get(urlEqualTo("/api/restaurants/slow")).willReturn(aResponse().withBody("{}")));
+        service.stubFor(get(urlEqualTo("/api/restaurants/slow"))
+                .willReturn(aResponse().withFixedDelay(4_000).withBody("{}")));
         proxy.get("/api/restaurants/warm-up");
         long start = System.nanoTime();
         HttpResponse<String> response = proxy.get("/api/restaurants/slow");
@@ -184,22 +210,28 @@ class ShadowIntegrationTests {
         await().until(() -> count("dead-shadow", "error") == before + 2);
         assertThat(output.getOut()).containsOnlyOnce("for route dead-shadow failed: ");
 
-        legacy.stubFor(get(urlEqualTo("/api/restaurants/reset")).willReturn(aResponse().withBody("{}")));
-        service.stubFor(get(urlEqualTo("/api/restaurants/reset")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        legacy.stubFor(
+                get(urlEqualTo("/api/restaurants/reset")).willReturn(aResponse().withBody("{}")));
+        service.stubFor(get(urlEqualTo("/api/restaurants/reset"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         assertThat(proxy.get("/api/restaurants/reset").statusCode()).isEqualTo(200);
     }
 
     @Test
     void unsafeMethodsAreCopiedWithTheirBodyWhenAllowed() {
         String review = "{\"stars\":5,\"text\":\"정말 맛있어요\"}";
-        legacy.stubFor(post(urlEqualTo("/api/reviews")).willReturn(aResponse().withStatus(201).withBody("{\"saved\":true}")));
-        service.stubFor(post(urlEqualTo("/api/reviews")).willReturn(aResponse().withStatus(201).withBody("{\"saved\":true}")));
+        legacy.stubFor(post(urlEqualTo("/api/reviews"))
+                .willReturn(aResponse().withStatus(201).withBody("{\"saved\":true}")));
+        service.stubFor(post(urlEqualTo("/api/reviews"))
+                .willReturn(aResponse().withStatus(201).withBody("{\"saved\":true}")));
         HttpResponse<String> response = proxy.send(HttpRequest.newBuilder(URI.create(proxy.url("/api/reviews")))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(review)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(review))
+                .build());
         assertThat(response.statusCode()).isEqualTo(201);
         legacy.verify(postRequestedFor(urlEqualTo("/api/reviews")).withRequestBody(equalTo(review)));
         await().untilAsserted(() -> service.verify(postRequestedFor(urlEqualTo("/api/reviews"))
-                .withRequestBody(equalTo(review)).withHeader("X-Banyan-Shadow", equalTo("true"))));
+                .withRequestBody(equalTo(review))
+                .withHeader("X-Banyan-Shadow", equalTo("true"))));
     }
 }

@@ -1,6 +1,5 @@
 package dev.banyan.proxy;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,7 +66,8 @@ class SmallHeapIntegrationTests {
         service.start();
         legacy.stubFor(any(anyUrl()).willReturn(aResponse().withBody("legacy")));
         // slow, so that the accepted uploads are all held at once
-        service.stubFor(any(anyUrl()).willReturn(aResponse().withFixedDelay(1_500).withBody("stored")));
+        service.stubFor(
+                any(anyUrl()).willReturn(aResponse().withFixedDelay(1_500).withBody("stored")));
         Path routes = dir.resolve("routes.yml");
         Files.writeString(routes, """
                 legacy: {uri: "http://127.0.0.1:%d"}
@@ -77,25 +77,40 @@ class SmallHeapIntegrationTests {
                   - {id: uploads, service: files, paths: [/api/uploads], stage: MIGRATED, fallback-to-legacy: true}
                 """.formatted(legacy.port(), service.port()));
         Path log = dir.resolve("proxy.log");
-        proxy = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
-                "-cp", System.getProperty("java.class.path"), StranglerProxyApplication.class.getName(),
-                "--server.port=0", "--banyan.routes=" + routes, "--logging.level.root=WARN",
-                "--logging.level.dev.banyan.proxy.ProxyConfiguration=INFO")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        proxy = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx128m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StranglerProxyApplication.class.getName(),
+                        "--server.port=0",
+                        "--banyan.routes=" + routes,
+                        "--logging.level.root=WARN",
+                        "--logging.level.dev.banyan.proxy.ProxyConfiguration=INFO")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         Pattern ready = Pattern.compile("ready: public port (\\d+)");
-        int port = await().atMost(Duration.ofSeconds(60)).until(() -> {
-            Matcher m = ready.matcher(Files.readString(log, StandardCharsets.UTF_8));
-            return m.find() ? Integer.parseInt(m.group(1)) : -1;
-        }, p -> p > 0);
+        int port = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> {
+                            Matcher m = ready.matcher(Files.readString(log, StandardCharsets.UTF_8));
+                            return m.find() ? Integer.parseInt(m.group(1)) : -1;
+                        },
+                        p -> p > 0);
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         byte[] body = new byte[BODY];
         HttpRequest upload = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/uploads"))
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         List<CompletableFuture<Integer>> answers = new ArrayList<>();
         for (int i = 0; i < UPLOADS; i++) {
             answers.add(http.sendAsync(upload, HttpResponse.BodyHandlers.ofString())
-                    .thenApply(HttpResponse::statusCode).exceptionally(e -> -1));
+                    .thenApply(HttpResponse::statusCode)
+                    .exceptionally(e -> -1));
         }
         List<Integer> statuses = answers.stream().map(CompletableFuture::join).toList();
 
@@ -106,9 +121,14 @@ class SmallHeapIntegrationTests {
         assertThat(statuses).contains(200);
         assertThat(statuses.stream().filter(s -> s == 503).count()).isGreaterThanOrEqualTo(UPLOADS / 2);
         assertThat(proxy.isAlive()).isTrue();
-        assertThat(http.send(upload, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(5)).until(() -> http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString()).body().contains("banyan_proxy_buffered_bodies_bytes 0.0"));
+        assertThat(http.send(upload, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> http.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body()
+                        .contains("banyan_proxy_buffered_bodies_bytes 0.0"));
     }
 }

@@ -22,10 +22,17 @@ class StartupFailureIntegrationTests {
         Path log = dir.resolve("out.log");
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Xmx256m",
-                StranglerProxyApplication.class.getName(), "--server.port=0", "--banyan.admin.port=0"));
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Xmx256m",
+                StranglerProxyApplication.class.getName(),
+                "--server.port=0",
+                "--banyan.admin.port=0"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the proxy did not stop:\n" + Files.readString(log));
@@ -33,8 +40,7 @@ class StartupFailureIntegrationTests {
         return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     @Test
     void invalidFileStopsTheProxyWithNonZeroExitNamingFileLineFieldAndReason() throws Exception {
@@ -52,7 +58,8 @@ class StartupFailureIntegrationTests {
                 """);
         Result result = launch("--banyan.routes=" + routes);
         assertThat(result.exitCode()).isNotZero();
-        assertThat(result.output()).contains("The routes file " + routes.toAbsolutePath() + " is invalid")
+        assertThat(result.output())
+                .contains("The routes file " + routes.toAbsolutePath() + " is invalid")
                 .contains(routes.toAbsolutePath() + ":9  routes[0].percent: must be between 0 and 100 (was 101)");
     }
 

@@ -14,9 +14,14 @@ import java.util.Map;
  * @param findings         all findings, sorted by context pair, kind and class
  * @param millis           how long the analysis took
  */
-public record AnalysisResult(BoundaryConfig config, int importedClasses, Map<String, Integer> classesPerContext,
-        Map<String, Map<String, Integer>> dependencies, Map<String, Map<String, Integer>> violations,
-        List<Finding> findings, long millis) {
+public record AnalysisResult(
+        BoundaryConfig config,
+        int importedClasses,
+        Map<String, Integer> classesPerContext,
+        Map<String, Map<String, Integer>> dependencies,
+        Map<String, Map<String, Integer>> violations,
+        List<Finding> findings,
+        long millis) {
 
     public int dependencyCount(String from, String to) {
         return dependencies.getOrDefault(from, Map.of()).getOrDefault(to, 0);

@@ -35,8 +35,7 @@ public record Baseline(Path file, Set<String> entries) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new ConfigException(file, 0, "", "baseline cannot be read: " + ex.getMessage());
         }
         Set<String> entries = new TreeSet<>();
@@ -48,8 +47,12 @@ public record Baseline(Path file, Set<String> entries) {
             // editors may strip the trailing blank of an entry whose last field is empty: compare trimmed fields
             String[] parts = line.split("\\|", -1);
             if (parts.length != 6) {
-                throw new ConfigException(file, i + 1, "", "not a baseline entry (expected 'kind | from -> to | class | member | dependency | target', found '"
-                        + line + "')");
+                throw new ConfigException(
+                        file,
+                        i + 1,
+                        "",
+                        "not a baseline entry (expected 'kind | from -> to | class | member | dependency | target', found '"
+                                + line + "')");
             }
             for (int p = 0; p < parts.length; p++) {
                 parts[p] = parts[p].strip();

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.banyan.architecture.bytecode.ClassIndex;
@@ -48,8 +47,7 @@ public final class BoundaryAnalyzer {
     }
 
     /** An edge of the context graph with the dependency that first showed it, for the cycle report. */
-    private record Example(ClassModel origin, Dependency dependency) {
-    }
+    private record Example(ClassModel origin, Dependency dependency) {}
 
     public AnalysisResult analyze(ClassIndex classes) {
         long start = System.nanoTime();
@@ -76,22 +74,33 @@ public final class BoundaryAnalyzer {
                     continue;
                 }
                 dependencies.get(from.name()).merge(to.name(), 1, Integer::sum);
-                edges.computeIfAbsent(from.name(), k -> new LinkedHashMap<>()).putIfAbsent(to.name(), new Example(origin, dependency));
+                edges.computeIfAbsent(from.name(), k -> new LinkedHashMap<>())
+                        .putIfAbsent(to.name(), new Example(origin, dependency));
                 FindingKind violation = null;
                 String message = null;
                 if (!from.mayUse().contains(to.name())) {
                     violation = FindingKind.FORBIDDEN_DEPENDENCY;
                     message = "context '" + from.name() + "' may not use context '" + to.name() + "'"
-                            + (from.mayUse().isEmpty() ? " (it may use no other context)" : " (may-use: " + String.join(", ", from.mayUse()) + ")");
-                }
-                else if (!isApi(classes, dependency.target(), to)) {
+                            + (from.mayUse().isEmpty()
+                                    ? " (it may use no other context)"
+                                    : " (may-use: " + String.join(", ", from.mayUse()) + ")");
+                } else if (!isApi(classes, dependency.target(), to)) {
                     violation = FindingKind.NON_API_ACCESS;
                     message = dependency.target() + " is not in the API of context '" + to.name() + "' " + to.api();
                 }
                 if (violation != null) {
                     violations.get(from.name()).merge(to.name(), 1, Integer::sum);
-                    collector(findings, violation, from.name(), to.name(), origin.name(), dependency.member(), dependency.kind().id(),
-                            dependency.target(), message).add(new Occurrence(origin.sourceFile(), dependency.line(), dependency.detail()));
+                    collector(
+                                    findings,
+                                    violation,
+                                    from.name(),
+                                    to.name(),
+                                    origin.name(),
+                                    dependency.member(),
+                                    dependency.kind().id(),
+                                    dependency.target(),
+                                    message)
+                            .add(new Occurrence(origin.sourceFile(), dependency.line(), dependency.detail()));
                 }
             }
         }
@@ -124,8 +133,13 @@ public final class BoundaryAnalyzer {
     }
 
     ContextDefinition contextOf(String packageName) {
-        return contextByPackage.computeIfAbsent(packageName,
-                name -> config.contexts().stream().filter(context -> context.contains(name)).findFirst()).orElse(null);
+        return contextByPackage
+                .computeIfAbsent(
+                        packageName,
+                        name -> config.contexts().stream()
+                                .filter(context -> context.contains(name))
+                                .findFirst())
+                .orElse(null);
     }
 
     private boolean isApi(ClassIndex classes, String target, ContextDefinition context) {
@@ -136,13 +150,24 @@ public final class BoundaryAnalyzer {
     }
 
     static boolean isDomainEvent(ClassIndex classes, String className) {
-        return classes.isAnnotatedWith(className, DOMAIN_EVENT_ANNOTATION) || classes.isAssignableTo(className, DOMAIN_EVENT_TYPE);
+        return classes.isAnnotatedWith(className, DOMAIN_EVENT_ANNOTATION)
+                || classes.isAssignableTo(className, DOMAIN_EVENT_TYPE);
     }
 
-    private static FindingCollector collector(Map<String, FindingCollector> findings, FindingKind kind, String from, String to,
-            String sourceClass, String member, String dependencyKind, String targetClass, String message) {
+    private static FindingCollector collector(
+            Map<String, FindingCollector> findings,
+            FindingKind kind,
+            String from,
+            String to,
+            String sourceClass,
+            String member,
+            String dependencyKind,
+            String targetClass,
+            String message) {
         String key = Finding.key(kind.id(), from, to, sourceClass, member, dependencyKind, targetClass);
-        return findings.computeIfAbsent(key, k -> new FindingCollector(kind, from, to, sourceClass, member, dependencyKind, targetClass, message));
+        return findings.computeIfAbsent(
+                key,
+                k -> new FindingCollector(kind, from, to, sourceClass, member, dependencyKind, targetClass, message));
     }
 
     private List<Finding> cycles(Map<String, Map<String, Example>> edges) {
@@ -163,19 +188,36 @@ public final class BoundaryAnalyzer {
                 path.append(from).append(" -> ");
                 Example example = edges.get(from).get(to);
                 Dependency dependency = example.dependency();
-                occurrences.add(new Occurrence(example.origin().sourceFile(), dependency.line(), from + " -> " + to + ": " + example.origin().name()
-                        + (dependency.member().isEmpty() ? "" : "." + dependency.member()) + " " + dependency.detail()));
+                occurrences.add(new Occurrence(
+                        example.origin().sourceFile(),
+                        dependency.line(),
+                        from + " -> " + to + ": " + example.origin().name()
+                                + (dependency.member().isEmpty() ? "" : "." + dependency.member()) + " "
+                                + dependency.detail()));
             }
             path.append(cycle.get(0));
             String first = cycle.get(0);
-            result.add(new Finding(FindingKind.CYCLE, first, first, "", path.toString(), "cycle", "",
-                    "contexts " + String.join(", ", cycle) + " depend on each other in a cycle: " + path, occurrences));
+            result.add(new Finding(
+                    FindingKind.CYCLE,
+                    first,
+                    first,
+                    "",
+                    path.toString(),
+                    "cycle",
+                    "",
+                    "contexts " + String.join(", ", cycle) + " depend on each other in a cycle: " + path,
+                    occurrences));
         }
         return result;
     }
 
-    private static <T> void findCycles(List<String> names, Map<String, Map<String, T>> edges, int start, List<String> path,
-            Set<String> onPath, List<List<String>> cycles) {
+    private static <T> void findCycles(
+            List<String> names,
+            Map<String, Map<String, T>> edges,
+            int start,
+            List<String> path,
+            Set<String> onPath,
+            List<List<String>> cycles) {
         String current = path.get(path.size() - 1);
         for (String next : edges.getOrDefault(current, Map.of()).keySet()) {
             if (cycles.size() >= MAX_CYCLES) {
@@ -184,8 +226,7 @@ public final class BoundaryAnalyzer {
             int index = names.indexOf(next);
             if (index == start) {
                 cycles.add(List.copyOf(path));
-            }
-            else if (index > start && !onPath.contains(next)) {
+            } else if (index > start && !onPath.contains(next)) {
                 path.add(next);
                 onPath.add(next);
                 findCycles(names, edges, start, path, onPath, cycles);
@@ -206,8 +247,15 @@ public final class BoundaryAnalyzer {
         private final String message;
         private final Set<Occurrence> occurrences = new LinkedHashSet<>();
 
-        FindingCollector(FindingKind kind, String from, String to, String sourceClass, String member, String dependencyKind,
-                String targetClass, String message) {
+        FindingCollector(
+                FindingKind kind,
+                String from,
+                String to,
+                String sourceClass,
+                String member,
+                String dependencyKind,
+                String targetClass,
+                String message) {
             this.kind = kind;
             this.from = from;
             this.to = to;

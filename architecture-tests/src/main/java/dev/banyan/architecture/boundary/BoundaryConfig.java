@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param ddd          whether the jMolecules DDD rules run
  * @param eventsAreApi whether domain events (jMolecules) count as part of their context's API wherever they live
  */
-public record BoundaryConfig(Path source, List<ContextDefinition> contexts, boolean noCycles, boolean ddd, boolean eventsAreApi) {
+public record BoundaryConfig(
+        Path source, List<ContextDefinition> contexts, boolean noCycles, boolean ddd, boolean eventsAreApi) {
 
     public BoundaryConfig {
         contexts = List.copyOf(contexts);

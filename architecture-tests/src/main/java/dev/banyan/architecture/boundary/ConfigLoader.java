@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.banyan.architecture.boundary.YamlTree.Located;
+
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -21,8 +23,6 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-
-import dev.banyan.architecture.boundary.YamlTree.Located;
 
 /**
  * Reads and validates {@code boundaries.yml}. Every problem of the file is reported at once, in one
@@ -37,8 +37,11 @@ public final class ConfigLoader {
     private static final Pattern CONTEXT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     /** A context as read, with the places of its entries so that cross-context problems can name their lines. */
-    private record ReadContext(String name, List<Located<PackagePattern>> packages, List<Located<String>> mayUse, ContextDefinition definition) {
-    }
+    private record ReadContext(
+            String name,
+            List<Located<PackagePattern>> packages,
+            List<Located<String>> mayUse,
+            ContextDefinition definition) {}
 
     private final YamlTree tree;
 
@@ -53,17 +56,14 @@ public final class ConfigLoader {
         Node root;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
-        }
-        catch (MarkedYAMLException ex) {
+        } catch (MarkedYAMLException ex) {
             Mark mark = ex.getProblemMark();
             int line = mark == null ? 0 : mark.getLine() + 1;
             String column = mark == null ? "" : " (column " + (mark.getColumn() + 1) + ")";
             throw new ConfigException(file, line, "", "invalid YAML" + column + ": " + ex.getProblem());
-        }
-        catch (YAMLException ex) {
+        } catch (YAMLException ex) {
             throw new ConfigException(file, 0, "", "invalid YAML: " + ex.getMessage());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new ConfigException(file, 0, "", "cannot be read: " + ex.getMessage());
         }
         return new ConfigLoader(file).read(file, root);
@@ -77,15 +77,20 @@ public final class ConfigLoader {
         boolean noCycles = true;
         boolean ddd = true;
         boolean eventsAreApi = true;
-        Map<String, NodeTuple> fields = tree.mapping("", root, "the document must be a mapping with 'contexts' and 'rules'");
+        Map<String, NodeTuple> fields =
+                tree.mapping("", root, "the document must be a mapping with 'contexts' and 'rules'");
         if (fields != null) {
             tree.checkFields("", fields, ROOT_FIELDS);
             contexts = contexts(fields.get("contexts"), YamlTree.line(root));
             checkMayUse(contexts);
             checkOverlaps(contexts);
             NodeTuple rulesEntry = fields.get("rules");
-            Map<String, NodeTuple> rules = rulesEntry == null ? Map.of()
-                    : tree.mapping("rules", rulesEntry.getValueNode(), "must be a mapping, e.g. { no-cycles: true, ddd: true }");
+            Map<String, NodeTuple> rules = rulesEntry == null
+                    ? Map.of()
+                    : tree.mapping(
+                            "rules",
+                            rulesEntry.getValueNode(),
+                            "must be a mapping, e.g. { no-cycles: true, ddd: true }");
             if (rules != null) {
                 tree.checkFields("rules", rules, RULE_FIELDS);
                 noCycles = tree.bool("rules.no-cycles", rules.get("no-cycles"), true);
@@ -96,7 +101,8 @@ public final class ConfigLoader {
         if (tree.hasProblems()) {
             throw new ConfigException(tree.problems());
         }
-        return new BoundaryConfig(file, contexts.stream().map(ReadContext::definition).toList(), noCycles, ddd, eventsAreApi);
+        return new BoundaryConfig(
+                file, contexts.stream().map(ReadContext::definition).toList(), noCycles, ddd, eventsAreApi);
     }
 
     private List<ReadContext> contexts(@Nullable NodeTuple entry, int rootLine) {
@@ -104,7 +110,8 @@ public final class ConfigLoader {
             tree.problem(rootLine, "contexts", "is required: define at least one context with its packages");
             return List.of();
         }
-        Map<String, NodeTuple> byName = tree.mapping("contexts", entry.getValueNode(), "must be a mapping of context name to its definition");
+        Map<String, NodeTuple> byName =
+                tree.mapping("contexts", entry.getValueNode(), "must be a mapping of context name to its definition");
         if (byName == null) {
             return List.of();
         }
@@ -131,7 +138,8 @@ public final class ConfigLoader {
             tree.problem(line, field + ".packages", "is required: list the packages of context '" + name + "'");
             return null;
         }
-        Map<String, NodeTuple> fields = tree.mapping(field, entry.getValueNode(), "must be a mapping with packages, api and may-use");
+        Map<String, NodeTuple> fields =
+                tree.mapping(field, entry.getValueNode(), "must be a mapping with packages, api and may-use");
         if (fields == null) {
             return null;
         }
@@ -143,21 +151,31 @@ public final class ConfigLoader {
         List<Located<PackagePattern>> packages = patterns(field + ".packages", packageTexts);
         List<Located<PackagePattern>> api = patterns(field + ".api", tree.strings(field + ".api", fields.get("api")));
         for (Located<PackagePattern> pattern : api) {
-            if (!packages.isEmpty() && packages.stream().noneMatch(p -> p.value().matches(pattern.value().packageName()))) {
-                tree.problem(pattern.line(), field + ".api[" + pattern.index() + "]", "'" + pattern.value() + "' is not inside the packages of context '" + name
-                        + "' " + packages.stream().map(Located::value).toList());
+            if (!packages.isEmpty()
+                    && packages.stream()
+                            .noneMatch(p -> p.value().matches(pattern.value().packageName()))) {
+                tree.problem(
+                        pattern.line(),
+                        field + ".api[" + pattern.index() + "]",
+                        "'" + pattern.value() + "' is not inside the packages of context '" + name + "' "
+                                + packages.stream().map(Located::value).toList());
             }
         }
         List<Located<String>> mayUse = tree.strings(field + ".may-use", fields.get("may-use"));
         mayUse = mayUse == null ? List.of() : mayUse;
-        ContextDefinition definition = new ContextDefinition(name, packages.stream().map(Located::value).toList(),
-                api.stream().map(Located::value).toList(), mayUse.stream().map(Located::value).toList());
+        ContextDefinition definition = new ContextDefinition(
+                name,
+                packages.stream().map(Located::value).toList(),
+                api.stream().map(Located::value).toList(),
+                mayUse.stream().map(Located::value).toList());
         return new ReadContext(name, packages, mayUse, definition);
     }
 
     /** Whether a list is empty only because its items were blank (already reported item by item). */
     private static boolean hasBlankItems(@Nullable NodeTuple entry) {
-        return entry != null && entry.getValueNode() instanceof SequenceNode sequence && !sequence.getValue().isEmpty();
+        return entry != null
+                && entry.getValueNode() instanceof SequenceNode sequence
+                && !sequence.getValue().isEmpty();
     }
 
     private void checkMayUse(List<ReadContext> contexts) {
@@ -166,10 +184,16 @@ public final class ConfigLoader {
             for (Located<String> used : context.mayUse()) {
                 String field = "contexts." + context.name() + ".may-use[" + used.index() + "]";
                 if (used.value().equals(context.name())) {
-                    tree.problem(used.line(), field, "context '" + used.value() + "' lists itself; a context may always use its own packages");
-                }
-                else if (!names.contains(used.value())) {
-                    tree.problem(used.line(), field, "unknown context '" + used.value() + "' (known contexts: " + String.join(", ", names) + ")");
+                    tree.problem(
+                            used.line(),
+                            field,
+                            "context '" + used.value() + "' lists itself; a context may always use its own packages");
+                } else if (!names.contains(used.value())) {
+                    tree.problem(
+                            used.line(),
+                            field,
+                            "unknown context '" + used.value() + "' (known contexts: " + String.join(", ", names)
+                                    + ")");
                 }
             }
         }
@@ -181,17 +205,25 @@ public final class ConfigLoader {
             for (int b = a + 1; b < contexts.size(); b++) {
                 ReadContext second = contexts.get(b);
                 for (Located<PackagePattern> pattern : second.packages()) {
-                    first.packages().stream().map(Located::value).filter(other -> pattern.value().overlaps(other)).findFirst()
-                            .ifPresent(other -> tree.problem(pattern.line(), "contexts." + second.name() + ".packages[" + pattern.index() + "]",
-                                    "package '" + pattern.value() + "' is also in context '" + first.name() + "' ('" + other
-                                            + "'); a package can belong to one context only"));
+                    first.packages().stream()
+                            .map(Located::value)
+                            .filter(other -> pattern.value().overlaps(other))
+                            .findFirst()
+                            .ifPresent(other -> tree.problem(
+                                    pattern.line(),
+                                    "contexts." + second.name() + ".packages[" + pattern.index() + "]",
+                                    "package '" + pattern.value() + "' is also in context '" + first.name() + "' ('"
+                                            + other + "'); a package can belong to one context only"));
                 }
             }
             for (int i = 0; i < first.packages().size(); i++) {
                 for (int j = i + 1; j < first.packages().size(); j++) {
                     Located<PackagePattern> twice = first.packages().get(j);
                     if (first.packages().get(i).value().equals(twice.value())) {
-                        tree.problem(twice.line(), "contexts." + first.name() + ".packages[" + twice.index() + "]", "package '" + twice.value() + "' is listed twice");
+                        tree.problem(
+                                twice.line(),
+                                "contexts." + first.name() + ".packages[" + twice.index() + "]",
+                                "package '" + twice.value() + "' is listed twice");
                     }
                 }
             }
@@ -206,8 +238,11 @@ public final class ConfigLoader {
         for (Located<String> text : texts) {
             PackagePattern pattern = PackagePattern.parse(text.value());
             if (pattern == null) {
-                tree.problem(text.line(), field + "[" + text.index() + "]", "'" + text.value()
-                        + "' is not a package pattern (write com.acme.catalog for one package, com.acme.catalog.. for it and its sub-packages)");
+                tree.problem(
+                        text.line(),
+                        field + "[" + text.index() + "]",
+                        "'" + text.value()
+                                + "' is not a package pattern (write com.acme.catalog for one package, com.acme.catalog.. for it and its sub-packages)");
                 continue;
             }
             patterns.add(new Located<>(pattern, text.index(), text.line()));

@@ -10,7 +10,8 @@ import java.util.List;
  * @param api      the packages other contexts may use; empty means the whole context is its API
  * @param mayUse   the contexts this context may depend on
  */
-public record ContextDefinition(String name, List<PackagePattern> packages, List<PackagePattern> api, List<String> mayUse) {
+public record ContextDefinition(
+        String name, List<PackagePattern> packages, List<PackagePattern> api, List<String> mayUse) {
 
     public ContextDefinition {
         packages = List.copyOf(packages);

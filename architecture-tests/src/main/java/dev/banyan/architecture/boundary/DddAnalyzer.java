@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.banyan.architecture.bytecode.ClassIndex;
 import dev.banyan.architecture.bytecode.ClassModel;
 import dev.banyan.architecture.bytecode.DependencyKind;
 import dev.banyan.architecture.bytecode.FieldModel;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The jMolecules DDD rules, applied where classes use jMolecules types ({@code org.jmolecules.ddd.types}) or annotations
@@ -47,8 +47,13 @@ public final class DddAnalyzer {
      * @param field   the offending field ({@code null} for the class itself)
      * @param message a sentence naming the class, the member and what to do instead
      */
-    public record Violation(FindingKind kind, ClassModel origin, String member, @Nullable String target, @Nullable FieldModel field, String message) {
-    }
+    public record Violation(
+            FindingKind kind,
+            ClassModel origin,
+            String member,
+            @Nullable String target,
+            @Nullable FieldModel field,
+            String message) {}
 
     public List<Finding> analyze(ClassIndex classes) {
         List<Finding> findings = new ArrayList<>();
@@ -86,29 +91,50 @@ public final class DddAnalyzer {
                     continue;
                 }
                 if (entity && isAggregateRoot(target, classes) && !target.equals(ownAggregate)) {
-                    violations.add(new Violation(FindingKind.DDD_AGGREGATE_REFERENCE, model, field.name(), target, field,
+                    violations.add(new Violation(
+                            FindingKind.DDD_AGGREGATE_REFERENCE,
+                            model,
+                            field.name(),
+                            target,
+                            field,
                             model.nestedName() + "." + field.name() + " references aggregate " + nested(target)
                                     + " by object; reference it by its identifier (or an Association)"));
-                }
-                else if (valueObject && isEntity(target, classes)) {
-                    violations.add(new Violation(FindingKind.DDD_VALUE_OBJECT_REFERENCE, model, field.name(), target, field,
+                } else if (valueObject && isEntity(target, classes)) {
+                    violations.add(new Violation(
+                            FindingKind.DDD_VALUE_OBJECT_REFERENCE,
+                            model,
+                            field.name(),
+                            target,
+                            field,
                             "value object " + model.nestedName() + "." + field.name() + " refers to "
                                     + (isAggregateRoot(target, classes) ? "aggregate " : "entity ") + nested(target)
                                     + "; value objects may refer to identifiers only"));
-                }
-                else if (entity && isEntity(target, classes) && !isAggregateRoot(target, classes)) {
+                } else if (entity && isEntity(target, classes) && !isAggregateRoot(target, classes)) {
                     String targetAggregate = declaredAggregate(target, classes);
                     if (targetAggregate != null && !targetAggregate.equals(ownAggregate)) {
-                        violations.add(new Violation(FindingKind.DDD_FOREIGN_ENTITY, model, field.name(), target, field,
-                                model.nestedName() + "." + field.name() + " uses entity " + nested(target) + ", which belongs to aggregate "
-                                        + nested(targetAggregate) + "; entities are used only inside their own aggregate"));
+                        violations.add(new Violation(
+                                FindingKind.DDD_FOREIGN_ENTITY,
+                                model,
+                                field.name(),
+                                target,
+                                field,
+                                model.nestedName() + "." + field.name() + " uses entity " + nested(target)
+                                        + ", which belongs to aggregate " + nested(targetAggregate)
+                                        + "; entities are used only inside their own aggregate"));
                     }
                 }
             }
         }
-        if ((isAnnotated(name, "AggregateRoot", classes) || isAnnotated(name, "Entity", classes)) && !declaresIdentity(model, classes)) {
-            violations.add(new Violation(FindingKind.DDD_MISSING_IDENTITY, model, "", null, null, model.nestedName() + " is annotated as "
-                    + (aggregate ? "aggregate root" : "entity") + " but has no field or method annotated with @Identity"));
+        if ((isAnnotated(name, "AggregateRoot", classes) || isAnnotated(name, "Entity", classes))
+                && !declaresIdentity(model, classes)) {
+            violations.add(new Violation(
+                    FindingKind.DDD_MISSING_IDENTITY,
+                    model,
+                    "",
+                    null,
+                    null,
+                    model.nestedName() + " is annotated as " + (aggregate ? "aggregate root" : "entity")
+                            + " but has no field or method annotated with @Identity"));
         }
         return violations;
     }
@@ -116,14 +142,33 @@ public final class DddAnalyzer {
     private Finding toFinding(ContextDefinition context, Violation violation) {
         ClassModel origin = violation.origin();
         if (violation.target() == null) {
-            return new Finding(violation.kind(), context.name(), context.name(), origin.name(), "", "identity", "", violation.message(),
+            return new Finding(
+                    violation.kind(),
+                    context.name(),
+                    context.name(),
+                    origin.name(),
+                    "",
+                    "identity",
+                    "",
+                    violation.message(),
                     List.of(new Occurrence(origin.sourceFile(), origin.line(), "@Identity missing")));
         }
         ContextDefinition targetContext = contexts.apply(violation.target());
         String to = targetContext == null ? context.name() : targetContext.name();
-        return new Finding(violation.kind(), context.name(), to, origin.name(), violation.member(), DependencyKind.FIELD_TYPE.id(),
-                violation.target(), violation.message(),
-                List.of(new Occurrence(origin.sourceFile(), 0, "field " + violation.member() + " : " + violation.field().typeDisplay())));
+        return new Finding(
+                violation.kind(),
+                context.name(),
+                to,
+                origin.name(),
+                violation.member(),
+                DependencyKind.FIELD_TYPE.id(),
+                violation.target(),
+                violation.message(),
+                List.of(new Occurrence(
+                        origin.sourceFile(),
+                        0,
+                        "field " + violation.member() + " : "
+                                + violation.field().typeDisplay())));
     }
 
     static boolean isAggregateRoot(String name, ClassIndex classes) {
@@ -131,7 +176,9 @@ public final class DddAnalyzer {
     }
 
     static boolean isEntity(String name, ClassIndex classes) {
-        return isAnnotated(name, "Entity", classes) || classes.isAssignableTo(name, TYPES + "Entity") || isAggregateRoot(name, classes);
+        return isAnnotated(name, "Entity", classes)
+                || classes.isAssignableTo(name, TYPES + "Entity")
+                || isAggregateRoot(name, classes);
     }
 
     static boolean isValueObject(String name, ClassIndex classes) {
@@ -162,7 +209,9 @@ public final class DddAnalyzer {
      * The aggregate an entity declares through {@code Entity<Aggregate, Id>}, on itself or a superclass.
      */
     private static @Nullable String declaredAggregate(String name, ClassIndex classes) {
-        for (ClassModel current = classes.get(name); current != null; current = current.superName() == null ? null : classes.get(current.superName())) {
+        for (ClassModel current = classes.get(name);
+                current != null;
+                current = current.superName() == null ? null : classes.get(current.superName())) {
             if (current.entityAggregate() != null) {
                 return current.entityAggregate();
             }
@@ -174,7 +223,9 @@ public final class DddAnalyzer {
         if (classes.isAssignableTo(model.name(), TYPES + "Identifiable")) {
             return true;
         }
-        for (ClassModel current = model; current != null; current = current.superName() == null ? null : classes.get(current.superName())) {
+        for (ClassModel current = model;
+                current != null;
+                current = current.superName() == null ? null : classes.get(current.superName())) {
             if (current.declaresIdentity()) {
                 return true;
             }
@@ -184,6 +235,7 @@ public final class DddAnalyzer {
 
     private static String nested(String name) {
         String packageName = ClassModel.packageOf(name);
-        return Objects.requireNonNull(packageName.isEmpty() ? name : name.substring(packageName.length() + 1)).replace('$', '.');
+        return Objects.requireNonNull(packageName.isEmpty() ? name : name.substring(packageName.length() + 1))
+                .replace('$', '.');
     }
 }

@@ -12,8 +12,13 @@ import org.jspecify.annotations.Nullable;
  * An analysis held against a baseline: which findings are new, which were already recorded, and which recorded ones
  * are gone (fixed).
  */
-public record Evaluation(AnalysisResult result, List<Finding> newFindings, List<Finding> baselinedFindings, List<String> fixed,
-        boolean baselineUsed, Set<String> baselineEntries) {
+public record Evaluation(
+        AnalysisResult result,
+        List<Finding> newFindings,
+        List<Finding> baselinedFindings,
+        List<String> fixed,
+        boolean baselineUsed,
+        Set<String> baselineEntries) {
 
     public static Evaluation of(AnalysisResult result, @Nullable Baseline baseline) {
         if (baseline == null) {
@@ -26,8 +31,7 @@ public record Evaluation(AnalysisResult result, List<Finding> newFindings, List<
             present.add(finding.key());
             if (baseline.entries().contains(finding.key())) {
                 known.add(finding);
-            }
-            else {
+            } else {
                 fresh.add(finding);
             }
         }

@@ -18,8 +18,16 @@ import dev.banyan.architecture.bytecode.DependencyKind;
  * @param message        a sentence that explains the violation
  * @param occurrences    where it occurs, with lines
  */
-public record Finding(FindingKind kind, String fromContext, String toContext, String sourceClass, String member,
-        String dependencyKind, String targetClass, String message, List<Occurrence> occurrences) {
+public record Finding(
+        FindingKind kind,
+        String fromContext,
+        String toContext,
+        String sourceClass,
+        String member,
+        String dependencyKind,
+        String targetClass,
+        String message,
+        List<Occurrence> occurrences) {
 
     public Finding {
         occurrences = List.copyOf(occurrences);
@@ -29,7 +37,14 @@ public record Finding(FindingKind kind, String fromContext, String toContext, St
         return key(kind.id(), fromContext, toContext, sourceClass, member, dependencyKind, targetClass);
     }
 
-    public static String key(String kind, String from, String to, String sourceClass, String member, String dependencyKind, String targetClass) {
+    public static String key(
+            String kind,
+            String from,
+            String to,
+            String sourceClass,
+            String member,
+            String dependencyKind,
+            String targetClass) {
         return String.join(" | ", kind, from + " -> " + to, sourceClass, member, dependencyKind, targetClass);
     }
 

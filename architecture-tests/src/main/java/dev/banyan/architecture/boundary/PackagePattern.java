@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record PackagePattern(String text, String packageName, boolean includesSubPackages) {
 
-    private static final Pattern SYNTAX = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*(\\.\\.)?");
+    private static final Pattern SYNTAX =
+            Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*(\\.\\.)?");
 
     /**
      * Parses a pattern, or returns {@code null} when the text is not a valid pattern.
@@ -29,8 +30,10 @@ public record PackagePattern(String text, String packageName, boolean includesSu
         if (candidatePackage.equals(packageName)) {
             return true;
         }
-        return includesSubPackages && candidatePackage.length() > packageName.length()
-                && candidatePackage.startsWith(packageName) && candidatePackage.charAt(packageName.length()) == '.';
+        return includesSubPackages
+                && candidatePackage.length() > packageName.length()
+                && candidatePackage.startsWith(packageName)
+                && candidatePackage.charAt(packageName.length()) == '.';
     }
 
     /**

@@ -24,8 +24,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class YamlTree {
 
     /** A value read from the file with the place it came from: its index in its list (0 for a single value) and its line. */
-    record Located<T>(T value, int index, int line) {
-    }
+    record Located<T>(T value, int index, int line) {}
 
     private final Path file;
     private final List<ConfigProblem> problems = new ArrayList<>();
@@ -52,14 +51,17 @@ final class YamlTree {
 
     /** The problems in the order of the file's lines (problems on one line in the order they were found). */
     List<ConfigProblem> problems() {
-        return problems.stream().sorted(Comparator.comparingInt(ConfigProblem::line)).toList();
+        return problems.stream()
+                .sorted(Comparator.comparingInt(ConfigProblem::line))
+                .toList();
     }
 
     /**
      * The entries of a mapping by key, in file order, or {@code null} (and a problem) when the node is no mapping.
      * Keys that are no scalar and keys given twice are problems; the first of two equal keys is kept.
      */
-    @Nullable Map<String, NodeTuple> mapping(String field, Node node, String reason) {
+    @Nullable
+    Map<String, NodeTuple> mapping(String field, Node node, String reason) {
         if (!(node instanceof MappingNode mapping)) {
             problem(line(node), field, reason + " (found " + describe(node) + ")");
             return null;
@@ -72,7 +74,10 @@ final class YamlTree {
             }
             NodeTuple first = entries.putIfAbsent(key.getValue(), tuple);
             if (first != null) {
-                problem(line(key), child(field, key.getValue()), "is given twice (first on line " + line(first.getKeyNode()) + ")");
+                problem(
+                        line(key),
+                        child(field, key.getValue()),
+                        "is given twice (first on line " + line(first.getKeyNode()) + ")");
             }
         }
         return entries;
@@ -81,8 +86,11 @@ final class YamlTree {
     void checkFields(String field, Map<String, NodeTuple> entries, Set<String> allowed) {
         entries.forEach((key, tuple) -> {
             if (!allowed.contains(key)) {
-                problem(line(tuple.getKeyNode()), child(field, key),
-                        "unknown field (expected one of: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                problem(
+                        line(tuple.getKeyNode()),
+                        child(field, key),
+                        "unknown field (expected one of: "
+                                + String.join(", ", allowed.stream().sorted().toList()) + ")");
             }
         });
     }
@@ -91,7 +99,8 @@ final class YamlTree {
      * A list of non-blank strings (a single string counts as a list of one); empty when the field is absent, {@code null}
      * (and a problem) when it is no list of strings. Blank items are problems and left out.
      */
-    @Nullable List<Located<String>> strings(String field, @Nullable NodeTuple tuple) {
+    @Nullable
+    List<Located<String>> strings(String field, @Nullable NodeTuple tuple) {
         if (tuple == null || isNull(tuple.getValueNode())) {
             return List.of();
         }
@@ -106,7 +115,9 @@ final class YamlTree {
         List<Located<String>> items = new ArrayList<>();
         for (int i = 0; i < sequence.getValue().size(); i++) {
             Node item = sequence.getValue().get(i);
-            if (!(item instanceof ScalarNode scalar) || isNull(item) || scalar.getValue().isBlank()) {
+            if (!(item instanceof ScalarNode scalar)
+                    || isNull(item)
+                    || scalar.getValue().isBlank()) {
                 problem(line(item), field + "[" + i + "]", "must be a non-empty string (found " + describe(item) + ")");
                 continue;
             }
@@ -120,7 +131,9 @@ final class YamlTree {
             return defaultValue;
         }
         Node node = tuple.getValueNode();
-        if (node instanceof ScalarNode scalar && !isNull(node) && (scalar.getValue().equals("true") || scalar.getValue().equals("false"))) {
+        if (node instanceof ScalarNode scalar
+                && !isNull(node)
+                && (scalar.getValue().equals("true") || scalar.getValue().equals("false"))) {
             return Boolean.parseBoolean(scalar.getValue());
         }
         problem(line(node), field, "must be true or false (found " + describe(node) + ")");

@@ -20,8 +20,18 @@ import org.jspecify.annotations.Nullable;
  * @param declaresIdentity  whether a field or method carries jMolecules' {@code @Identity}
  * @param dependencies      its dependencies (as filtered when reading)
  */
-public record ClassModel(String name, String packageName, String sourceFile, int line, @Nullable String superName, List<String> interfaces,
-        @Nullable String entityAggregate, Set<String> annotations, List<FieldModel> fields, boolean declaresIdentity, List<Dependency> dependencies) {
+public record ClassModel(
+        String name,
+        String packageName,
+        String sourceFile,
+        int line,
+        @Nullable String superName,
+        List<String> interfaces,
+        @Nullable String entityAggregate,
+        Set<String> annotations,
+        List<FieldModel> fields,
+        boolean declaresIdentity,
+        List<Dependency> dependencies) {
 
     public ClassModel {
         interfaces = List.copyOf(interfaces);

@@ -19,7 +19,6 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
-
 /**
  * Reads one class file into a {@link ClassModel} in a single pass, with every dependency: inheritance (generic type
  * arguments included), annotations, field types, signatures, calls, field accesses, method and constructor references,
@@ -40,8 +39,7 @@ public final class ClassScanner {
     private static final int API = Opcodes.ASM9;
     private static final Pattern LAMBDA = Pattern.compile("lambda\\$(.+)\\$\\d+");
 
-    private ClassScanner() {
-    }
+    private ClassScanner() {}
 
     public static ClassModel scan(byte[] classFile, DependencyFilter filter) {
         Visitor visitor = new Visitor(filter);
@@ -104,9 +102,21 @@ public final class ClassScanner {
         }
 
         ClassModel model() {
-            String source = sourceFile != null ? sourceFile : ClassModel.simpleName(name.contains("$") ? name.substring(0, name.indexOf('$')) : name) + ".java";
-            return new ClassModel(name, ClassModel.packageOf(name), source, firstLine, superName, interfaces, entityAggregate, annotations, fields,
-                    declaresIdentity, dependencies);
+            String source = sourceFile != null
+                    ? sourceFile
+                    : ClassModel.simpleName(name.contains("$") ? name.substring(0, name.indexOf('$')) : name) + ".java";
+            return new ClassModel(
+                    name,
+                    ClassModel.packageOf(name),
+                    source,
+                    firstLine,
+                    superName,
+                    interfaces,
+                    entityAggregate,
+                    annotations,
+                    fields,
+                    declaresIdentity,
+                    dependencies);
         }
 
         void add(String member, DependencyKind kind, @Nullable String target, String detail, int line) {
@@ -124,7 +134,12 @@ public final class ClassScanner {
         }
 
         @Override
-        public void visit(int version, int access, String internalName, @Nullable String signature, @Nullable String superInternalName,
+        public void visit(
+                int version,
+                int access,
+                String internalName,
+                @Nullable String signature,
+                @Nullable String superInternalName,
                 String @Nullable [] interfaceNames) {
             name = className(internalName);
             superName = superInternalName == null ? null : className(superInternalName);
@@ -137,7 +152,12 @@ public final class ClassScanner {
                 add("", DependencyKind.EXTENDS, superName, "extends " + ClassModel.simpleName(superName), 0);
             }
             for (String interfaceName : interfaces) {
-                add("", DependencyKind.IMPLEMENTS, interfaceName, "implements " + ClassModel.simpleName(interfaceName), 0);
+                add(
+                        "",
+                        DependencyKind.IMPLEMENTS,
+                        interfaceName,
+                        "implements " + ClassModel.simpleName(interfaceName),
+                        0);
             }
             if (signature != null) {
                 Signatures.ClassSignature parsed = Signatures.classSignature(signature);
@@ -152,7 +172,10 @@ public final class ClassScanner {
                     }
                 }
                 for (Signatures.TypeNode node : parsed.interfaces()) {
-                    if (node != null && node.name().equals(ENTITY) && !node.arguments().isEmpty() && node.arguments().get(0) != null) {
+                    if (node != null
+                            && node.name().equals(ENTITY)
+                            && !node.arguments().isEmpty()
+                            && node.arguments().get(0) != null) {
                         entityAggregate = node.arguments().get(0).name();
                     }
                 }
@@ -173,7 +196,8 @@ public final class ClassScanner {
         }
 
         @Override
-        public @Nullable FieldVisitor visitField(int access, String fieldName, String descriptor, @Nullable String signature, @Nullable Object value) {
+        public @Nullable FieldVisitor visitField(
+                int access, String fieldName, String descriptor, @Nullable String signature, @Nullable Object value) {
             if ((access & Opcodes.ACC_SYNTHETIC) != 0) {
                 return null;
             }
@@ -191,7 +215,12 @@ public final class ClassScanner {
                 }
             }
             for (String target : types) {
-                add(fieldName, DependencyKind.FIELD_TYPE, target, "field " + fieldName + " : " + ClassModel.simpleName(target), 0);
+                add(
+                        fieldName,
+                        DependencyKind.FIELD_TYPE,
+                        target,
+                        "field " + fieldName + " : " + ClassModel.simpleName(target),
+                        0);
             }
             Set<String> fieldAnnotations = new LinkedHashSet<>();
             boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
@@ -216,7 +245,11 @@ public final class ClassScanner {
         }
 
         @Override
-        public @Nullable MethodVisitor visitMethod(int access, String methodName, String descriptor, @Nullable String signature,
+        public @Nullable MethodVisitor visitMethod(
+                int access,
+                String methodName,
+                String descriptor,
+                @Nullable String signature,
                 String @Nullable [] exceptions) {
             if ((access & Opcodes.ACC_BRIDGE) != 0) {
                 return null;
@@ -242,7 +275,13 @@ public final class ClassScanner {
         private int line;
         private int firstLine;
 
-        CodeVisitor(Visitor owner, String member, String methodName, String descriptor, @Nullable String signature, String @Nullable [] exceptions) {
+        CodeVisitor(
+                Visitor owner,
+                String member,
+                String methodName,
+                String descriptor,
+                @Nullable String signature,
+                String @Nullable [] exceptions) {
             super(API);
             this.owner = owner;
             this.member = member;
@@ -258,13 +297,13 @@ public final class ClassScanner {
             if (annotation.equals(IDENTITY)) {
                 owner.declaresIdentity = true;
             }
-            annotations.add(new String[] { annotation });
+            annotations.add(new String[] {annotation});
             return null;
         }
 
         @Override
         public AnnotationVisitor visitParameterAnnotation(int parameter, String annotationDescriptor, boolean visible) {
-            annotations.add(new String[] { className(Type.getType(annotationDescriptor)) });
+            annotations.add(new String[] {className(Type.getType(annotationDescriptor))});
             return null;
         }
 
@@ -286,14 +325,19 @@ public final class ClassScanner {
         }
 
         @Override
-        public void visitMethodInsn(int opcode, String ownerName, String name, String methodDescriptor, boolean isInterface) {
+        public void visitMethodInsn(
+                int opcode, String ownerName, String name, String methodDescriptor, boolean isInterface) {
             if (ownerName.startsWith("[")) {
                 return;
             }
             String target = className(ownerName);
             boolean constructor = name.equals("<init>");
-            owner.add(member, constructor ? DependencyKind.CONSTRUCTOR_CALL : DependencyKind.METHOD_CALL, target,
-                    ClassModel.simpleName(target) + "." + memberName(name, methodDescriptor), line);
+            owner.add(
+                    member,
+                    constructor ? DependencyKind.CONSTRUCTOR_CALL : DependencyKind.METHOD_CALL,
+                    target,
+                    ClassModel.simpleName(target) + "." + memberName(name, methodDescriptor),
+                    line);
         }
 
         @Override
@@ -307,7 +351,12 @@ public final class ClassScanner {
             if (opcode == Opcodes.INSTANCEOF) {
                 String target = className(Type.getObjectType(type));
                 if (target != null) {
-                    owner.add(member, DependencyKind.INSTANCEOF, target, "instanceof " + ClassModel.simpleName(target), line);
+                    owner.add(
+                            member,
+                            DependencyKind.INSTANCEOF,
+                            target,
+                            "instanceof " + ClassModel.simpleName(target),
+                            line);
                 }
             }
         }
@@ -317,7 +366,12 @@ public final class ClassScanner {
             if (value instanceof Type type && (type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY)) {
                 String target = className(type);
                 if (target != null) {
-                    owner.add(member, DependencyKind.CLASS_LITERAL, target, ClassModel.simpleName(target) + ".class", line);
+                    owner.add(
+                            member,
+                            DependencyKind.CLASS_LITERAL,
+                            target,
+                            ClassModel.simpleName(target) + ".class",
+                            line);
                 }
             }
         }
@@ -326,14 +380,17 @@ public final class ClassScanner {
         public void visitTryCatchBlock(Label start, Label end, Label handler, @Nullable String type) {
             if (type != null) {
                 // the handler's line is known once its line number entry is visited
-                pendingCatches.computeIfAbsent(handler, label -> new ArrayList<>()).add(className(type));
+                pendingCatches
+                        .computeIfAbsent(handler, label -> new ArrayList<>())
+                        .add(className(type));
             }
         }
 
         private final java.util.Map<Label, List<String>> pendingCatches = new java.util.LinkedHashMap<>();
 
         @Override
-        public void visitInvokeDynamicInsn(String name, String dynamicDescriptor, Handle bootstrap, Object... arguments) {
+        public void visitInvokeDynamicInsn(
+                String name, String dynamicDescriptor, Handle bootstrap, Object... arguments) {
             for (Object argument : arguments) {
                 if (argument instanceof Handle handle && !handle.getOwner().startsWith("[")) {
                     String target = className(handle.getOwner());
@@ -341,8 +398,12 @@ public final class ClassScanner {
                         continue;
                     }
                     boolean constructor = handle.getName().equals("<init>");
-                    owner.add(member, constructor ? DependencyKind.CONSTRUCTOR_REFERENCE : DependencyKind.METHOD_REFERENCE, target,
-                            ClassModel.simpleName(target) + "::" + (constructor ? "new" : handle.getName()), line);
+                    owner.add(
+                            member,
+                            constructor ? DependencyKind.CONSTRUCTOR_REFERENCE : DependencyKind.METHOD_REFERENCE,
+                            target,
+                            ClassModel.simpleName(target) + "::" + (constructor ? "new" : handle.getName()),
+                            line);
                 }
             }
         }
@@ -357,31 +418,59 @@ public final class ClassScanner {
                     parameters.add(name);
                 }
             }
-            String returned = methodName.equals("<init>") || methodName.equals("<clinit>") ? null : className(method.getReturnType());
+            String returned = methodName.equals("<init>") || methodName.equals("<clinit>")
+                    ? null
+                    : className(method.getReturnType());
             List<String> generic = signature == null ? List.of() : Signatures.classNames(signature);
             for (String parameter : parameters) {
-                owner.add(member, DependencyKind.PARAMETER_TYPE, parameter, "parameter " + ClassModel.simpleName(parameter), firstLine);
+                owner.add(
+                        member,
+                        DependencyKind.PARAMETER_TYPE,
+                        parameter,
+                        "parameter " + ClassModel.simpleName(parameter),
+                        firstLine);
             }
             if (returned != null) {
-                owner.add(member, DependencyKind.RETURN_TYPE, returned, "returns " + ClassModel.simpleName(returned), firstLine);
+                owner.add(
+                        member,
+                        DependencyKind.RETURN_TYPE,
+                        returned,
+                        "returns " + ClassModel.simpleName(returned),
+                        firstLine);
             }
             for (String type : new LinkedHashSet<>(generic)) {
                 if (!parameters.contains(type) && !type.equals(returned)) {
-                    owner.add(member, DependencyKind.TYPE_PARAMETER, type, "type argument " + ClassModel.simpleName(type), firstLine);
+                    owner.add(
+                            member,
+                            DependencyKind.TYPE_PARAMETER,
+                            type,
+                            "type argument " + ClassModel.simpleName(type),
+                            firstLine);
                 }
             }
             if (exceptions != null) {
                 for (String exception : exceptions) {
                     String target = className(exception);
-                    owner.add(member, DependencyKind.THROWS, target, "throws " + ClassModel.simpleName(target), firstLine);
+                    owner.add(
+                            member,
+                            DependencyKind.THROWS,
+                            target,
+                            "throws " + ClassModel.simpleName(target),
+                            firstLine);
                 }
             }
             for (String[] annotation : annotations) {
-                owner.add(member, DependencyKind.ANNOTATION, annotation[0], "@" + ClassModel.simpleName(annotation[0]), firstLine);
+                owner.add(
+                        member,
+                        DependencyKind.ANNOTATION,
+                        annotation[0],
+                        "@" + ClassModel.simpleName(annotation[0]),
+                        firstLine);
             }
             for (List<String> caught : pendingCatches.values()) {
                 for (String target : caught) {
-                    owner.add(member, DependencyKind.CATCH, target, "catch " + ClassModel.simpleName(target), firstLine);
+                    owner.add(
+                            member, DependencyKind.CATCH, target, "catch " + ClassModel.simpleName(target), firstLine);
                 }
             }
         }

@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
-
 /**
  * Reads the classes to check from class directories and jars (Spring Boot jars included: their application classes
  * under {@code BOOT-INF/classes} are read like any other; nested library jars are not). Class files are parsed in
@@ -21,11 +20,9 @@ import java.util.zip.ZipFile;
  */
 public final class ClassesLoader {
 
-    private record ClassFile(String location, byte[] bytes) {
-    }
+    private record ClassFile(String location, byte[] bytes) {}
 
-    private ClassesLoader() {
-    }
+    private ClassesLoader() {}
 
     public static ClassIndex load(List<Path> inputs, ClassScanner.DependencyFilter filter) {
         if (inputs.isEmpty()) {
@@ -35,22 +32,26 @@ public final class ClassesLoader {
         for (Path input : inputs) {
             read(input, files);
         }
-        List<ClassModel> models = files.parallelStream().map(file -> scan(file, filter)).toList();
+        List<ClassModel> models =
+                files.parallelStream().map(file -> scan(file, filter)).toList();
         return new ClassIndex(models);
     }
 
     private static ClassModel scan(ClassFile file, ClassScanner.DependencyFilter filter) {
         try {
             return ClassScanner.scan(file.bytes(), filter);
-        }
-        catch (RuntimeException ex) {
-            throw new UnreadableClassesException("--classes: " + file.location() + " is not a readable class file (" + ex + ")");
+        } catch (RuntimeException ex) {
+            throw new UnreadableClassesException(
+                    "--classes: " + file.location() + " is not a readable class file (" + ex + ")");
         }
     }
 
     private static boolean isClassFile(String path) {
-        return path.endsWith(".class") && !path.endsWith("module-info.class") && !path.endsWith("package-info.class")
-                && !path.startsWith("META-INF/versions/") && !path.contains("/META-INF/versions/");
+        return path.endsWith(".class")
+                && !path.endsWith("module-info.class")
+                && !path.endsWith("package-info.class")
+                && !path.startsWith("META-INF/versions/")
+                && !path.contains("/META-INF/versions/");
     }
 
     private static void read(Path input, List<ClassFile> files) {
@@ -69,17 +70,18 @@ public final class ClassesLoader {
                         files.add(new ClassFile("'" + path + "'", Files.readAllBytes(path)));
                     }
                 }
-            }
-            catch (IOException | UncheckedIOException ex) {
-                throw new UnreadableClassesException("--classes: directory '" + input + "' cannot be read: " + ex.getMessage());
+            } catch (IOException | UncheckedIOException ex) {
+                throw new UnreadableClassesException(
+                        "--classes: directory '" + input + "' cannot be read: " + ex.getMessage());
             }
             if (files.size() == before) {
-                throw new UnreadableClassesException("--classes: directory '" + input + "' contains no .class files (compile the code first)");
+                throw new UnreadableClassesException(
+                        "--classes: directory '" + input + "' contains no .class files (compile the code first)");
             }
             return;
         }
         try (ZipFile jar = new ZipFile(input.toFile())) {
-            for (Enumeration<? extends ZipEntry> entries = jar.entries(); entries.hasMoreElements();) {
+            for (Enumeration<? extends ZipEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
                 ZipEntry entry = entries.nextElement();
                 if (!entry.isDirectory() && isClassFile(entry.getName())) {
                     try (InputStream in = jar.getInputStream(entry)) {
@@ -87,9 +89,9 @@ public final class ClassesLoader {
                     }
                 }
             }
-        }
-        catch (IOException ex) {
-            throw new UnreadableClassesException("--classes: '" + input + "' is neither a directory nor a readable jar (" + ex.getMessage() + ")");
+        } catch (IOException ex) {
+            throw new UnreadableClassesException(
+                    "--classes: '" + input + "' is neither a directory nor a readable jar (" + ex.getMessage() + ")");
         }
         if (files.size() == before) {
             throw new UnreadableClassesException("--classes: jar '" + input + "' contains no .class files");

@@ -1,6 +1,5 @@
 package dev.banyan.architecture.bytecode;
 
-
 /**
  * One dependency of a class.
  *
@@ -10,5 +9,4 @@ package dev.banyan.architecture.bytecode;
  * @param detail what exactly is used, e.g. {@code PaymentGateway.charge(OrderId, Money)}
  * @param line   source line, or 0 where the byte code records none
  */
-public record Dependency(String member, DependencyKind kind, String target, String detail, int line) {
-}
+public record Dependency(String member, DependencyKind kind, String target, String detail, int line) {}

@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * A field: its name, whether it is static, every class its (generic) type involves, and its annotations.
  */
-public record FieldModel(String name, boolean isStatic, List<String> types, String typeDisplay, Set<String> annotations) {
+public record FieldModel(
+        String name, boolean isStatic, List<String> types, String typeDisplay, Set<String> annotations) {
 
     public FieldModel {
         types = List.copyOf(types);

@@ -11,12 +11,10 @@ import org.jspecify.annotations.Nullable;
 final class Signatures {
 
     /** A class type with its type arguments; {@code name} is the binary name. */
-    record TypeNode(String name, List<@Nullable TypeNode> arguments) {
-    }
+    record TypeNode(String name, List<@Nullable TypeNode> arguments) {}
 
     /** A class signature: type parameter bounds, superclass and interfaces. */
-    record ClassSignature(List<TypeNode> bounds, @Nullable TypeNode superclass, List<TypeNode> interfaces) {
-    }
+    record ClassSignature(List<TypeNode> bounds, @Nullable TypeNode superclass, List<TypeNode> interfaces) {}
 
     private final String text;
     private int position;
@@ -46,8 +44,7 @@ final class Signatures {
             char c = reader.peek();
             if (c == '(' || c == ')' || c == '^') {
                 reader.position++;
-            }
-            else {
+            } else {
                 nodes.add(reader.fieldType());
             }
         }
@@ -130,8 +127,7 @@ final class Signatures {
                     if (wildcard == '*') {
                         position++;
                         arguments.add(null);
-                    }
-                    else {
+                    } else {
                         if (wildcard == '+' || wildcard == '-') {
                             position++;
                         }
@@ -139,12 +135,10 @@ final class Signatures {
                     }
                 }
                 position++;
-            }
-            else if (c == '.') {
+            } else if (c == '.') {
                 name.append('$');
                 position++;
-            }
-            else {
+            } else {
                 name.append(c == '/' ? '.' : c);
                 position++;
             }

@@ -9,17 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.jspecify.annotations.Nullable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
-
 import dev.banyan.architecture.boundary.AnalysisResult;
 import dev.banyan.architecture.boundary.Baseline;
 import dev.banyan.architecture.boundary.BoundaryAnalyzer;
@@ -34,14 +23,30 @@ import dev.banyan.architecture.boundary.report.MarkdownReport;
 import dev.banyan.architecture.bytecode.ClassIndex;
 import dev.banyan.architecture.bytecode.ClassesLoader;
 import dev.banyan.architecture.bytecode.UnreadableClassesException;
+
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
 /**
  * {@code boundary-check}: checks compiled classes against the bounded contexts of a {@code boundaries.yml}.
  * Exit code 0 means no new violations, 1 new violations, 2 a usage or configuration error.
  */
-@Command(name = "java -jar boundary-check.jar", mixinStandardHelpOptions = true, versionProvider = BoundaryCheck.ManifestVersion.class,
-        sortOptions = false, usageHelpWidth = 120,
+@Command(
+        name = "java -jar boundary-check.jar",
+        mixinStandardHelpOptions = true,
+        versionProvider = BoundaryCheck.ManifestVersion.class,
+        sortOptions = false,
+        usageHelpWidth = 120,
         description = "Checks compiled classes against the bounded contexts of a boundaries.yml.",
-        footer = { "", "Exit codes: 0 no new violations, 1 new violations, 2 usage or configuration error." })
+        footer = {"", "Exit codes: 0 no new violations, 1 new violations, 2 usage or configuration error."})
 public final class BoundaryCheck implements Callable<Integer> {
 
     public static final int OK = 0;
@@ -52,22 +57,40 @@ public final class BoundaryCheck implements Callable<Integer> {
     public static final String JUNIT_REPORT = "TEST-boundary-check.xml";
     public static final String MARKDOWN_REPORT = "boundary-check.md";
 
-    @Option(names = "--classes", required = true, split = ",", paramLabel = "<dir-or-jar>", converter = NonBlankPath.class,
+    @Option(
+            names = "--classes",
+            required = true,
+            split = ",",
+            paramLabel = "<dir-or-jar>",
+            converter = NonBlankPath.class,
             description = "class directories and/or jars to check, comma-separated (Spring Boot jars work too)")
     private List<Path> classes = List.of();
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", converter = NonBlankPath.class,
-            description = "the boundaries file: contexts with packages, api and may-use; rules no-cycles, ddd and events-are-api")
+    @Option(
+            names = "--config",
+            required = true,
+            paramLabel = "FILE",
+            converter = NonBlankPath.class,
+            description =
+                    "the boundaries file: contexts with packages, api and may-use; rules no-cycles, ddd and events-are-api")
     private Path config = Path.of("boundaries.yml");
 
-    @Option(names = "--baseline", paramLabel = "FILE", converter = NonBlankPath.class,
+    @Option(
+            names = "--baseline",
+            paramLabel = "FILE",
+            converter = NonBlankPath.class,
             description = "recorded violations: only violations not in it fail the check; fixed ones are reported")
     private @Nullable Path baseline;
 
-    @Option(names = "--freeze", description = "record the current violations in the --baseline file (creates or rewrites it) and pass")
+    @Option(
+            names = "--freeze",
+            description = "record the current violations in the --baseline file (creates or rewrites it) and pass")
     private boolean freeze;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", converter = NonBlankPath.class,
+    @Option(
+            names = "--report-dir",
+            paramLabel = "DIR",
+            converter = NonBlankPath.class,
             description = "write boundary-check.json, TEST-boundary-check.xml (JUnit) and boundary-check.md there")
     private @Nullable Path reportDir;
 
@@ -86,7 +109,9 @@ public final class BoundaryCheck implements Callable<Integer> {
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         PrintWriter outWriter = new PrintWriter(out, true);
-        CommandLine commandLine = new CommandLine(new BoundaryCheck(out)).setOut(outWriter).setErr(new PrintWriter(err, true))
+        CommandLine commandLine = new CommandLine(new BoundaryCheck(out))
+                .setOut(outWriter)
+                .setErr(new PrintWriter(err, true))
                 .setParameterExceptionHandler((ex, arguments) -> usageError(err, ex.getMessage()))
                 .setExecutionExceptionHandler((ex, command, parseResult) -> {
                     if (ex instanceof ConfigException) {
@@ -112,7 +137,8 @@ public final class BoundaryCheck implements Callable<Integer> {
     @Override
     public Integer call() {
         if (freeze && baseline == null) {
-            throw new ParameterException(spec.commandLine(), "--freeze needs --baseline FILE: the file to record the violations in");
+            throw new ParameterException(
+                    spec.commandLine(), "--freeze needs --baseline FILE: the file to record the violations in");
         }
         BoundaryConfig boundaries = ConfigLoader.load(config);
         Baseline recorded = baseline == null ? null : Baseline.read(baseline);
@@ -123,8 +149,8 @@ public final class BoundaryCheck implements Callable<Integer> {
         ClassIndex index = ClassesLoader.load(classes, analyzer.dependencyFilter());
         AnalysisResult result = analyzer.analyze(index);
         if (result.classesInContexts() == 0) {
-            throw new UsageException("no class of the " + index.size() + " classes in " + classes + " lies in a context of " + boundaries.source()
-                    + "; check the packages in the config");
+            throw new UsageException("no class of the " + index.size() + " classes in " + classes
+                    + " lies in a context of " + boundaries.source() + "; check the packages in the config");
         }
         Evaluation evaluation = Evaluation.of(result, recorded);
         out.print(ConsoleReport.render(evaluation, freeze));
@@ -134,13 +160,14 @@ public final class BoundaryCheck implements Callable<Integer> {
         if (freeze) {
             try {
                 Baseline.write(baseline, result.findings());
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 throw new UsageException("--baseline: cannot write '" + baseline + "': " + ex.getMessage());
             }
             int before = recorded == null ? 0 : recorded.entries().size();
-            out.println("Baseline " + baseline + " recorded: " + result.findings().size() + " entries (was " + before + ": "
-                    + evaluation.newFindings().size() + " added, " + evaluation.fixed().size() + " removed).");
+            out.println(
+                    "Baseline " + baseline + " recorded: " + result.findings().size() + " entries (was " + before + ": "
+                            + evaluation.newFindings().size() + " added, "
+                            + evaluation.fixed().size() + " removed).");
             return OK;
         }
         return evaluation.passed() ? OK : VIOLATIONS;
@@ -150,13 +177,15 @@ public final class BoundaryCheck implements Callable<Integer> {
         try {
             Files.createDirectories(directory);
             Files.writeString(directory.resolve(JSON_REPORT), JsonReport.render(evaluation), StandardCharsets.UTF_8);
-            Files.writeString(directory.resolve(JUNIT_REPORT), JunitXmlReport.render(evaluation), StandardCharsets.UTF_8);
-            Files.writeString(directory.resolve(MARKDOWN_REPORT), MarkdownReport.render(evaluation), StandardCharsets.UTF_8);
-        }
-        catch (IOException ex) {
+            Files.writeString(
+                    directory.resolve(JUNIT_REPORT), JunitXmlReport.render(evaluation), StandardCharsets.UTF_8);
+            Files.writeString(
+                    directory.resolve(MARKDOWN_REPORT), MarkdownReport.render(evaluation), StandardCharsets.UTF_8);
+        } catch (IOException ex) {
             throw new UsageException("--report-dir: cannot write reports to '" + directory + "': " + ex.getMessage());
         }
-        out.println("Reports: " + directory.resolve(JSON_REPORT) + ", " + directory.resolve(JUNIT_REPORT) + ", " + directory.resolve(MARKDOWN_REPORT));
+        out.println("Reports: " + directory.resolve(JSON_REPORT) + ", " + directory.resolve(JUNIT_REPORT) + ", "
+                + directory.resolve(MARKDOWN_REPORT));
     }
 
     /** A path that is not blank: {@code --classes a,,b} must not quietly check the working directory. */
@@ -177,7 +206,9 @@ public final class BoundaryCheck implements Callable<Integer> {
         @Override
         public String[] getVersion() {
             String version = BoundaryCheck.class.getPackage().getImplementationVersion();
-            return new String[] { "boundary-check " + (version == null ? "(development build, not run from its jar)" : version) };
+            return new String[] {
+                "boundary-check " + (version == null ? "(development build, not run from its jar)" : version)
+            };
         }
     }
 }

@@ -4,5 +4,4 @@ import java.util.UUID;
 
 import org.jmolecules.ddd.types.Identifier;
 
-public record ProductId(UUID value) implements Identifier {
-}
+public record ProductId(UUID value) implements Identifier {}

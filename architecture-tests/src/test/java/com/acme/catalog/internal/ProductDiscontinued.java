@@ -1,12 +1,10 @@
 package com.acme.catalog.internal;
 
-import org.jmolecules.event.annotation.DomainEvent;
-
 import com.acme.catalog.api.ProductId;
+import org.jmolecules.event.annotation.DomainEvent;
 
 /**
  * A domain event: other contexts may react to it although it lives outside the catalog's api package.
  */
 @DomainEvent
-public record ProductDiscontinued(ProductId productId) {
-}
+public record ProductDiscontinued(ProductId productId) {}

@@ -35,8 +35,7 @@ public class ScannedSample extends ArrayList<StringBuilder> implements Comparabl
         Supplier<int[]> arrays = () -> new int[max];
         try {
             Thread.sleep(parse.apply("0")); // method call
-        }
-        catch (InterruptedException ex) { // catch
+        } catch (InterruptedException ex) { // catch
             throw new UncheckedIOException(new IOException(ex));
         }
         Runnable lambda = () -> System.out.println(create.get() + "" + arrays.get().length); // lambda body

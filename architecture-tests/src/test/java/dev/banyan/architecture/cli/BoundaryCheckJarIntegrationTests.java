@@ -1,7 +1,5 @@
 package dev.banyan.architecture.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Runs the packaged executable jar the way CI does: {@code java -jar target/boundary-check.jar ...}.
  */
@@ -23,27 +23,43 @@ class BoundaryCheckJarIntegrationTests {
     @TempDir
     Path temp;
 
-    record Result(int exitCode, String out, String err) {
-    }
+    record Result(int exitCode, String out, String err) {}
 
     static Result java(Path workingDir, String... args) throws IOException, InterruptedException {
         assertThat(JAR).as("the executable jar is built by 'package'").isRegularFile();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-jar",
                 JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(workingDir, "out", ".txt");
         Path err = Files.createTempFile(workingDir, "err", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("boundary-check finishes").isTrue();
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS))
+                .as("boundary-check finishes")
+                .isTrue();
+        return new Result(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     @Test
     void executableJarReportsTheSampleCodebasesViolationsWithExitCodeOne() throws Exception {
         Path reports = temp.resolve("reports");
 
-        Result result = java(temp, "--classes", SampleCodebase.testClasses().toString(), "--config", SampleCodebase.config().toString(),
-                "--report-dir", reports.toString());
+        Result result = java(
+                temp,
+                "--classes",
+                SampleCodebase.testClasses().toString(),
+                "--config",
+                SampleCodebase.config().toString(),
+                "--report-dir",
+                reports.toString());
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
         assertThat(result.err()).as("no logging noise on stderr").isEmpty();
@@ -59,7 +75,8 @@ class BoundaryCheckJarIntegrationTests {
         String classes = SampleCodebase.testClasses().toString();
         String config = SampleCodebase.config().toString();
 
-        Result freeze = java(temp, "--classes", classes, "--config", config, "--baseline", baseline.toString(), "--freeze");
+        Result freeze =
+                java(temp, "--classes", classes, "--config", config, "--baseline", baseline.toString(), "--freeze");
         Result check = java(temp, "--classes", classes, "--config", config, "--baseline", baseline.toString());
 
         assertThat(freeze.exitCode()).isZero();
@@ -69,12 +86,16 @@ class BoundaryCheckJarIntegrationTests {
 
     @Test
     void executableJarExitsWithTwoOnAConfigError() throws Exception {
-        Path config = Files.writeString(temp.resolve("boundaries.yml"), "contexts:\n  ordering: { packages: [com.acme.ordering..], may-use: [billing] }\n");
+        Path config = Files.writeString(
+                temp.resolve("boundaries.yml"),
+                "contexts:\n  ordering: { packages: [com.acme.ordering..], may-use: [billing] }\n");
 
         Result result = java(temp, "--classes", SampleCodebase.testClasses().toString(), "--config", config.toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains(config + ":2 contexts.ordering.may-use[0]: unknown context 'billing' (known contexts: ordering)");
+        assertThat(result.err())
+                .contains(config
+                        + ":2 contexts.ordering.may-use[0]: unknown context 'billing' (known contexts: ordering)");
         assertThat(result.out()).isEmpty();
     }
 
@@ -84,9 +105,13 @@ class BoundaryCheckJarIntegrationTests {
         Result wrong = java(temp, "--classes");
 
         assertThat(usage.exitCode()).isZero();
-        assertThat(usage.out()).startsWith("Usage: java -jar boundary-check.jar ").contains("--classes=<dir-or-jar>[,<dir-or-jar>...]");
+        assertThat(usage.out())
+                .startsWith("Usage: java -jar boundary-check.jar ")
+                .contains("--classes=<dir-or-jar>[,<dir-or-jar>...]");
         assertThat(wrong.exitCode()).isEqualTo(2);
-        assertThat(wrong.err()).isEqualTo("boundary-check: Missing required parameter for option '--classes' (<dir-or-jar>)\nRun with --help for usage.\n");
+        assertThat(wrong.err())
+                .isEqualTo(
+                        "boundary-check: Missing required parameter for option '--classes' (<dir-or-jar>)\nRun with --help for usage.\n");
     }
 
     @Test
@@ -95,6 +120,8 @@ class BoundaryCheckJarIntegrationTests {
 
         assertThat(version.exitCode()).isZero();
         assertThat(version.out()).isEqualTo("boundary-check " + System.getProperty("boundary-check.version") + "\n");
-        assertThat(System.getProperty("boundary-check.version")).as("the build passes the project version").matches("\\d+\\.\\d+.*");
+        assertThat(System.getProperty("boundary-check.version"))
+                .as("the build passes the project version")
+                .matches("\\d+\\.\\d+.*");
     }
 }

@@ -1,11 +1,5 @@
 package dev.banyan.architecture.cli;
 
-import static dev.banyan.architecture.cli.SampleCodebase.config;
-import static dev.banyan.architecture.cli.SampleCodebase.lineOf;
-import static dev.banyan.architecture.cli.SampleCodebase.run;
-import static dev.banyan.architecture.cli.SampleCodebase.testClasses;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,19 +8,24 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import javax.xml.parsers.DocumentBuilderFactory;
+
+import dev.banyan.architecture.boundary.FindingKind;
+import dev.banyan.architecture.cli.SampleCodebase.Run;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-
-import dev.banyan.architecture.boundary.FindingKind;
-import dev.banyan.architecture.cli.SampleCodebase.Run;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static dev.banyan.architecture.cli.SampleCodebase.config;
+import static dev.banyan.architecture.cli.SampleCodebase.lineOf;
+import static dev.banyan.architecture.cli.SampleCodebase.run;
+import static dev.banyan.architecture.cli.SampleCodebase.testClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class BoundaryCheckTests {
 
@@ -50,7 +49,13 @@ class BoundaryCheckTests {
 
     @Test
     void findsEveryKindOfViolationInTheSampleCodebase() throws IOException {
-        Run run = run("--classes", testClasses().toString(), "--config", config().toString(), "--report-dir", temp.toString());
+        Run run = run(
+                "--classes",
+                testClasses().toString(),
+                "--config",
+                config().toString(),
+                "--report-dir",
+                temp.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(BoundaryCheck.VIOLATIONS);
         JsonNode report = JSON.readTree(temp.resolve(BoundaryCheck.JSON_REPORT).toFile());
@@ -62,18 +67,32 @@ class BoundaryCheckTests {
             assertThat(finding.get("status").asString()).isEqualTo("new");
         });
         assertThat(keys).containsExactlyElementsOf(EXPECTED_KEYS);
-        assertThat(kinds).containsExactlyInAnyOrderElementsOf(Arrays.stream(FindingKind.values()).map(FindingKind::id).toList());
+        assertThat(kinds)
+                .containsExactlyInAnyOrderElementsOf(
+                        Arrays.stream(FindingKind.values()).map(FindingKind::id).toList());
         assertThat(report.get("passed").asBoolean()).isFalse();
         assertThat(report.get("summary").get("new").asInt()).isEqualTo(EXPECTED_KEYS.size());
     }
 
     @Test
     void allowsApiPackagesOfUsableContextsAndDomainEventsOutsideThem() throws IOException {
-        Run run = run("--classes", testClasses().toString(), "--config", config().toString(), "--report-dir", temp.toString());
+        Run run = run(
+                "--classes",
+                testClasses().toString(),
+                "--config",
+                config().toString(),
+                "--report-dir",
+                temp.toString());
 
         String json = Files.readString(temp.resolve(BoundaryCheck.JSON_REPORT));
-        assertThat(run.out()).doesNotContain("ProductDiscontinued").doesNotContain("CatalogApi").doesNotContain("com.acme.shared");
-        assertThat(json).doesNotContain("ProductDiscontinued").doesNotContain("CatalogApi").doesNotContain("com.acme.shared");
+        assertThat(run.out())
+                .doesNotContain("ProductDiscontinued")
+                .doesNotContain("CatalogApi")
+                .doesNotContain("com.acme.shared");
+        assertThat(json)
+                .doesNotContain("ProductDiscontinued")
+                .doesNotContain("CatalogApi")
+                .doesNotContain("com.acme.shared");
         assertThat(json).contains("\"targetClass\": \"com.acme.catalog.internal.Products\"");
     }
 
@@ -81,19 +100,26 @@ class BoundaryCheckTests {
     void reportsTheLineOfEveryCallThatCrossesABoundary() throws IOException {
         run("--classes", testClasses().toString(), "--config", config().toString(), "--report-dir", temp.toString());
 
-        JsonNode findings = JSON.readTree(temp.resolve(BoundaryCheck.JSON_REPORT).toFile()).get("findings");
-        assertThat(occurrence(findings, 8)).isEqualTo("OrderService.java:" + lineOf("com/acme/ordering/OrderService.java", "violation: forbidden-dependency")
-                + " PaymentGateway.charge(OrderId, Money)");
-        assertThat(occurrence(findings, 1)).isEqualTo("OrderService.java:" + lineOf("com/acme/ordering/OrderService.java", "violation: non-api-access")
-                + " Products.byId(ProductId)");
-        assertThat(occurrence(findings, 6)).isEqualTo("OrderService.java:" + lineOf("com/acme/ordering/OrderService.java", "new PaymentGateway()")
-                + " PaymentGateway.<init>()");
+        JsonNode findings =
+                JSON.readTree(temp.resolve(BoundaryCheck.JSON_REPORT).toFile()).get("findings");
+        assertThat(occurrence(findings, 8))
+                .isEqualTo("OrderService.java:"
+                        + lineOf("com/acme/ordering/OrderService.java", "violation: forbidden-dependency")
+                        + " PaymentGateway.charge(OrderId, Money)");
+        assertThat(occurrence(findings, 1))
+                .isEqualTo("OrderService.java:"
+                        + lineOf("com/acme/ordering/OrderService.java", "violation: non-api-access")
+                        + " Products.byId(ProductId)");
+        assertThat(occurrence(findings, 6))
+                .isEqualTo("OrderService.java:" + lineOf("com/acme/ordering/OrderService.java", "new PaymentGateway()")
+                        + " PaymentGateway.<init>()");
         assertThat(occurrence(findings, 7)).isEqualTo("OrderService.java:0 field payments : PaymentGateway");
     }
 
     private static String occurrence(JsonNode findings, int index) {
         JsonNode where = findings.get(index).get("occurrences").get(0);
-        return where.get("file").asString() + ":" + where.get("line").asInt() + " " + where.get("detail").asString();
+        return where.get("file").asString() + ":" + where.get("line").asInt() + " "
+                + where.get("detail").asString();
     }
 
     @Test
@@ -106,12 +132,17 @@ class BoundaryCheckTests {
         int paymentGroup = out.indexOf("\nordering -> payment  (3 violations)\n");
         int backGroup = out.indexOf("\npayment -> ordering  (1 violation)\n");
         int cycleGroup = out.indexOf("\ncycle ordering -> payment -> ordering  (1 violation)\n");
-        assertThat(List.of(catalogGroup, withinGroup, paymentGroup, backGroup, cycleGroup)).doesNotContain(-1).isSorted();
-        int call = out.indexOf("com.acme.ordering.OrderService.place(Order, ProductId)  method-call -> com.acme.payment.PaymentGateway\n"
-                + "        at OrderService.java:" + lineOf("com/acme/ordering/OrderService.java", "violation: forbidden-dependency")
-                + "  PaymentGateway.charge(OrderId, Money)");
+        assertThat(List.of(catalogGroup, withinGroup, paymentGroup, backGroup, cycleGroup))
+                .doesNotContain(-1)
+                .isSorted();
+        int call = out.indexOf(
+                "com.acme.ordering.OrderService.place(Order, ProductId)  method-call -> com.acme.payment.PaymentGateway\n"
+                        + "        at OrderService.java:"
+                        + lineOf("com/acme/ordering/OrderService.java", "violation: forbidden-dependency")
+                        + "  PaymentGateway.charge(OrderId, Money)");
         assertThat(call).isBetween(paymentGroup, backGroup);
-        assertThat(out).contains("[forbidden-dependency] context 'ordering' may not use context 'payment' (may-use: catalog)");
+        assertThat(out)
+                .contains("[forbidden-dependency] context 'ordering' may not use context 'payment' (may-use: catalog)");
         assertThat(out).contains("[ddd-aggregate-reference] Order.cart references aggregate Cart by object");
         assertThat(out).endsWith("11 violations. FAILED\n");
     }
@@ -123,10 +154,13 @@ class BoundaryCheckTests {
 
         for (Path jar : List.of(plain, boot)) {
             Path reports = temp.resolve(jar.getFileName() + "-reports");
-            Run run = run("--classes", jar.toString(), "--config", config().toString(), "--report-dir", reports.toString());
+            Run run = run(
+                    "--classes", jar.toString(), "--config", config().toString(), "--report-dir", reports.toString());
             assertThat(run.exitCode()).as(run.err()).isEqualTo(BoundaryCheck.VIOLATIONS);
             List<String> keys = new ArrayList<>();
-            JSON.readTree(reports.resolve(BoundaryCheck.JSON_REPORT).toFile()).get("findings").forEach(f -> keys.add(f.get("key").asString()));
+            JSON.readTree(reports.resolve(BoundaryCheck.JSON_REPORT).toFile())
+                    .get("findings")
+                    .forEach(f -> keys.add(f.get("key").asString()));
             assertThat(keys).as(jar.getFileName().toString()).containsExactlyElementsOf(EXPECTED_KEYS);
         }
     }
@@ -147,7 +181,9 @@ class BoundaryCheckTests {
     void writesJunitXmlWithOneFailedTestCasePerNewViolation() throws Exception {
         run("--classes", testClasses().toString(), "--config", config().toString(), "--report-dir", temp.toString());
 
-        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(temp.resolve(BoundaryCheck.JUNIT_REPORT).toFile());
+        Document xml = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(temp.resolve(BoundaryCheck.JUNIT_REPORT).toFile());
         Element suite = xml.getDocumentElement();
         assertThat(suite.getTagName()).isEqualTo("testsuite");
         assertThat(suite.getAttribute("failures")).isEqualTo(String.valueOf(EXPECTED_KEYS.size()));
@@ -158,20 +194,25 @@ class BoundaryCheckTests {
             Element testCase = (Element) cases.item(i);
             names.add(testCase.getAttribute("classname") + " / " + testCase.getAttribute("name"));
         }
-        assertThat(names).contains(
-                "boundaries.ordering.to.payment / forbidden-dependency: com.acme.ordering.OrderService.place(Order, ProductId) method-call -> com.acme.payment.PaymentGateway",
-                "boundaries.ordering.cycles / cycle: ordering -> payment -> ordering",
-                "boundaries.catalog / context catalog respects its boundaries");
+        assertThat(names)
+                .contains(
+                        "boundaries.ordering.to.payment / forbidden-dependency: com.acme.ordering.OrderService.place(Order, ProductId) method-call -> com.acme.payment.PaymentGateway",
+                        "boundaries.ordering.cycles / cycle: ordering -> payment -> ordering",
+                        "boundaries.catalog / context catalog respects its boundaries");
         Element failure = (Element) suite.getElementsByTagName("failure").item(0);
-        assertThat(failure.getAttribute("message")).contains("com.acme.catalog.internal.Products is not in the API of context 'catalog'");
-        assertThat(failure.getTextContent()).contains("at OrderService.java:" + lineOf("com/acme/ordering/OrderService.java", "violation: non-api-access"));
+        assertThat(failure.getAttribute("message"))
+                .contains("com.acme.catalog.internal.Products is not in the API of context 'catalog'");
+        assertThat(failure.getTextContent())
+                .contains("at OrderService.java:"
+                        + lineOf("com/acme/ordering/OrderService.java", "violation: non-api-access"));
     }
 
     @Test
     void writesMarkdownSummaryWithTheContextDependencyMatrix() throws IOException {
         run("--classes", testClasses().toString(), "--config", config().toString(), "--report-dir", temp.toString());
 
-        JsonNode matrix = JSON.readTree(temp.resolve(BoundaryCheck.JSON_REPORT).toFile()).get("matrix");
+        JsonNode matrix =
+                JSON.readTree(temp.resolve(BoundaryCheck.JSON_REPORT).toFile()).get("matrix");
         int orderingToCatalog = cell(matrix, "ordering", "catalog", "dependencies");
         int orderingToPayment = cell(matrix, "ordering", "payment", "dependencies");
         int paymentToOrdering = cell(matrix, "payment", "ordering", "dependencies");
@@ -183,20 +224,27 @@ class BoundaryCheckTests {
         String markdown = Files.readString(temp.resolve(BoundaryCheck.MARKDOWN_REPORT));
         assertThat(markdown).contains("| from \\ to | catalog | ordering | payment | total out |");
         assertThat(markdown).contains("| **catalog** | · |  |  | 0 |");
-        assertThat(markdown).contains("| **ordering** | " + orderingToCatalog + " (2) | · | 3 (3) | " + (orderingToCatalog + 3) + " |");
+        assertThat(markdown)
+                .contains("| **ordering** | " + orderingToCatalog + " (2) | · | 3 (3) | " + (orderingToCatalog + 3)
+                        + " |");
         assertThat(markdown).contains("| **payment** |  | 1 (1) | · | 1 |");
         assertThat(markdown).contains("- **new** `ordering -> payment -> ordering`");
         // extraction candidates, cheapest first: payment (4 dependencies) before catalog before ordering
-        String candidates = markdown.substring(markdown.indexOf("## Extraction candidates"), markdown.indexOf("## Cycles"));
+        String candidates =
+                markdown.substring(markdown.indexOf("## Extraction candidates"), markdown.indexOf("## Cycles"));
         assertThat(candidates.indexOf("| payment |")).isLessThan(candidates.indexOf("| catalog |"));
         assertThat(candidates.indexOf("| catalog |")).isLessThan(candidates.indexOf("| ordering |"));
-        assertThat(markdown).contains("| **new** | ordering -> payment | forbidden-dependency | `com.acme.ordering.OrderService.place(Order, ProductId)` | method-call | `com.acme.payment.PaymentGateway` | OrderService.java:"
-                + lineOf("com/acme/ordering/OrderService.java", "violation: forbidden-dependency") + " |");
+        assertThat(markdown)
+                .contains(
+                        "| **new** | ordering -> payment | forbidden-dependency | `com.acme.ordering.OrderService.place(Order, ProductId)` | method-call | `com.acme.payment.PaymentGateway` | OrderService.java:"
+                                + lineOf("com/acme/ordering/OrderService.java", "violation: forbidden-dependency")
+                                + " |");
     }
 
     private static int cell(JsonNode matrix, String from, String to, String field) {
         for (JsonNode cell : matrix) {
-            if (cell.get("from").asString().equals(from) && cell.get("to").asString().equals(to)) {
+            if (cell.get("from").asString().equals(from)
+                    && cell.get("to").asString().equals(to)) {
                 return cell.get(field).asInt();
             }
         }
@@ -216,24 +264,41 @@ class BoundaryCheckTests {
                   ddd: false
                 """);
 
-        Run run = run("--classes", testClasses().toString(), "--config", permissive.toString(), "--report-dir", temp.toString());
+        Run run = run(
+                "--classes",
+                testClasses().toString(),
+                "--config",
+                permissive.toString(),
+                "--report-dir",
+                temp.toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(BoundaryCheck.OK);
         assertThat(run.out()).contains("No boundary violations. PASSED");
-        assertThat(Files.readString(temp.resolve(BoundaryCheck.JSON_REPORT))).contains("\"passed\": true").contains("\"findings\": []");
-        assertThat(Files.readString(temp.resolve(BoundaryCheck.JUNIT_REPORT))).contains("failures=\"0\"")
+        assertThat(Files.readString(temp.resolve(BoundaryCheck.JSON_REPORT)))
+                .contains("\"passed\": true")
+                .contains("\"findings\": []");
+        assertThat(Files.readString(temp.resolve(BoundaryCheck.JUNIT_REPORT)))
+                .contains("failures=\"0\"")
                 .contains("name=\"context ordering respects its boundaries\"");
     }
 
     @Test
     void rulesCanBeSwitchedOff() throws IOException {
         Path noDdd = temp.resolve("no-ddd.yml");
-        Files.writeString(noDdd, Files.readString(config()).replace("ddd: true", "ddd: false").replace("no-cycles: true", "no-cycles: false"));
+        Files.writeString(
+                noDdd,
+                Files.readString(config())
+                        .replace("ddd: true", "ddd: false")
+                        .replace("no-cycles: true", "no-cycles: false"));
 
         Run run = run("--classes", testClasses().toString(), "--config", noDdd.toString());
 
         assertThat(run.exitCode()).isEqualTo(BoundaryCheck.VIOLATIONS);
-        assertThat(run.out()).doesNotContain("[ddd-").doesNotContain("[cycle]").contains("[forbidden-dependency]").endsWith("6 violations. FAILED\n");
+        assertThat(run.out())
+                .doesNotContain("[ddd-")
+                .doesNotContain("[cycle]")
+                .contains("[forbidden-dependency]")
+                .endsWith("6 violations. FAILED\n");
     }
 
     @Test
@@ -251,8 +316,16 @@ class BoundaryCheckTests {
         Run run = run("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("Usage: java -jar boundary-check.jar ")
-                .contains("--classes", "--config", "--baseline", "--freeze", "--report-dir", "--version", "Exit codes: 0");
+        assertThat(run.out())
+                .startsWith("Usage: java -jar boundary-check.jar ")
+                .contains(
+                        "--classes",
+                        "--config",
+                        "--baseline",
+                        "--freeze",
+                        "--report-dir",
+                        "--version",
+                        "Exit codes: 0");
         assertThat(run.err()).isEmpty();
     }
 
@@ -261,7 +334,8 @@ class BoundaryCheckTests {
         Run run = run("--version");
 
         assertThat(run.exitCode()).isZero();
-        // the version comes from the jar's manifest; run from the class directory there is none (the jar test checks it)
+        // the version comes from the jar's manifest; run from the class directory there is none (the jar test checks
+        // it)
         assertThat(run.out()).isEqualTo("boundary-check (development build, not run from its jar)\n");
     }
 

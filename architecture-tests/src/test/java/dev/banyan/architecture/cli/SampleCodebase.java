@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
@@ -28,14 +27,16 @@ final class SampleCodebase {
 
     static final Path SOURCES = Path.of("src/test/java");
 
-    private SampleCodebase() {
-    }
+    private SampleCodebase() {}
 
     static Path testClasses() {
         try {
-            return Path.of(Order.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        }
-        catch (URISyntaxException ex) {
+            return Path.of(Order.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+        } catch (URISyntaxException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -50,9 +51,11 @@ final class SampleCodebase {
     static Path jar(Path directory, String name, String prefix) throws IOException {
         Path jar = directory.resolve(name);
         Path root = testClasses();
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(root.resolve("com/acme"))) {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                Stream<Path> files = Files.walk(root.resolve("com/acme"))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                out.putNextEntry(new JarEntry(prefix + root.relativize(file).toString().replace('\\', '/')));
+                out.putNextEntry(
+                        new JarEntry(prefix + root.relativize(file).toString().replace('\\', '/')));
                 Files.copy(file, out);
                 out.closeEntry();
             }
@@ -80,8 +83,14 @@ final class SampleCodebase {
      */
     static Path compile(Path sources, Path directory, String name) throws IOException {
         Path output = Files.createDirectories(directory.resolve(name));
-        List<String> arguments = new ArrayList<>(List.of("-d", output.toString(), "-classpath", System.getProperty("java.class.path"),
-                "-encoding", "UTF-8", "-nowarn"));
+        List<String> arguments = new ArrayList<>(List.of(
+                "-d",
+                output.toString(),
+                "-classpath",
+                System.getProperty("java.class.path"),
+                "-encoding",
+                "UTF-8",
+                "-nowarn"));
         try (Stream<Path> files = Files.walk(sources)) {
             files.filter(file -> file.toString().endsWith(".java")).forEach(file -> arguments.add(file.toString()));
         }
@@ -89,7 +98,8 @@ final class SampleCodebase {
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         int status = compiler.run(null, errors, errors, arguments.toArray(String[]::new));
         if (status != 0) {
-            throw new IllegalStateException("sample codebase does not compile:\n" + errors.toString(StandardCharsets.UTF_8));
+            throw new IllegalStateException(
+                    "sample codebase does not compile:\n" + errors.toString(StandardCharsets.UTF_8));
         }
         return output;
     }
@@ -114,15 +124,13 @@ final class SampleCodebase {
                     return i + 1;
                 }
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         throw new IllegalStateException(file + " has no line with '" + marker + "'");
     }
 
-    record Run(int exitCode, String out, String err) {
-    }
+    record Run(int exitCode, String out, String err) {}
 
     static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,16 +1,16 @@
 package dev.banyan.architecture.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.banyan.architecture.rules.BanyanClasses;
+import dev.banyan.architecture.rules.BanyanModule;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.banyan.architecture.rules.BanyanClasses;
-import dev.banyan.architecture.rules.BanyanModule;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The self-check: the packaged boundary-check runs on this repository's own monolith with the boundaries.yml that
@@ -28,14 +28,22 @@ class SelfCheckIntegrationTests {
     void monolithRespectsTheBoundariesThatShipInTheRepository() throws Exception {
         Path monolith = monolithClasses();
 
-        BoundaryCheckJarIntegrationTests.Result result = BoundaryCheckJarIntegrationTests.java(temp, "--classes", monolith.toString(),
-                "--config", CONFIG.toString(), "--report-dir", REPORTS.toString());
+        BoundaryCheckJarIntegrationTests.Result result = BoundaryCheckJarIntegrationTests.java(
+                temp,
+                "--classes",
+                monolith.toString(),
+                "--config",
+                CONFIG.toString(),
+                "--report-dir",
+                REPORTS.toString());
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         assertThat(result.out()).contains("5 contexts").contains("No boundary violations. PASSED");
         String markdown = Files.readString(REPORTS.resolve(BoundaryCheck.MARKDOWN_REPORT));
-        assertThat(markdown).contains("| from \\ to | catalog | customer | payment | ordering | delivery | total out |");
-        assertThat(Files.readString(REPORTS.resolve(BoundaryCheck.JUNIT_REPORT))).contains("failures=\"0\"");
+        assertThat(markdown)
+                .contains("| from \\ to | catalog | customer | payment | ordering | delivery | total out |");
+        assertThat(Files.readString(REPORTS.resolve(BoundaryCheck.JUNIT_REPORT)))
+                .contains("failures=\"0\"");
     }
 
     /**
@@ -45,15 +53,24 @@ class SelfCheckIntegrationTests {
      */
     @Test
     void documentedCouplingMapsAreTheOneTheSelfCheckComputes() throws Exception {
-        BoundaryCheckJarIntegrationTests.Result result = BoundaryCheckJarIntegrationTests.java(temp, "--classes",
-                monolithClasses().toString(), "--config", CONFIG.toString(), "--report-dir", temp.resolve("reports").toString());
+        BoundaryCheckJarIntegrationTests.Result result = BoundaryCheckJarIntegrationTests.java(
+                temp,
+                "--classes",
+                monolithClasses().toString(),
+                "--config",
+                CONFIG.toString(),
+                "--report-dir",
+                temp.resolve("reports").toString());
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         String markdown = Files.readString(temp.resolve("reports").resolve(BoundaryCheck.MARKDOWN_REPORT));
 
         for (Path document : List.of(Path.of("README.md"), BanyanClasses.root().resolve("migration-playbook.md"))) {
-            List<String> rows = Files.readAllLines(document).stream().filter(line -> line.startsWith("| **")).toList();
+            List<String> rows = Files.readAllLines(document).stream()
+                    .filter(line -> line.startsWith("| **"))
+                    .toList();
             assertThat(rows).as("matrix rows in " + document).hasSizeGreaterThanOrEqualTo(3);
-            assertThat(rows).as("every matrix row of " + document + " is in the self-check's report:\n" + markdown)
+            assertThat(rows)
+                    .as("every matrix row of " + document + " is in the self-check's report:\n" + markdown)
                     .allSatisfy(row -> assertThat(markdown).contains(row));
         }
     }
@@ -63,18 +80,25 @@ class SelfCheckIntegrationTests {
         Path monolith = monolithClasses();
         Path narrowed = temp.resolve("narrowed.yml");
         // the same contexts, but ordering may no longer call payment
-        Files.writeString(narrowed, Files.readString(CONFIG).replace("may-use: [catalog, customer, payment]", "may-use: [catalog, customer]"));
+        Files.writeString(
+                narrowed,
+                Files.readString(CONFIG)
+                        .replace("may-use: [catalog, customer, payment]", "may-use: [catalog, customer]"));
 
-        BoundaryCheckJarIntegrationTests.Result result = BoundaryCheckJarIntegrationTests.java(temp, "--classes", monolith.toString(),
-                "--config", narrowed.toString());
+        BoundaryCheckJarIntegrationTests.Result result = BoundaryCheckJarIntegrationTests.java(
+                temp, "--classes", monolith.toString(), "--config", narrowed.toString());
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out()).contains("\nordering -> payment  (").contains("[forbidden-dependency] context 'ordering' may not use context 'payment'")
+        assertThat(result.out())
+                .contains("\nordering -> payment  (")
+                .contains("[forbidden-dependency] context 'ordering' may not use context 'payment'")
                 .contains("dev.banyan.monolith.ordering.");
     }
 
     private static Path monolithClasses() {
         BanyanClasses.of(BanyanModule.LEGACY_MONOLITH);
-        return BanyanClasses.root().resolve(BanyanModule.LEGACY_MONOLITH.directory()).resolve("target/classes");
+        return BanyanClasses.root()
+                .resolve(BanyanModule.LEGACY_MONOLITH.directory())
+                .resolve("target/classes");
     }
 }

@@ -13,10 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Assumptions;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The production classes of this repository's modules, read from each module's {@code target/classes} (so that Spring
@@ -28,8 +27,7 @@ public final class BanyanClasses {
     private static final Pattern MODULE = Pattern.compile("<module>\\s*([^<\\s]+)\\s*</module>");
     private static final Map<Set<BanyanModule>, JavaClasses> CACHE = new ConcurrentHashMap<>();
 
-    private BanyanClasses() {
-    }
+    private BanyanClasses() {}
 
     /**
      * The repository root: the {@code banyan.root} system property that the build sets, or the parent of the working
@@ -37,7 +35,9 @@ public final class BanyanClasses {
      */
     public static Path root() {
         String property = System.getProperty("banyan.root");
-        Path root = property != null ? Path.of(property) : Path.of("").toAbsolutePath().getParent();
+        Path root = property != null
+                ? Path.of(property)
+                : Path.of("").toAbsolutePath().getParent();
         return root.toAbsolutePath().normalize();
     }
 
@@ -53,8 +53,7 @@ public final class BanyanClasses {
                 modules.add(matcher.group(1));
             }
             return modules;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("cannot read the root pom.xml at " + root(), ex);
         }
     }
@@ -68,9 +67,11 @@ public final class BanyanClasses {
      */
     public static JavaClasses of(BanyanModule... modules) {
         for (BanyanModule module : modules) {
-            Assumptions.assumeTrue(inBuild(module), () -> "module " + module.directory() + " is not part of the build yet");
+            Assumptions.assumeTrue(
+                    inBuild(module), () -> "module " + module.directory() + " is not part of the build yet");
         }
-        Set<BanyanModule> key = modules.length == 0 ? EnumSet.noneOf(BanyanModule.class) : EnumSet.copyOf(List.of(modules));
+        Set<BanyanModule> key =
+                modules.length == 0 ? EnumSet.noneOf(BanyanModule.class) : EnumSet.copyOf(List.of(modules));
         return CACHE.computeIfAbsent(key, BanyanClasses::load);
     }
 
@@ -87,14 +88,15 @@ public final class BanyanClasses {
         boolean compiled;
         try (var files = Files.exists(classes) ? Files.walk(classes) : java.util.stream.Stream.<Path>empty()) {
             compiled = files.anyMatch(file -> file.toString().endsWith(".class"));
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         if (!compiled) {
-            throw new IllegalStateException("module " + module.directory() + " is part of the build but has no compiled classes in "
-                    + classes + ": build it first (./mvnw verify builds every module; for this module alone use "
-                    + "./mvnw verify -pl architecture-tests -am), and make sure it is a test dependency of architecture-tests");
+            throw new IllegalStateException(
+                    "module " + module.directory() + " is part of the build but has no compiled classes in "
+                            + classes
+                            + ": build it first (./mvnw verify builds every module; for this module alone use "
+                            + "./mvnw verify -pl architecture-tests -am), and make sure it is a test dependency of architecture-tests");
         }
         return classes;
     }

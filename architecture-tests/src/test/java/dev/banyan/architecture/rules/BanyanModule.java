@@ -5,7 +5,6 @@ package dev.banyan.architecture.rules;
  * add it as a test dependency of architecture-tests (see the README), and name it in the rules it falls under.
  */
 public enum BanyanModule {
-
     LEGACY_MONOLITH("legacy-monolith", "dev.banyan.monolith"),
     CATALOG_SERVICE("extracted-services/catalog-service", "dev.banyan.catalog"),
     STRANGLER_PROXY("strangler-proxy", "dev.banyan.proxy"),

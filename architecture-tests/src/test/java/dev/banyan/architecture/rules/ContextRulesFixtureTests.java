@@ -1,12 +1,11 @@
 package dev.banyan.architecture.rules;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.Set;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Each context rule fails on fixture classes that violate it, naming the offending class.
@@ -20,13 +19,17 @@ class ContextRulesFixtureTests {
 
     @Test
     void useOfAnotherContextsInternalsFailsNamingTheClass() {
-        assertThatThrownBy(() -> ContextRules.contextsUseEachOtherOnlyThroughApiAndEvents(ROOT, CONTEXTS).check(FIXTURES))
+        assertThatThrownBy(() -> ContextRules.contextsUseEachOtherOnlyThroughApiAndEvents(ROOT, CONTEXTS)
+                        .check(FIXTURES))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("context 'ordering' uses " + ROOT + ".catalog.internal.MenuRepository, which is internal to context 'catalog'")
-                .hasMessageContaining("Method <" + ROOT + ".ordering.OrderDesk.place(java.lang.String)> calls method <" + ROOT
-                        + ".catalog.internal.MenuRepository.lookUp(java.lang.String)> in (OrderDesk.java:20)")
+                .hasMessageContaining("context 'ordering' uses " + ROOT
+                        + ".catalog.internal.MenuRepository, which is internal to context 'catalog'")
+                .hasMessageContaining("Method <" + ROOT + ".ordering.OrderDesk.place(java.lang.String)> calls method <"
+                        + ROOT + ".catalog.internal.MenuRepository.lookUp(java.lang.String)> in (OrderDesk.java:20)")
                 // the API and domain events of another context are fine
-                .message().doesNotContain("uses " + ROOT + ".catalog.CatalogApi").doesNotContain("MenuChanged,");
+                .message()
+                .doesNotContain("uses " + ROOT + ".catalog.CatalogApi")
+                .doesNotContain("MenuChanged,");
     }
 
     @Test
@@ -42,7 +45,8 @@ class ContextRulesFixtureTests {
 
     @Test
     void aSharedKernelThatUsesAContextFailsNamingTheClass() {
-        assertThatThrownBy(() -> ContextRules.sharedKernelDependsOnNoContext(ROOT, "shared", CONTEXTS).check(FIXTURES))
+        assertThatThrownBy(() -> ContextRules.sharedKernelDependsOnNoContext(ROOT, "shared", CONTEXTS)
+                        .check(FIXTURES))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining(ROOT + ".shared.Money")
                 .hasMessageContaining(ROOT + ".ordering.OrderId");
@@ -50,25 +54,35 @@ class ContextRulesFixtureTests {
 
     @Test
     void anUndeclaredTopLevelPackageFailsNamingTheClass() {
-        assertThatThrownBy(() -> ContextRules.everyTopLevelPackageIsADeclaredContext(ROOT, "shared", CONTEXTS, APPLICATION).check(FIXTURES))
+        assertThatThrownBy(
+                        () -> ContextRules.everyTopLevelPackageIsADeclaredContext(ROOT, "shared", CONTEXTS, APPLICATION)
+                                .check(FIXTURES))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Class <" + ROOT + ".reporting.SalesReport> does not reside in any package")
-                .message().doesNotContain("OrderDesk>").doesNotContain("DemoLoader>");
+                .message()
+                .doesNotContain("OrderDesk>")
+                .doesNotContain("DemoLoader>");
     }
 
     @Test
     void applicationCodeThatUsesAContextsInternalsFailsNamingTheClass() {
-        assertThatThrownBy(() -> ContextRules.contextsUseEachOtherOnlyThroughApiAndEvents(ROOT, CONTEXTS).check(FIXTURES))
+        assertThatThrownBy(() -> ContextRules.contextsUseEachOtherOnlyThroughApiAndEvents(ROOT, CONTEXTS)
+                        .check(FIXTURES))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("application package " + ROOT + ".demo uses " + ROOT + ".catalog.internal.MenuRepository, which is internal to context 'catalog'")
+                .hasMessageContaining("application package " + ROOT + ".demo uses " + ROOT
+                        + ".catalog.internal.MenuRepository, which is internal to context 'catalog'")
                 .hasMessageContaining("Method <" + ROOT + ".demo.DemoLoader.load()>");
     }
 
     @Test
     void aContextThatDependsOnApplicationCodeFailsNamingTheClass() {
-        assertThatThrownBy(() -> ContextRules.contextsDependOnNoApplicationPackage(ROOT, "shared", CONTEXTS, APPLICATION).check(FIXTURES))
+        assertThatThrownBy(
+                        () -> ContextRules.contextsDependOnNoApplicationPackage(ROOT, "shared", CONTEXTS, APPLICATION)
+                                .check(FIXTURES))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("Field <" + ROOT + ".catalog.internal.MenuSeeder.loader> has type <" + ROOT + ".demo.DemoLoader>")
-                .message().doesNotContain("OrderDesk");
+                .hasMessageContaining("Field <" + ROOT + ".catalog.internal.MenuSeeder.loader> has type <" + ROOT
+                        + ".demo.DemoLoader>")
+                .message()
+                .doesNotContain("OrderDesk");
     }
 }

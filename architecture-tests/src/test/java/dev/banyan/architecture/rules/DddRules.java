@@ -1,7 +1,5 @@
 package dev.banyan.architecture.rules;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +8,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import dev.banyan.architecture.boundary.DddAnalyzer;
+import dev.banyan.architecture.boundary.FindingKind;
+import dev.banyan.architecture.bytecode.ClassIndex;
+import dev.banyan.architecture.bytecode.ClassModel;
+import dev.banyan.architecture.bytecode.ClassScanner;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.Source;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -17,11 +21,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
-import dev.banyan.architecture.boundary.DddAnalyzer;
-import dev.banyan.architecture.boundary.FindingKind;
-import dev.banyan.architecture.bytecode.ClassIndex;
-import dev.banyan.architecture.bytecode.ClassModel;
-import dev.banyan.architecture.bytecode.ClassScanner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 /**
  * The jMolecules DDD rules as ArchUnit rules: aggregates reference each other only by identifier (or
@@ -35,11 +35,11 @@ import dev.banyan.architecture.bytecode.ClassScanner;
  */
 public final class DddRules {
 
-    private DddRules() {
-    }
+    private DddRules() {}
 
     public static ArchRule aggregatesReferenceEachOtherOnlyByIdentifier() {
-        return rule(FindingKind.DDD_AGGREGATE_REFERENCE, "reference other aggregates only by identifier or Association");
+        return rule(
+                FindingKind.DDD_AGGREGATE_REFERENCE, "reference other aggregates only by identifier or Association");
     }
 
     public static ArchRule entitiesAreUsedOnlyInTheirOwnAggregate() {
@@ -47,7 +47,8 @@ public final class DddRules {
     }
 
     public static ArchRule annotatedEntitiesAndAggregatesDeclareAnIdentity() {
-        return rule(FindingKind.DDD_MISSING_IDENTITY, "declare an @Identity when annotated as entity or aggregate root");
+        return rule(
+                FindingKind.DDD_MISSING_IDENTITY, "declare an @Identity when annotated as entity or aggregate root");
     }
 
     public static ArchRule valueObjectsReferToNoEntityOrAggregate() {
@@ -55,46 +56,57 @@ public final class DddRules {
     }
 
     public static List<ArchRule> all() {
-        return List.of(aggregatesReferenceEachOtherOnlyByIdentifier(), entitiesAreUsedOnlyInTheirOwnAggregate(),
-                annotatedEntitiesAndAggregatesDeclareAnIdentity(), valueObjectsReferToNoEntityOrAggregate());
+        return List.of(
+                aggregatesReferenceEachOtherOnlyByIdentifier(),
+                entitiesAreUsedOnlyInTheirOwnAggregate(),
+                annotatedEntitiesAndAggregatesDeclareAnIdentity(),
+                valueObjectsReferToNoEntityOrAggregate());
     }
 
     private static ArchRule rule(FindingKind kind, String description) {
-        return classes().should(new ArchCondition<JavaClass>(description) {
+        return classes()
+                .should(new ArchCondition<JavaClass>(description) {
 
-            private ClassIndex index;
+                    private ClassIndex index;
 
-            @Override
-            public void init(Collection<JavaClass> allClasses) {
-                List<ClassModel> models = new ArrayList<>();
-                for (JavaClass javaClass : allClasses) {
-                    javaClass.getSource().map(source -> read(javaClass, source)).ifPresent(models::add);
-                }
-                index = new ClassIndex(models);
-            }
-
-            @Override
-            public void check(JavaClass javaClass, ConditionEvents events) {
-                ClassModel model = index.get(javaClass.getName());
-                if (model == null) {
-                    return;
-                }
-                for (DddAnalyzer.Violation violation : DddAnalyzer.violationsOf(model, index)) {
-                    if (violation.kind() == kind) {
-                        String where = violation.member().isEmpty() ? javaClass.getName() : javaClass.getName() + "." + violation.member();
-                        events.add(SimpleConditionEvent.violated(javaClass, "<" + where + "> " + violation.message() + " in (" + model.sourceFile() + ")"));
+                    @Override
+                    public void init(Collection<JavaClass> allClasses) {
+                        List<ClassModel> models = new ArrayList<>();
+                        for (JavaClass javaClass : allClasses) {
+                            javaClass
+                                    .getSource()
+                                    .map(source -> read(javaClass, source))
+                                    .ifPresent(models::add);
+                        }
+                        index = new ClassIndex(models);
                     }
-                }
-            }
-        }).because("jMolecules DDD: " + kind.title());
+
+                    @Override
+                    public void check(JavaClass javaClass, ConditionEvents events) {
+                        ClassModel model = index.get(javaClass.getName());
+                        if (model == null) {
+                            return;
+                        }
+                        for (DddAnalyzer.Violation violation : DddAnalyzer.violationsOf(model, index)) {
+                            if (violation.kind() == kind) {
+                                String where = violation.member().isEmpty()
+                                        ? javaClass.getName()
+                                        : javaClass.getName() + "." + violation.member();
+                                events.add(SimpleConditionEvent.violated(
+                                        javaClass,
+                                        "<" + where + "> " + violation.message() + " in (" + model.sourceFile() + ")"));
+                            }
+                        }
+                    }
+                })
+                .because("jMolecules DDD: " + kind.title());
     }
 
     private static ClassModel read(JavaClass javaClass, Source source) {
         URI uri = source.getUri();
         try (InputStream in = uri.toURL().openStream()) {
             return ClassScanner.scan(in.readAllBytes(), (origin, target) -> false);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("cannot read the class file of " + javaClass.getName() + " at " + uri, ex);
         }
     }

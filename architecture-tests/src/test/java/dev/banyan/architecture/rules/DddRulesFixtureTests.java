@@ -1,14 +1,13 @@
 package dev.banyan.architecture.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
-
-import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Each jMolecules DDD rule fails on fixture classes that violate it, naming the offending class.
@@ -20,26 +19,34 @@ class DddRulesFixtureTests {
 
     @Test
     void anAggregateThatHoldsAnotherAggregateByObjectFailsNamingIt() {
-        assertThatThrownBy(() -> DddRules.aggregatesReferenceEachOtherOnlyByIdentifier().check(FIXTURES))
+        assertThatThrownBy(() ->
+                        DddRules.aggregatesReferenceEachOtherOnlyByIdentifier().check(FIXTURES))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("<" + DDD + "Order.customer> Order.customer references aggregate Customer by object; reference it by its identifier")
+                .hasMessageContaining(
+                        "<" + DDD
+                                + "Order.customer> Order.customer references aggregate Customer by object; reference it by its identifier")
                 .hasMessageContaining("(Order.java)")
                 // the aggregate's own entities are fine
-                .message().doesNotContain("Order.lines");
+                .message()
+                .doesNotContain("Order.lines");
     }
 
     @Test
     void everyDddRuleHasAFixtureThatViolatesIt() {
         List<ArchRule> rules = DddRules.all();
-        List<String> offenders = List.of("<" + DDD + "Order.customer> Order.customer references aggregate Customer by object",
-                "<" + DDD + "Customer.favourite> Customer.favourite uses entity OrderLine, which belongs to aggregate Order",
-                "<" + DDD + "Voucher> Voucher is annotated as aggregate root but has no field or method annotated with @Identity",
+        List<String> offenders = List.of(
+                "<" + DDD + "Order.customer> Order.customer references aggregate Customer by object",
+                "<" + DDD
+                        + "Customer.favourite> Customer.favourite uses entity OrderLine, which belongs to aggregate Order",
+                "<" + DDD
+                        + "Voucher> Voucher is annotated as aggregate root but has no field or method annotated with @Identity",
                 "<" + DDD + "DeliveryNote.recipient> value object DeliveryNote.recipient refers to aggregate Customer");
 
         assertThat(rules).hasSize(offenders.size());
         for (int i = 0; i < rules.size(); i++) {
             ArchRule rule = rules.get(i);
-            assertThatThrownBy(() -> rule.check(FIXTURES)).as(rule.getDescription())
+            assertThatThrownBy(() -> rule.check(FIXTURES))
+                    .as(rule.getDescription())
                     .isInstanceOf(AssertionError.class)
                     .hasMessageContaining(offenders.get(i));
         }

@@ -1,9 +1,9 @@
 package dev.banyan.architecture.rules;
 
+import org.junit.jupiter.api.Test;
+
 import static dev.banyan.architecture.rules.BanyanModule.CATALOG_SERVICE;
 import static dev.banyan.architecture.rules.BanyanModule.LEGACY_MONOLITH;
-
-import org.junit.jupiter.api.Test;
 
 /**
  * Domain code is free of web and persistence frameworks: the domain packages, the monolith contexts' API packages and
@@ -15,13 +15,15 @@ class DomainPurityTests {
     void monolithDomainIsFreeOfWebAndPersistence() {
         String root = LEGACY_MONOLITH.basePackage();
         String[] domain = MonolithBoundariesTests.CONTEXTS.stream()
-                .flatMap(context -> java.util.stream.Stream.of(root + "." + context, root + "." + context + ".domain.."))
+                .flatMap(
+                        context -> java.util.stream.Stream.of(root + "." + context, root + "." + context + ".domain.."))
                 .toArray(String[]::new);
         DomainRules.domainIsFreeOfWebAndPersistence(domain).check(BanyanClasses.of(LEGACY_MONOLITH));
     }
 
     @Test
     void catalogServiceDomainIsFreeOfWebAndPersistence() {
-        DomainRules.domainIsFreeOfWebAndPersistence(CATALOG_SERVICE.basePackage() + ".domain..").check(BanyanClasses.of(CATALOG_SERVICE));
+        DomainRules.domainIsFreeOfWebAndPersistence(CATALOG_SERVICE.basePackage() + ".domain..")
+                .check(BanyanClasses.of(CATALOG_SERVICE));
     }
 }

@@ -1,12 +1,11 @@
 package dev.banyan.architecture.rules;
 
-import static dev.banyan.architecture.rules.BanyanModule.LEGACY_MONOLITH;
-
 import java.util.Set;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
+import static dev.banyan.architecture.rules.BanyanModule.LEGACY_MONOLITH;
 
 /**
  * The legacy monolith's bounded contexts use each other only through their API packages and domain events, and have
@@ -32,17 +31,20 @@ class MonolithBoundariesTests {
 
     @Test
     void sharedKernelDependsOnNoContext() {
-        ContextRules.sharedKernelDependsOnNoContext(ROOT, SHARED_KERNEL, CONTEXTS).check(monolith());
+        ContextRules.sharedKernelDependsOnNoContext(ROOT, SHARED_KERNEL, CONTEXTS)
+                .check(monolith());
     }
 
     @Test
     void everyTopLevelPackageIsADeclaredContext() {
-        ContextRules.everyTopLevelPackageIsADeclaredContext(ROOT, SHARED_KERNEL, CONTEXTS, APPLICATION_PACKAGES).check(monolith());
+        ContextRules.everyTopLevelPackageIsADeclaredContext(ROOT, SHARED_KERNEL, CONTEXTS, APPLICATION_PACKAGES)
+                .check(monolith());
     }
 
     @Test
     void contextsDependOnNoApplicationPackage() {
-        ContextRules.contextsDependOnNoApplicationPackage(ROOT, SHARED_KERNEL, CONTEXTS, APPLICATION_PACKAGES).check(monolith());
+        ContextRules.contextsDependOnNoApplicationPackage(ROOT, SHARED_KERNEL, CONTEXTS, APPLICATION_PACKAGES)
+                .check(monolith());
     }
 
     private static JavaClasses monolith() {

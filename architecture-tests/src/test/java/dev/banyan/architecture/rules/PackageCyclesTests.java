@@ -1,13 +1,12 @@
 package dev.banyan.architecture.rules;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * No package cycles in any module, this one included: every module the rules read (a new entry of {@link BanyanModule}
@@ -25,13 +24,15 @@ class PackageCyclesTests {
     @Test
     void boundaryCheckHasNoPackageCycles() {
         PackageRules.packagesAreFreeOfCycles("dev.banyan.architecture")
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("dev.banyan.architecture"));
     }
 
     @Test
     void aPackageCycleFailsNamingBothPackagesAndTheClasses() {
-        assertThatThrownBy(() -> PackageRules.packagesAreFreeOfCycles(RuleFixtures.ROOT).check(RuleFixtures.of("contexts")))
+        assertThatThrownBy(() ->
+                        PackageRules.packagesAreFreeOfCycles(RuleFixtures.ROOT).check(RuleFixtures.of("contexts")))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("package '" + RuleFixtures.ROOT + ".contexts.ordering'")
                 .hasMessageContaining("package '" + RuleFixtures.ROOT + ".contexts.payment'")

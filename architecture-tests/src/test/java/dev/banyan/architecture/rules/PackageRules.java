@@ -8,16 +8,18 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
  */
 public final class PackageRules {
 
-    private PackageRules() {
-    }
+    private PackageRules() {}
 
     /**
      * No cycle between any two packages under the root, nested ones included: each package is a slice, so a cycle
      * between {@code a} and {@code a.b} counts as much as one between siblings.
      */
     public static ArchRule packagesAreFreeOfCycles(String root) {
-        return SlicesRuleDefinition.slices().matching(root + ".(**)").namingSlices("package '" + root + ".$1'")
-                .should().beFreeOfCycles()
+        return SlicesRuleDefinition.slices()
+                .matching(root + ".(**)")
+                .namingSlices("package '" + root + ".$1'")
+                .should()
+                .beFreeOfCycles()
                 .because("packages in a cycle can be neither understood, tested nor moved one without the other");
     }
 }

@@ -10,8 +10,7 @@ final class RuleFixtures {
 
     static final String ROOT = "dev.banyan.architecture.fixtures";
 
-    private RuleFixtures() {
-    }
+    private RuleFixtures() {}
 
     static JavaClasses of(String subPackage) {
         return new ClassFileImporter().importPackages(ROOT + "." + subPackage);

@@ -1,11 +1,11 @@
 package dev.banyan.cdc.apply;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import javax.sql.DataSource;
 
 /**
  * A pipeline's bookkeeping rows in the target, written inside each apply transaction: the origin marker (its first
@@ -61,8 +61,8 @@ final class AppliedPositions {
     /** The stored position, or {@code null} before the first streamed batch (or after a snapshot). */
     SourcePosition read() throws SQLException {
         try (Connection c = target.getConnection();
-             PreparedStatement ps = c.prepareStatement("select tx_order, lsn, ordinal from " + BridgeTables.SCHEMA
-                     + ".applied_position where pipeline = ?")) {
+                PreparedStatement ps = c.prepareStatement("select tx_order, lsn, ordinal from " + BridgeTables.SCHEMA
+                        + ".applied_position where pipeline = ?")) {
             ps.setString(1, pipeline);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next() && rs.getObject(1) != null) {

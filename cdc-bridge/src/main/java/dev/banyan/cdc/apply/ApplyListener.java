@@ -5,8 +5,7 @@ import java.sql.SQLException;
 /** What the applier tells the outside world (metrics, health). All methods are optional. */
 public interface ApplyListener {
 
-    ApplyListener NONE = new ApplyListener() {
-    };
+    ApplyListener NONE = new ApplyListener() {};
 
     /**
      * A batch committed.
@@ -16,20 +15,16 @@ public interface ApplyListener {
      * @param commitMillis  source commit time of every applied change, for lag
      * @param appliedMillis when the target transaction committed
      */
-    default void batchApplied(int changes, int rowsWritten, long[] commitMillis, long appliedMillis) {
-    }
+    default void batchApplied(int changes, int rowsWritten, long[] commitMillis, long appliedMillis) {}
 
     /** Changes at or below the stored position were skipped because they were applied before a restart. */
-    default void replaySkipped(int changes) {
-    }
+    default void replaySkipped(int changes) {}
 
     /** A batch attempt failed and will be retried. */
-    default void attemptFailed(SQLException error, boolean transientError, int attempt) {
-    }
+    default void attemptFailed(SQLException error, boolean transientError, int attempt) {}
 
     /** Records were parked in the dead-letter table. */
-    default void deadLettered(int records) {
-    }
+    default void deadLettered(int records) {}
 
     /**
      * Changes found no target row with their key.
@@ -38,10 +33,8 @@ public interface ApplyListener {
      * @param outcome {@code upserted} (re-created from the full row), {@code dead-letter}, {@code halt} or
      *                {@code skipped} (a delete with nothing to delete; under last-writer-wins, a row deleted on the target side)
      */
-    default void missingRows(String op, String outcome, int count) {
-    }
+    default void missingRows(String op, String outcome, int count) {}
 
     /** Records were rejected and the pipeline halts. */
-    default void rejected(int records) {
-    }
+    default void rejected(int records) {}
 }

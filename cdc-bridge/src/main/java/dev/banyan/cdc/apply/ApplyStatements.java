@@ -1,14 +1,14 @@
 package dev.banyan.cdc.apply;
 
-import dev.banyan.cdc.config.PipelineConfig.Conflicts;
-import dev.banyan.cdc.config.PipelineConfig.ConflictPolicy;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+
+import dev.banyan.cdc.config.PipelineConfig.ConflictPolicy;
+import dev.banyan.cdc.config.PipelineConfig.Conflicts;
 
 /**
  * The SQL the applier runs against a mapped target table. Every row statement binds one {@code text[]} per column and
@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
  */
 final class ApplyStatements {
 
-    private static final Set<String> TYPES_WITHOUT_EQUALITY = Set.of("json", "xml", "point", "line", "lseg", "box",
-            "path", "polygon", "circle");
+    private static final Set<String> TYPES_WITHOUT_EQUALITY =
+            Set.of("json", "xml", "point", "line", "lseg", "box", "path", "polygon", "circle");
 
     private final Conflicts conflicts;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
@@ -39,23 +39,34 @@ final class ApplyStatements {
 
     /** {@link #upsert} returning, per written row, whether it was inserted ({@code xmax = 0}) and its key as text. */
     String upsertReturningInserted(TableMapping table) {
-        return cache.computeIfAbsent("revive:" + table.index(), k -> upsertSql(table) + " returning xmax = 0, "
-                + table.keyColumns().stream().map(col -> "t." + quote(col.target()) + "::text").collect(Collectors.joining(", ")));
+        return cache.computeIfAbsent(
+                "revive:" + table.index(),
+                k -> upsertSql(table) + " returning xmax = 0, "
+                        + table.keyColumns().stream()
+                                .map(col -> "t." + quote(col.target()) + "::text")
+                                .collect(Collectors.joining(", ")));
     }
 
     /** Updates {@code set} of existing rows (keys bound first, then {@code set}), returning the keys updated. */
     String update(TableMapping table, List<TableMapping.Column> set) {
-        return cache.computeIfAbsent("update:" + table.index() + ":" + set.stream().map(TableMapping.Column::source)
-                .collect(Collectors.joining(",")), k -> updateSql(table, set));
+        return cache.computeIfAbsent(
+                "update:" + table.index() + ":"
+                        + set.stream().map(TableMapping.Column::source).collect(Collectors.joining(",")),
+                k -> updateSql(table, set));
     }
 
     String delete(TableMapping table) {
         return cache.computeIfAbsent("delete:" + table.index(), k -> {
             String params = table.keyColumns().stream().map(col -> "?::text[]").collect(Collectors.joining(", "));
-            String aliases = table.keyColumns().stream().map(col -> quote("k_" + col.target())).collect(Collectors.joining(", "));
-            return "delete from " + table.to().quoted() + " as t using unnest(" + params + ") as u(" + aliases + ") where "
-                    + table.keyColumns().stream().map(col -> "t." + quote(col.target()) + " = u." + quote("k_" + col.target())
-                    + "::" + col.targetType()).collect(Collectors.joining(" and "));
+            String aliases = table.keyColumns().stream()
+                    .map(col -> quote("k_" + col.target()))
+                    .collect(Collectors.joining(", "));
+            return "delete from " + table.to().quoted() + " as t using unnest(" + params + ") as u(" + aliases
+                    + ") where "
+                    + table.keyColumns().stream()
+                            .map(col -> "t." + quote(col.target()) + " = u." + quote("k_" + col.target()) + "::"
+                                    + col.targetType())
+                            .collect(Collectors.joining(" and "));
         });
     }
 
@@ -66,15 +77,22 @@ final class ApplyStatements {
 
     /** One row's key as the target prints it back (e.g. a UUID in canonical lower case). */
     String canonicalKey(TableMapping table) {
-        return cache.computeIfAbsent("canonical:" + table.index(), k -> "select " + table.keyColumns().stream()
-                .map(col -> "(?::" + col.targetType() + ")::text").collect(Collectors.joining(", ")));
+        return cache.computeIfAbsent(
+                "canonical:" + table.index(),
+                k -> "select "
+                        + table.keyColumns().stream()
+                                .map(col -> "(?::" + col.targetType() + ")::text")
+                                .collect(Collectors.joining(", ")));
     }
 
     /** Whether the target has a row with the bound key. */
     String exists(TableMapping table) {
-        return cache.computeIfAbsent("exists:" + table.index(), k -> "select 1 from " + table.to().quoted() + " where "
-                + table.keyColumns().stream().map(col -> quote(col.target()) + " = ?::" + col.targetType())
-                .collect(Collectors.joining(" and ")));
+        return cache.computeIfAbsent(
+                "exists:" + table.index(),
+                k -> "select 1 from " + table.to().quoted() + " where "
+                        + table.keyColumns().stream()
+                                .map(col -> quote(col.target()) + " = ?::" + col.targetType())
+                                .collect(Collectors.joining(" and ")));
     }
 
     private static String comparable(String qualifier, TableMapping.Column column) {
@@ -83,7 +101,8 @@ final class ApplyStatements {
     }
 
     private static boolean withoutEquality(TableMapping.Column column) {
-        return TYPES_WITHOUT_EQUALITY.contains(column.targetType().replaceAll("\\(.*\\)", "").replace("[]", "").trim());
+        return TYPES_WITHOUT_EQUALITY.contains(
+                column.targetType().replaceAll("\\(.*\\)", "").replace("[]", "").trim());
     }
 
     private String versionGuard(TableMapping table, String incoming) {
@@ -98,20 +117,37 @@ final class ApplyStatements {
     private String upsertSql(TableMapping table) {
         List<TableMapping.Column> cols = table.columns();
         String names = cols.stream().map(col -> quote(col.target())).collect(Collectors.joining(", "));
-        String casts = cols.stream().map(col -> "u." + quote(col.target()) + "::" + col.targetType()).collect(Collectors.joining(", "));
+        String casts = cols.stream()
+                .map(col -> "u." + quote(col.target()) + "::" + col.targetType())
+                .collect(Collectors.joining(", "));
         String params = cols.stream().map(col -> "?::text[]").collect(Collectors.joining(", "));
-        String keys = table.keyColumns().stream().map(col -> quote(col.target())).collect(Collectors.joining(", "));
-        StringBuilder sql = new StringBuilder("insert into ").append(table.to().quoted()).append(" as t (").append(names)
-                .append(") select ").append(casts).append(" from unnest(").append(params).append(") as u(").append(names)
-                .append(") on conflict (").append(keys).append(") do ");
+        String keys =
+                table.keyColumns().stream().map(col -> quote(col.target())).collect(Collectors.joining(", "));
+        StringBuilder sql = new StringBuilder("insert into ")
+                .append(table.to().quoted())
+                .append(" as t (")
+                .append(names)
+                .append(") select ")
+                .append(casts)
+                .append(" from unnest(")
+                .append(params)
+                .append(") as u(")
+                .append(names)
+                .append(") on conflict (")
+                .append(keys)
+                .append(") do ");
         List<TableMapping.Column> nonKey = table.nonKeyColumns();
         if (nonKey.isEmpty()) {
             return sql.append("nothing").toString();
         }
-        sql.append("update set ").append(nonKey.stream().map(col -> quote(col.target()) + " = excluded." + quote(col.target()))
-                .collect(Collectors.joining(", ")));
-        sql.append(" where (").append(nonKey.stream().map(col -> comparable("t", col)).collect(Collectors.joining(", ")))
-                .append(") is distinct from (").append(nonKey.stream().map(col -> comparable("excluded", col)).collect(Collectors.joining(", ")))
+        sql.append("update set ")
+                .append(nonKey.stream()
+                        .map(col -> quote(col.target()) + " = excluded." + quote(col.target()))
+                        .collect(Collectors.joining(", ")));
+        sql.append(" where (")
+                .append(nonKey.stream().map(col -> comparable("t", col)).collect(Collectors.joining(", ")))
+                .append(") is distinct from (")
+                .append(nonKey.stream().map(col -> comparable("excluded", col)).collect(Collectors.joining(", ")))
                 .append(")");
         TableMapping.Column v = table.versionColumn();
         if (v != null) {
@@ -123,27 +159,45 @@ final class ApplyStatements {
     private String updateSql(TableMapping table, List<TableMapping.Column> set) {
         List<TableMapping.Column> all = new ArrayList<>(table.keyColumns());
         all.addAll(set);
-        String aliases = table.keyColumns().stream().map(col -> quote("k_" + col.target()))
-                .collect(Collectors.joining(", ")) + ", " + set.stream().map(col -> quote("v_" + col.target())).collect(Collectors.joining(", "));
+        String aliases = table.keyColumns().stream()
+                        .map(col -> quote("k_" + col.target()))
+                        .collect(Collectors.joining(", "))
+                + ", " + set.stream().map(col -> quote("v_" + col.target())).collect(Collectors.joining(", "));
         String params = all.stream().map(col -> "?::text[]").collect(Collectors.joining(", "));
-        StringBuilder sql = new StringBuilder("update ").append(table.to().quoted()).append(" as t set ")
-                .append(set.stream().map(col -> quote(col.target()) + " = u." + quote("v_" + col.target()) + "::" + col.targetType())
+        StringBuilder sql = new StringBuilder("update ")
+                .append(table.to().quoted())
+                .append(" as t set ")
+                .append(set.stream()
+                        .map(col ->
+                                quote(col.target()) + " = u." + quote("v_" + col.target()) + "::" + col.targetType())
                         .collect(Collectors.joining(", ")))
-                .append(" from unnest(").append(params).append(") as u(").append(aliases).append(") where ")
-                .append(table.keyColumns().stream().map(col -> "t." + quote(col.target()) + " = u." + quote("k_" + col.target()) + "::" + col.targetType())
+                .append(" from unnest(")
+                .append(params)
+                .append(") as u(")
+                .append(aliases)
+                .append(") where ")
+                .append(table.keyColumns().stream()
+                        .map(col -> "t." + quote(col.target()) + " = u." + quote("k_" + col.target()) + "::"
+                                + col.targetType())
                         .collect(Collectors.joining(" and ")));
-        sql.append(" and (").append(set.stream().map(col -> comparable("t", col)).collect(Collectors.joining(", ")))
+        sql.append(" and (")
+                .append(set.stream().map(col -> comparable("t", col)).collect(Collectors.joining(", ")))
                 .append(") is distinct from (")
-                .append(set.stream().map(col -> {
-                    String cast = "u." + quote("v_" + col.target()) + "::" + col.targetType();
-                    return withoutEquality(col) ? "(" + cast + ")::text" : cast;
-                }).collect(Collectors.joining(", "))).append(")");
+                .append(set.stream()
+                        .map(col -> {
+                            String cast = "u." + quote("v_" + col.target()) + "::" + col.targetType();
+                            return withoutEquality(col) ? "(" + cast + ")::text" : cast;
+                        })
+                        .collect(Collectors.joining(", ")))
+                .append(")");
         TableMapping.Column v = table.versionColumn();
         if (v != null && set.contains(v)) {
             sql.append(versionGuard(table, "u." + quote("v_" + v.target()) + "::" + v.targetType()));
         }
-        sql.append(" returning ").append(table.keyColumns().stream().map(col -> "t." + quote(col.target()) + "::text")
-                .collect(Collectors.joining(", ")));
+        sql.append(" returning ")
+                .append(table.keyColumns().stream()
+                        .map(col -> "t." + quote(col.target()) + "::text")
+                        .collect(Collectors.joining(", ")));
         return sql.toString();
     }
 }

@@ -15,6 +15,7 @@ final class Batch {
     SourcePosition position;
     /** a snapshot batch without positions: the stored position is cleared (a snapshot starts the stream anew) */
     boolean resetPosition;
+
     boolean snapshot;
     /** changes at or below the stored position, left out */
     int skipped;

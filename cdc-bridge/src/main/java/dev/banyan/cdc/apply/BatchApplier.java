@@ -1,11 +1,5 @@
 package dev.banyan.cdc.apply;
 
-import dev.banyan.cdc.config.PipelineConfig;
-import dev.banyan.cdc.config.PipelineConfig.RejectPolicy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -15,6 +9,13 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
+
+import dev.banyan.cdc.config.PipelineConfig;
+import dev.banyan.cdc.config.PipelineConfig.RejectPolicy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies captured changes to the target: idempotently, in batches, one target transaction per batch.
@@ -43,6 +44,7 @@ public final class BatchApplier {
     private final List<TableMapping> tables;
     /** the tables children first (they are configured parents first), so immediate foreign keys hold too */
     private final List<TableMapping> childrenFirst;
+
     private final ApplyListener listener;
     private final Backoff.Sleeper sleeper;
     private final ChangeFolder folder;
@@ -58,8 +60,12 @@ public final class BatchApplier {
         this(config, target, tables, listener, Thread::sleep);
     }
 
-    public BatchApplier(PipelineConfig config, DataSource target, List<TableMapping> tables, ApplyListener listener,
-                        Backoff.Sleeper sleeper) {
+    public BatchApplier(
+            PipelineConfig config,
+            DataSource target,
+            List<TableMapping> tables,
+            ApplyListener listener,
+            Backoff.Sleeper sleeper) {
         this.pipeline = config.name();
         this.config = config;
         this.target = target;
@@ -142,20 +148,26 @@ public final class BatchApplier {
         } catch (SQLException first) {
             // read again at once: a pooled connection that had gone stale is replaced
         }
-        Backoff backoff = Backoff.exponential(config.retry().initialBackoff(), config.retry().maxBackoff(), sleeper);
+        Backoff backoff = Backoff.exponential(
+                config.retry().initialBackoff(), config.retry().maxBackoff(), sleeper);
         for (int attempt = 1; ; attempt++) {
             try {
                 return storedPosition();
             } catch (SQLException e) {
                 listener.attemptFailed(e, true, attempt);
-                log.warn("pipeline '{}': cannot read the stored position from the target (attempt {}): {}", pipeline, attempt, e.getMessage());
+                log.warn(
+                        "pipeline '{}': cannot read the stored position from the target (attempt {}): {}",
+                        pipeline,
+                        attempt,
+                        e.getMessage());
                 backoff.pause();
             }
         }
     }
 
     private int applyWithRetry(Batch batch) throws InterruptedException {
-        Backoff backoff = Backoff.exponential(config.retry().initialBackoff(), config.retry().maxBackoff(), sleeper);
+        Backoff backoff = Backoff.exponential(
+                config.retry().initialBackoff(), config.retry().maxBackoff(), sleeper);
         int failures = 0;
         while (true) {
             try {
@@ -165,26 +177,41 @@ public final class BatchApplier {
                 if (!transientError) {
                     failures++;
                 } else if (batch.position != null && positions.covers(batch.position)) {
-                    log.info("pipeline '{}': the batch up to {} had committed before the connection failed", pipeline, batch.position);
+                    log.info(
+                            "pipeline '{}': the batch up to {} had committed before the connection failed",
+                            pipeline,
+                            batch.position);
                     return 0;
                 }
                 listener.attemptFailed(e, transientError, failures);
                 if (!transientError && failures >= config.retry().attempts()) {
-                    log.warn("pipeline '{}': batch of {} row(s) failed {} time(s) ({}); applying it row by row to find the rejected record(s)",
-                            pipeline, batch.size(), failures, e.getMessage());
+                    log.warn(
+                            "pipeline '{}': batch of {} row(s) failed {} time(s) ({}); applying it row by row to find the rejected record(s)",
+                            pipeline,
+                            batch.size(),
+                            failures,
+                            e.getMessage());
                     try {
                         return applyOnce(batch, true);
                     } catch (SQLException isolationFailure) {
                         if (!TransientFailures.isTransient(isolationFailure)) {
-                            throw new PipelineHaltedException("pipeline '" + pipeline + "' halted: the target failed while "
-                                    + "isolating a rejected batch: " + isolationFailure.getMessage(), isolationFailure);
+                            throw new PipelineHaltedException(
+                                    "pipeline '" + pipeline + "' halted: the target failed while "
+                                            + "isolating a rejected batch: " + isolationFailure.getMessage(),
+                                    isolationFailure);
                         }
                         listener.attemptFailed(isolationFailure, true, failures);
                     }
                 } else {
-                    log.warn("pipeline '{}': batch attempt failed ({}{}), retrying in {} ms", pipeline,
-                            transientError ? "transient, " : "attempt " + failures + " of " + config.retry().attempts() + ", ",
-                            e.getMessage(), backoff.nextMillis());
+                    log.warn(
+                            "pipeline '{}': batch attempt failed ({}{}), retrying in {} ms",
+                            pipeline,
+                            transientError
+                                    ? "transient, "
+                                    : "attempt " + failures + " of "
+                                            + config.retry().attempts() + ", ",
+                            e.getMessage(),
+                            backoff.nextMillis());
                 }
                 backoff.pause();
             }
@@ -209,8 +236,12 @@ public final class BatchApplier {
                     Set<PendingRow> rejected = new HashSet<>();
                     attempt.rejections.forEach(r -> rejected.add(r.row()));
                     for (TableMapping table : tables) {
-                        snapshotKeys.record(c, table, batch.rowsOf(table).stream()
-                                .filter(r -> r.last.isSnapshot() && !rejected.contains(r)).toList());
+                        snapshotKeys.record(
+                                c,
+                                table,
+                                batch.rowsOf(table).stream()
+                                        .filter(r -> r.last.isSnapshot() && !rejected.contains(r))
+                                        .toList());
                     }
                 }
                 if (!attempt.rejections.isEmpty()) {
@@ -219,7 +250,8 @@ public final class BatchApplier {
                         listener.rejected(attempt.rejections.size());
                         throw halt(attempt.rejections);
                     }
-                    deadLetters.write(c, attempt.rejections, isolate ? config.retry().attempts() : 1);
+                    deadLetters.write(
+                            c, attempt.rejections, isolate ? config.retry().attempts() : 1);
                 }
                 if (!attempt.missing.park.isEmpty()) {
                     deadLetters.write(c, attempt.missing.park, 1);
@@ -240,8 +272,12 @@ public final class BatchApplier {
         attempt.missing.report(listener);
         if (!attempt.rejections.isEmpty()) {
             listener.deadLettered(attempt.rejections.size());
-            log.warn("pipeline '{}': parked {} rejected record(s) in {}.dead_letter; first: {}: {}", pipeline,
-                    attempt.rejections.size(), BridgeTables.SCHEMA, attempt.rejections.get(0).row().describe(),
+            log.warn(
+                    "pipeline '{}': parked {} rejected record(s) in {}.dead_letter; first: {}: {}",
+                    pipeline,
+                    attempt.rejections.size(),
+                    BridgeTables.SCHEMA,
+                    attempt.rejections.get(0).row().describe(),
                     attempt.rejections.get(0).reason());
         }
         return attempt.written;
@@ -249,10 +285,12 @@ public final class BatchApplier {
 
     private PipelineHaltedException halt(List<Rejection> rejections) {
         Rejection first = rejections.get(0);
-        return new PipelineHaltedException("pipeline '" + pipeline + "' halted: the target rejected " + rejections.size()
-                + " record(s) after " + config.retry().attempts() + " attempt(s). First: " + first.row().describe() + ": "
-                + first.reason() + (first.sqlState() == null ? "" : " [SQLSTATE " + first.sqlState() + "]")
-                + ". Fix the data or the target schema and restart, or set on-reject: dead-letter to park such records.");
+        return new PipelineHaltedException(
+                "pipeline '" + pipeline + "' halted: the target rejected " + rejections.size()
+                        + " record(s) after " + config.retry().attempts() + " attempt(s). First: "
+                        + first.row().describe() + ": "
+                        + first.reason() + (first.sqlState() == null ? "" : " [SQLSTATE " + first.sqlState() + "]")
+                        + ". Fix the data or the target schema and restart, or set on-reject: dead-letter to park such records.");
     }
 
     /** The writes of one attempt: in bulk, or (isolating) row by row, each in a savepoint that a rejection rolls back. */
@@ -282,8 +320,10 @@ public final class BatchApplier {
                     if (row.delete) {
                         continue;
                     }
-                    (!row.unavailable.isEmpty() ? partial : row.created ? upserts
-                            : MissingRows.recreates(config) ? reviving : updates).add(row);
+                    (!row.unavailable.isEmpty()
+                                    ? partial
+                                    : row.created ? upserts : MissingRows.recreates(config) ? reviving : updates)
+                            .add(row);
                 }
                 each(c, upserts, rows -> writer.upsert(c, table, rows));
                 each(c, reviving, rows -> writer.revive(c, table, rows, missing));
@@ -291,7 +331,10 @@ public final class BatchApplier {
                 each(c, partial, rows -> writer.partialUpdate(c, table, rows, missing));
             }
             for (TableMapping table : childrenFirst) {
-                each(c, batch.rowsOf(table).stream().filter(r -> r.delete).toList(), rows -> writer.delete(c, table, rows, missing));
+                each(
+                        c,
+                        batch.rowsOf(table).stream().filter(r -> r.delete).toList(),
+                        rows -> writer.delete(c, table, rows, missing));
             }
         }
 

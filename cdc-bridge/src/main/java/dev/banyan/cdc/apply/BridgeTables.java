@@ -28,8 +28,7 @@ public final class BridgeTables {
 
     private static final long DDL_LOCK = 0x62616e79616e4cL;
 
-    private BridgeTables() {
-    }
+    private BridgeTables() {}
 
     /** Creates the bridge schema and tables unless they exist. Safe to call concurrently from several pipelines. */
     public static void ensure(Connection connection) throws SQLException {

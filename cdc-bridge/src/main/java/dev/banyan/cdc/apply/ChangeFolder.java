@@ -1,7 +1,5 @@
 package dev.banyan.cdc.apply;
 
-import dev.banyan.cdc.config.PipelineConfig.TruncatePolicy;
-
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import dev.banyan.cdc.config.PipelineConfig.TruncatePolicy;
 
 /**
  * Folds changes, in source order, into one {@link Batch}: changes of unmapped tables and changes at or below the
@@ -56,7 +56,8 @@ final class ChangeFolder {
                 continue;
             }
             batch.snapshot |= change.isSnapshot();
-            if (change.position() != null && (batch.position == null || change.position().compareTo(batch.position) > 0)) {
+            if (change.position() != null
+                    && (batch.position == null || change.position().compareTo(batch.position) > 0)) {
                 batch.position = change.position();
             }
             commitMillis[fresh++] = change.commitMillis();
@@ -72,10 +73,11 @@ final class ChangeFolder {
         LinkedHashMap<List<String>, PendingRow> rows = batch.rows.get(table);
         if (change.op() == Op.TRUNCATE) {
             if (truncate == TruncatePolicy.HALT) {
-                throw new PipelineHaltedException("pipeline '" + pipeline + "' halted: the source truncated "
-                        + table.from() + " (at " + change.position() + ") and truncate: halt refuses to empty "
-                        + table.to() + ". Nothing of that source transaction was applied. Empty " + table.to()
-                        + " yourself and set truncate: apply to carry it, or re-create the pipeline and snapshot again.");
+                throw new PipelineHaltedException(
+                        "pipeline '" + pipeline + "' halted: the source truncated "
+                                + table.from() + " (at " + change.position() + ") and truncate: halt refuses to empty "
+                                + table.to() + ". Nothing of that source transaction was applied. Empty " + table.to()
+                                + " yourself and set truncate: apply to carry it, or re-create the pipeline and snapshot again.");
             }
             rows.clear();
             batch.truncated.add(table);

@@ -1,7 +1,5 @@
 package dev.banyan.cdc.apply;
 
-import dev.banyan.cdc.config.TableConfig.QualifiedName;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,19 +12,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.banyan.cdc.config.TableConfig.QualifiedName;
+
 /** Reads table shapes from PostgreSQL's catalog. */
 public final class DatabaseCatalog {
 
-    private DatabaseCatalog() {
-    }
+    private DatabaseCatalog() {}
 
     /** A column as the database describes it. */
-    public record ColumnInfo(String name, String type, boolean notNull, boolean hasDefault, boolean generated) {
-    }
+    public record ColumnInfo(String name, String type, boolean notNull, boolean hasDefault, boolean generated) {}
 
     /** A table's columns in ordinal order, plus its unique keys and replica identity. */
-    public record TableInfo(QualifiedName name, Map<String, ColumnInfo> columns, List<Set<String>> uniqueKeys,
-                            Set<String> primaryKey, char replicaIdentity) {
+    public record TableInfo(
+            QualifiedName name,
+            Map<String, ColumnInfo> columns,
+            List<Set<String>> uniqueKeys,
+            Set<String> primaryKey,
+            char replicaIdentity) {
 
         public boolean hasUniqueKeyOn(Set<String> key) {
             return uniqueKeys.stream().anyMatch(k -> k.equals(key));
@@ -58,8 +60,14 @@ public final class DatabaseCatalog {
             ps.setLong(1, oid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    columns.put(rs.getString(1), new ColumnInfo(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-                            rs.getBoolean(4), rs.getBoolean(5)));
+                    columns.put(
+                            rs.getString(1),
+                            new ColumnInfo(
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    rs.getBoolean(3),
+                                    rs.getBoolean(4),
+                                    rs.getBoolean(5)));
                 }
             }
         }
@@ -72,7 +80,8 @@ public final class DatabaseCatalog {
             ps.setLong(1, oid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Set<String> key = new LinkedHashSet<>(List.of((String[]) rs.getArray(2).getArray()));
+                    Set<String> key = new LinkedHashSet<>(
+                            List.of((String[]) rs.getArray(2).getArray()));
                     uniqueKeys.add(key);
                     if (rs.getBoolean(1)) {
                         primaryKey = key;

@@ -1,27 +1,29 @@
 package dev.banyan.cdc.apply;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import dev.banyan.cdc.config.DatabaseEndpoint;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
+import dev.banyan.cdc.config.DatabaseEndpoint;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
 /** Opens connections to a pipeline's databases, with errors that say which pipeline and which side. */
 public final class Databases {
 
-    private Databases() {
-    }
+    private Databases() {}
 
     public static Connection connect(String pipeline, String side, DatabaseEndpoint endpoint) {
         Properties props = properties(endpoint, pipeline);
         try {
             return DriverManager.getConnection(endpoint.url(), props);
         } catch (SQLException e) {
-            throw new ConnectionFailedException("pipeline '" + pipeline + "': " + side + ": cannot connect to "
-                    + endpoint.url() + " as " + endpoint.user() + ": " + e.getMessage(), e);
+            throw new ConnectionFailedException(
+                    "pipeline '" + pipeline + "': " + side + ": cannot connect to " + endpoint.url() + " as "
+                            + endpoint.user() + ": " + e.getMessage(),
+                    e);
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.banyan.cdc.apply;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -9,6 +7,8 @@ import java.sql.Types;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Parks records in {@code banyan_cdc.dead_letter}, inside the apply transaction: the mapped row (target column names,
@@ -57,7 +57,11 @@ final class DeadLetters {
                 }
                 ps.setString(7, r.reason());
                 ps.setString(8, r.sqlState());
-                ps.setString(9, row.last.position() == null ? "snapshot" : row.last.position().toString());
+                ps.setString(
+                        9,
+                        row.last.position() == null
+                                ? "snapshot"
+                                : row.last.position().toString());
                 ps.setInt(10, attempts);
                 ps.addBatch();
             }

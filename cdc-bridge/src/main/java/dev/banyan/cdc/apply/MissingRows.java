@@ -1,15 +1,16 @@
 package dev.banyan.cdc.apply;
 
-import dev.banyan.cdc.config.PipelineConfig;
-import dev.banyan.cdc.config.PipelineConfig.ConflictPolicy;
-import dev.banyan.cdc.config.PipelineConfig.MissingRowPolicy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import dev.banyan.cdc.config.PipelineConfig;
+import dev.banyan.cdc.config.PipelineConfig.ConflictPolicy;
+import dev.banyan.cdc.config.PipelineConfig.MissingRowPolicy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Changes of one apply attempt that found no target row with their key, by what happens to them: under source-wins
@@ -58,9 +59,14 @@ final class MissingRows {
 
     /** A missing row under the policies that do not re-create it. */
     void missing(PendingRow row, String op, String reason) {
-        String outcome = !sourceWins(config) ? "skipped" : config.missingRow() == MissingRowPolicy.HALT ? "halt" : "dead-letter";
+        String outcome =
+                !sourceWins(config) ? "skipped" : config.missingRow() == MissingRowPolicy.HALT ? "halt" : "dead-letter";
         count(op, outcome, row.describe(), 1);
-        Rejection r = new Rejection(row, reason + " (missing-row: " + config.missingRow().name().toLowerCase().replace('_', '-') + ")", null);
+        Rejection r = new Rejection(
+                row,
+                reason + " (missing-row: "
+                        + config.missingRow().name().toLowerCase().replace('_', '-') + ")",
+                null);
         if (outcome.equals("halt")) {
             halt.add(r);
         } else if (outcome.equals("dead-letter")) {
@@ -74,7 +80,8 @@ final class MissingRows {
             return;
         }
         Rejection r = halt.get(0);
-        throw new PipelineHaltedException("pipeline '" + pipeline + "' halted: " + halt.size() + " change(s) found no row "
+        throw new PipelineHaltedException("pipeline '" + pipeline + "' halted: " + halt.size()
+                + " change(s) found no row "
                 + "with their key in the target. First: " + r.row().describe() + ": " + r.reason() + ". The target "
                 + "lacks rows the source has (a dead-lettered insert, a table that was never backfilled, snapshot: never): "
                 + "backfill them, or set missing-row: upsert or dead-letter, then restart.");

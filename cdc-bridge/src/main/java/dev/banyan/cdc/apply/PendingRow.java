@@ -13,6 +13,7 @@ final class PendingRow {
     boolean created;
     /** a delete of a row this batch created: finding no target row is expected */
     boolean mayBeAbsent;
+
     Map<String, String> values;
     Set<String> unavailable;
     RowChange last;
@@ -23,7 +24,8 @@ final class PendingRow {
     }
 
     String describe() {
-        return table.to() + " key " + table.describeKey(key) + " (" + last.op().name().toLowerCase()
+        return table.to() + " key " + table.describeKey(key) + " ("
+                + last.op().name().toLowerCase()
                 + (last.position() == null ? " from the snapshot" : " at " + last.position()) + ")";
     }
 }

@@ -15,8 +15,14 @@ import java.util.Set;
  * @param position      the change's place in commit order; {@code null} for snapshot reads
  * @param commitMillis  source commit time, epoch milliseconds
  */
-public record RowChange(String sourceTable, Op op, Map<String, String> values, Set<String> sourceColumns,
-                        Set<String> unavailable, SourcePosition position, long commitMillis) {
+public record RowChange(
+        String sourceTable,
+        Op op,
+        Map<String, String> values,
+        Set<String> sourceColumns,
+        Set<String> unavailable,
+        SourcePosition position,
+        long commitMillis) {
 
     public boolean isSnapshot() {
         return op == Op.SNAPSHOT;

@@ -1,9 +1,5 @@
 package dev.banyan.cdc.apply;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +8,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes a snapshot that restarts after a crash converge. A restarted snapshot reads the source as it is now, not as
@@ -61,8 +61,8 @@ final class SnapshotKeys {
             run = UUID.randomUUID().toString();
             finished = false;
         }
-        try (PreparedStatement ps = c.prepareStatement("insert into " + RUNS + " (pipeline, run, completed, started_at) "
-                + "values (?, ?, false, now()) on conflict do nothing")) {
+        try (PreparedStatement ps = c.prepareStatement("insert into " + RUNS
+                + " (pipeline, run, completed, started_at) " + "values (?, ?, false, now()) on conflict do nothing")) {
             ps.setString(1, pipeline);
             ps.setString(2, run);
             ps.executeUpdate();
@@ -100,17 +100,20 @@ final class SnapshotKeys {
                 for (int i = tables.size() - 1; i >= 0; i--) {
                     deleted += deleteStale(c, tables.get(i), current);
                 }
-                try (PreparedStatement ps = c.prepareStatement("delete from " + KEYS + " where pipeline = ? and run <> ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("delete from " + KEYS + " where pipeline = ? and run <> ?")) {
                     ps.setString(1, pipeline);
                     ps.setString(2, current);
                     ps.executeUpdate();
                 }
-                try (PreparedStatement ps = c.prepareStatement("delete from " + RUNS + " where pipeline = ? and run <> ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("delete from " + RUNS + " where pipeline = ? and run <> ?")) {
                     ps.setString(1, pipeline);
                     ps.setString(2, current);
                     ps.executeUpdate();
                 }
-                try (PreparedStatement ps = c.prepareStatement("update " + RUNS + " set completed = true where pipeline = ? and run = ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("update " + RUNS + " set completed = true where pipeline = ? and run = ?")) {
                     ps.setString(1, pipeline);
                     ps.setString(2, current);
                     ps.executeUpdate();
@@ -122,8 +125,11 @@ final class SnapshotKeys {
             }
         }
         if (deleted > 0) {
-            log.info("pipeline '{}': the restarted snapshot removed {} target row(s) that an interrupted snapshot had "
-                    + "copied and the source has deleted since", pipeline, deleted);
+            log.info(
+                    "pipeline '{}': the restarted snapshot removed {} target row(s) that an interrupted snapshot had "
+                            + "copied and the source has deleted since",
+                    pipeline,
+                    deleted);
         }
         return deleted;
     }
@@ -143,7 +149,8 @@ final class SnapshotKeys {
         }
         boolean unfinished;
         try (Connection c = target.getConnection();
-             PreparedStatement ps = c.prepareStatement("select exists (select 1 from " + RUNS + " where pipeline = ? and not completed)")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "select exists (select 1 from " + RUNS + " where pipeline = ? and not completed)")) {
             ps.setString(1, pipeline);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -168,7 +175,8 @@ final class SnapshotKeys {
     }
 
     private boolean hasKeys(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from " + RUNS + " where pipeline = ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("select exists (select 1 from " + RUNS + " where pipeline = ?)")) {
             ps.setString(1, pipeline);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -180,11 +188,14 @@ final class SnapshotKeys {
     private int deleteStale(Connection c, TableMapping table, String current) throws SQLException {
         List<TableMapping.Column> key = table.keyColumns();
         String match = java.util.stream.IntStream.range(0, key.size())
-                .mapToObj(i -> "t." + ApplyStatements.quote(key.get(i).target()) + " = (s.key[" + (i + 1) + "])::" + key.get(i).targetType())
+                .mapToObj(i -> "t." + ApplyStatements.quote(key.get(i).target()) + " = (s.key[" + (i + 1) + "])::"
+                        + key.get(i).targetType())
                 .collect(Collectors.joining(" and "));
-        try (PreparedStatement ps = c.prepareStatement("delete from " + table.to().quoted() + " as t using ("
-                + "select key from " + KEYS + " where pipeline = ? and target_table = ? and run <> ? "
-                + "except select key from " + KEYS + " where pipeline = ? and target_table = ? and run = ?) s where " + match)) {
+        try (PreparedStatement ps =
+                c.prepareStatement("delete from " + table.to().quoted() + " as t using ("
+                        + "select key from " + KEYS + " where pipeline = ? and target_table = ? and run <> ? "
+                        + "except select key from " + KEYS
+                        + " where pipeline = ? and target_table = ? and run = ?) s where " + match)) {
             ps.setString(1, pipeline);
             ps.setString(2, table.to().toString());
             ps.setString(3, current);
@@ -196,7 +207,8 @@ final class SnapshotKeys {
     }
 
     private static String arrayLiteral(List<String> key) {
-        return key.stream().map(v -> '"' + v.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
+        return key.stream()
+                .map(v -> '"' + v.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
                 .collect(Collectors.joining(",", "{", "}"));
     }
 }

@@ -1,11 +1,5 @@
 package dev.banyan.cdc.apply;
 
-import dev.banyan.cdc.config.ConfigException;
-import dev.banyan.cdc.config.TableConfig;
-import dev.banyan.cdc.config.TableConfig.QualifiedName;
-import dev.banyan.cdc.apply.DatabaseCatalog.ColumnInfo;
-import dev.banyan.cdc.apply.DatabaseCatalog.TableInfo;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,6 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import dev.banyan.cdc.apply.DatabaseCatalog.ColumnInfo;
+import dev.banyan.cdc.apply.DatabaseCatalog.TableInfo;
+import dev.banyan.cdc.config.ConfigException;
+import dev.banyan.cdc.config.TableConfig;
+import dev.banyan.cdc.config.TableConfig.QualifiedName;
 
 /**
  * One source table mapped onto one target table, resolved against both databases at start-up.
@@ -26,8 +26,7 @@ import java.util.stream.Collectors;
 public final class TableMapping {
 
     /** A carried column: its source name, its target name and the target type the text value is cast to. */
-    public record Column(String source, String target, String targetType) {
-    }
+    public record Column(String source, String target, String targetType) {}
 
     private final TableConfig config;
     private final int index;
@@ -38,8 +37,13 @@ public final class TableMapping {
     private final Set<String> keySourceColumns;
     private final List<String> unmappedSourceColumns;
 
-    TableMapping(TableConfig config, int index, List<Column> columns, List<Column> keyColumns, Column versionColumn,
-                 List<String> unmappedSourceColumns) {
+    TableMapping(
+            TableConfig config,
+            int index,
+            List<Column> columns,
+            List<Column> keyColumns,
+            Column versionColumn,
+            List<String> unmappedSourceColumns) {
         this.config = config;
         this.index = index;
         this.columns = List.copyOf(columns);
@@ -53,25 +57,26 @@ public final class TableMapping {
     /**
      * Resolves {@code config} against the two catalogs, or explains (pipeline, field, reason) what does not fit.
      */
-    public static TableMapping resolve(String file, String pipeline, int index, TableConfig config,
-                                       TableInfo source, TableInfo target) {
+    public static TableMapping resolve(
+            String file, String pipeline, int index, TableConfig config, TableInfo source, TableInfo target) {
         String field = "tables[" + index + "]";
         String where = file + ": pipeline '" + pipeline + "': ";
         Map<String, Column> bySource = new LinkedHashMap<>();
         List<String> unmapped = new ArrayList<>();
         for (Map.Entry<String, String> rename : config.columns().entrySet()) {
             if (!source.columns().containsKey(rename.getKey())) {
-                throw new ConfigException(where + field + ".columns." + rename.getKey() + ": source table " + config.from()
-                        + " has no column '" + rename.getKey() + "'");
+                throw new ConfigException(where + field + ".columns." + rename.getKey() + ": source table "
+                        + config.from() + " has no column '" + rename.getKey() + "'");
             }
             if (!target.columns().containsKey(rename.getValue())) {
-                throw new ConfigException(where + field + ".columns." + rename.getKey() + ": target table " + config.to()
-                        + " has no column '" + rename.getValue() + "'");
+                throw new ConfigException(where + field + ".columns." + rename.getKey() + ": target table "
+                        + config.to() + " has no column '" + rename.getValue() + "'");
             }
         }
         for (String excluded : config.exclude()) {
             if (!source.columns().containsKey(excluded)) {
-                throw new ConfigException(where + field + ".exclude: source table " + config.from() + " has no column '" + excluded + "'");
+                throw new ConfigException(where + field + ".exclude: source table " + config.from() + " has no column '"
+                        + excluded + "'");
             }
         }
         for (ColumnInfo sourceColumn : source.columns().values()) {
@@ -90,23 +95,26 @@ public final class TableMapping {
                 throw new ConfigException(where + field + ".columns." + name + ": " + config.from() + "." + name + " "
                         + sourceColumn.type() + " cannot be carried: " + uncarried);
             }
-            String loss = TypeNarrowing.loss(sourceColumn.type(), targetColumn.type()).orElse(null);
+            String loss =
+                    TypeNarrowing.loss(sourceColumn.type(), targetColumn.type()).orElse(null);
             if (loss != null) {
                 throw new ConfigException(where + field + ".columns." + name + ": " + config.from() + "." + name + " "
                         + sourceColumn.type() + " -> " + config.to() + "." + targetName + " " + targetColumn.type()
-                        + " narrows: " + loss + " (casts do that silently); widen the target column or exclude the column");
+                        + " narrows: " + loss
+                        + " (casts do that silently); widen the target column or exclude the column");
             }
             bySource.put(name, new Column(name, targetName, targetColumn.type()));
         }
         List<Column> keyColumns = new ArrayList<>();
         for (String key : config.key()) {
             if (!source.columns().containsKey(key)) {
-                throw new ConfigException(where + field + ".key: source table " + config.from() + " has no column '" + key + "'");
+                throw new ConfigException(
+                        where + field + ".key: source table " + config.from() + " has no column '" + key + "'");
             }
             Column column = bySource.get(key);
             if (column == null) {
-                throw new ConfigException(where + field + ".key: key column '" + key + "' has no counterpart in target table "
-                        + config.to() + "; map it under columns");
+                throw new ConfigException(where + field + ".key: key column '" + key
+                        + "' has no counterpart in target table " + config.to() + "; map it under columns");
             }
             keyColumns.add(column);
         }
@@ -114,14 +122,16 @@ public final class TableMapping {
         boolean identityCoversKey = source.replicaIdentity() == 'f'
                 || (source.replicaIdentity() == 'd' && source.primaryKey().equals(sourceKey));
         if (!identityCoversKey) {
-            throw new ConfigException(where + field + ".key: " + config.key() + " is not the primary key of source table "
+            throw new ConfigException(where + field + ".key: " + config.key()
+                    + " is not the primary key of source table "
                     + config.from() + " (primary key " + source.primaryKey() + "), so deletes would not carry it; "
                     + "use the primary key or set REPLICA IDENTITY FULL on the source table");
         }
-        Set<String> targetKey = keyColumns.stream().map(Column::target).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> targetKey =
+                keyColumns.stream().map(Column::target).collect(Collectors.toCollection(LinkedHashSet::new));
         if (!target.hasUniqueKeyOn(targetKey)) {
-            throw new ConfigException(where + field + ".key: target table " + config.to() + " has no primary key or unique index on "
-                    + targetKey + ", which upserts need");
+            throw new ConfigException(where + field + ".key: target table " + config.to()
+                    + " has no primary key or unique index on " + targetKey + ", which upserts need");
         }
         Column version = null;
         if (config.versionColumn() != null) {
@@ -133,10 +143,12 @@ public final class TableMapping {
         }
         Set<String> targetsFed = bySource.values().stream().map(Column::target).collect(Collectors.toSet());
         for (ColumnInfo targetColumn : target.columns().values()) {
-            if (targetColumn.notNull() && !targetColumn.hasDefault() && !targetColumn.generated()
+            if (targetColumn.notNull()
+                    && !targetColumn.hasDefault()
+                    && !targetColumn.generated()
                     && !targetsFed.contains(targetColumn.name())) {
-                throw new ConfigException(where + field + ".columns: target column " + config.to() + "." + targetColumn.name()
-                        + " is NOT NULL without a default, and no source column maps onto it");
+                throw new ConfigException(where + field + ".columns: target column " + config.to() + "."
+                        + targetColumn.name() + " is NOT NULL without a default, and no source column maps onto it");
             }
         }
         return new TableMapping(config, index, new ArrayList<>(bySource.values()), keyColumns, version, unmapped);
@@ -163,7 +175,9 @@ public final class TableMapping {
     }
 
     public List<Column> nonKeyColumns() {
-        return columns.stream().filter(c -> !keySourceColumns.contains(c.source())).toList();
+        return columns.stream()
+                .filter(c -> !keySourceColumns.contains(c.source()))
+                .toList();
     }
 
     public Column versionColumn() {

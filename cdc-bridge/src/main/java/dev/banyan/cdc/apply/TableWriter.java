@@ -1,7 +1,5 @@
 package dev.banyan.cdc.apply;
 
-import dev.banyan.cdc.config.PipelineConfig;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import dev.banyan.cdc.config.PipelineConfig;
 
 /**
  * Writes folded rows of one table inside the caller's transaction, in statements of at most
@@ -63,7 +63,11 @@ final class TableWriter {
                             for (int i = 2; i <= table.keyColumns().size() + 1; i++) {
                                 key.add(rs.getString(i));
                             }
-                            missing.count("update", "upserted", table.to() + " key " + table.describeKey(key) + " (re-created)", 1);
+                            missing.count(
+                                    "update",
+                                    "upserted",
+                                    table.to() + " key " + table.describeKey(key) + " (re-created)",
+                                    1);
                         }
                     }
                 }
@@ -88,7 +92,8 @@ final class TableWriter {
      * such a row, it cannot be rebuilt from this change: it is dead-lettered (or halts under missing-row: halt); under
      * last-writer-wins the row was deleted on the target side and the delete wins.
      */
-    int partialUpdate(Connection c, TableMapping table, List<PendingRow> rows, MissingRows missing) throws SQLException {
+    int partialUpdate(Connection c, TableMapping table, List<PendingRow> rows, MissingRows missing)
+            throws SQLException {
         Map<Set<String>, List<PendingRow>> groups = new LinkedHashMap<>();
         for (PendingRow row : rows) {
             groups.computeIfAbsent(row.unavailable, k -> new ArrayList<>()).add(row);
@@ -96,15 +101,20 @@ final class TableWriter {
         int written = 0;
         for (Map.Entry<Set<String>, List<PendingRow>> group : groups.entrySet()) {
             List<TableMapping.Column> set = table.nonKeyColumns().stream()
-                    .filter(col -> !group.getKey().contains(col.source())).toList();
+                    .filter(col -> !group.getKey().contains(col.source()))
+                    .toList();
             List<PendingRow> groupRows = group.getValue();
             List<List<String>> updated = update(c, table, groupRows, set);
             written += updated.size();
             if (updated.size() < groupRows.size()) {
                 for (PendingRow row : notUpdated(c, table, groupRows, updated)) {
-                    missing.missing(row, "update", "the target has no row with this key and the source sent no value "
-                            + "for unchanged large column(s) " + group.getKey() + ", so the row cannot be rebuilt; set "
-                            + "REPLICA IDENTITY FULL on the source table or re-snapshot");
+                    missing.missing(
+                            row,
+                            "update",
+                            "the target has no row with this key and the source sent no value "
+                                    + "for unchanged large column(s) " + group.getKey()
+                                    + ", so the row cannot be rebuilt; set "
+                                    + "REPLICA IDENTITY FULL on the source table or re-snapshot");
                 }
             }
         }
@@ -140,7 +150,8 @@ final class TableWriter {
     }
 
     /** Updates {@code set} of existing rows; returns the keys that were updated. */
-    private List<List<String>> update(Connection c, TableMapping table, List<PendingRow> rows, List<TableMapping.Column> set)
+    private List<List<String>> update(
+            Connection c, TableMapping table, List<PendingRow> rows, List<TableMapping.Column> set)
             throws SQLException {
         if (set.isEmpty()) {
             return List.of();
@@ -165,8 +176,8 @@ final class TableWriter {
     }
 
     /** Of the rows an update did not touch, those the target really lacks (the rest were equal or lost a conflict). */
-    private List<PendingRow> notUpdated(Connection c, TableMapping table, List<PendingRow> rows, List<List<String>> updated)
-            throws SQLException {
+    private List<PendingRow> notUpdated(
+            Connection c, TableMapping table, List<PendingRow> rows, List<List<String>> updated) throws SQLException {
         Set<List<String>> found = new HashSet<>(updated);
         List<PendingRow> candidates = new ArrayList<>();
         for (PendingRow row : rows) {
@@ -195,7 +206,8 @@ final class TableWriter {
     }
 
     /** Of {@code rows}, those whose key the target has no row for. */
-    private List<PendingRow> existingMissing(Connection c, TableMapping table, List<PendingRow> rows) throws SQLException {
+    private List<PendingRow> existingMissing(Connection c, TableMapping table, List<PendingRow> rows)
+            throws SQLException {
         List<PendingRow> missing = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql.exists(table))) {
             for (PendingRow row : rows) {
@@ -220,8 +232,9 @@ final class TableWriter {
         return chunks;
     }
 
-    private static int bindColumns(Connection c, PreparedStatement ps, int index, List<TableMapping.Column> columns,
-                                   List<PendingRow> rows) throws SQLException {
+    private static int bindColumns(
+            Connection c, PreparedStatement ps, int index, List<TableMapping.Column> columns, List<PendingRow> rows)
+            throws SQLException {
         for (TableMapping.Column column : columns) {
             String[] values = new String[rows.size()];
             for (int i = 0; i < values.length; i++) {
@@ -232,7 +245,8 @@ final class TableWriter {
         return index;
     }
 
-    private static void bindKeys(Connection c, PreparedStatement ps, TableMapping table, List<PendingRow> rows) throws SQLException {
+    private static void bindKeys(Connection c, PreparedStatement ps, TableMapping table, List<PendingRow> rows)
+            throws SQLException {
         int index = 1;
         for (int k = 0; k < table.keyColumns().size(); k++) {
             String[] values = new String[rows.size()];

@@ -11,8 +11,7 @@ import java.sql.SQLTransientException;
  */
 final class TransientFailures {
 
-    private TransientFailures() {
-    }
+    private TransientFailures() {}
 
     static boolean isTransient(SQLException e) {
         if (e instanceof SQLTransientException || e instanceof SQLRecoverableException) {
@@ -22,7 +21,11 @@ final class TransientFailures {
         if (state == null) {
             return e.getCause() instanceof IOException;
         }
-        return state.startsWith("08") || state.equals("40001") || state.equals("40P01") || state.startsWith("57P")
-                || state.startsWith("53") || state.equals("55P03");
+        return state.startsWith("08")
+                || state.equals("40001")
+                || state.equals("40P01")
+                || state.startsWith("57P")
+                || state.startsWith("53")
+                || state.equals("55P03");
     }
 }

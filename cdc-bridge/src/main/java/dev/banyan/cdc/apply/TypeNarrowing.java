@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
  */
 final class TypeNarrowing {
 
-    private static final Pattern FORMATTED = Pattern.compile(
-            "([a-z][a-z ]*?)(?:\\((\\d+)(?:,(\\d+))?\\))?( with time zone| without time zone)?");
+    private static final Pattern FORMATTED =
+            Pattern.compile("([a-z][a-z ]*?)(?:\\((\\d+)(?:,(\\d+))?\\))?( with time zone| without time zone)?");
     private static final Map<String, Integer> INTEGER_DIGITS = Map.of("int2", 5, "int4", 10, "int8", 19);
-    private static final Map<String, Integer> TEXT_LENGTH = Map.of("int2", 6, "int4", 11, "int8", 20, "uuid", 36, "bool", 5);
+    private static final Map<String, Integer> TEXT_LENGTH =
+            Map.of("int2", 6, "int4", 11, "int8", 20, "uuid", 36, "bool", 5);
     private static final Set<String> STRINGS = Set.of("text", "varchar", "char");
     private static final Set<String> TIMES = Set.of("timestamp", "timestamptz", "time", "timetz", "interval");
 
@@ -49,7 +50,9 @@ final class TypeNarrowing {
                 default -> m.group(1).trim();
             };
             Integer precision = m.group(2) == null ? null : Integer.valueOf(m.group(2));
-            Integer scale = m.group(3) == null ? (base.equals("numeric") && precision != null ? 0 : null) : Integer.valueOf(m.group(3));
+            Integer scale = m.group(3) == null
+                    ? (base.equals("numeric") && precision != null ? 0 : null)
+                    : Integer.valueOf(m.group(3));
             return Optional.of(new Type(base, precision, scale, array));
         }
 
@@ -59,8 +62,7 @@ final class TypeNarrowing {
         }
     }
 
-    private TypeNarrowing() {
-    }
+    private TypeNarrowing() {}
 
     /** How a value of {@code sourceType} can lose data when cast to {@code targetType}, or empty when it cannot. */
     static Optional<String> loss(String sourceType, String targetType) {
@@ -69,7 +71,9 @@ final class TypeNarrowing {
         }
         Optional<Type> parsedSource = Type.parse(sourceType);
         Optional<Type> parsedTarget = Type.parse(targetType);
-        if (parsedSource.isEmpty() || parsedTarget.isEmpty() || parsedSource.get().array() != parsedTarget.get().array()) {
+        if (parsedSource.isEmpty()
+                || parsedTarget.isEmpty()
+                || parsedSource.get().array() != parsedTarget.get().array()) {
             return Optional.empty();
         }
         return Optional.ofNullable(loss(parsedSource.get(), parsedTarget.get()));
@@ -85,7 +89,9 @@ final class TypeNarrowing {
             }
             return null;
         }
-        if ((tb.equals("bit") || tb.equals("varbit")) && t.precision() != null && (sb.equals("bit") || sb.equals("varbit"))) {
+        if ((tb.equals("bit") || tb.equals("varbit"))
+                && t.precision() != null
+                && (sb.equals("bit") || sb.equals("varbit"))) {
             if (s.precision() == null || s.precision() > t.precision()) {
                 return "bit strings longer than " + t.precision() + " bits would be cut to " + t.precision();
             }
@@ -129,10 +135,12 @@ final class TypeNarrowing {
             }
             return null;
         }
-        if (tb.equals("float4") && (sb.equals("float8") || sb.equals("int4") || sb.equals("int8") || sb.equals("numeric"))) {
+        if (tb.equals("float4")
+                && (sb.equals("float8") || sb.equals("int4") || sb.equals("int8") || sb.equals("numeric"))) {
             return "values would be rounded to real's 6 significant digits";
         }
-        if (tb.equals("float8") && (sb.equals("int8") || (sb.equals("numeric") && (s.precision() == null || s.precision() > 15)))) {
+        if (tb.equals("float8")
+                && (sb.equals("int8") || (sb.equals("numeric") && (s.precision() == null || s.precision() > 15)))) {
             return "values would be rounded to double precision's 15 significant digits";
         }
         if (TIMES.contains(tb) && TIMES.contains(sb)) {
@@ -145,7 +153,8 @@ final class TypeNarrowing {
                 }
             }
             if (t.secondsDigits() < s.secondsDigits()) {
-                return "fractional seconds would be rounded from " + s.secondsDigits() + " to " + t.secondsDigits() + " digit(s)";
+                return "fractional seconds would be rounded from " + s.secondsDigits() + " to " + t.secondsDigits()
+                        + " digit(s)";
             }
             return null;
         }

@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 final class UncarriedTypes {
 
-    private UncarriedTypes() {
-    }
+    private UncarriedTypes() {}
 
     static Optional<String> reason(String sourceType) {
         if (sourceType.startsWith("bit varying")) {

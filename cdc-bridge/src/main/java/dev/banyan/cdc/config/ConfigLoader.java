@@ -1,19 +1,5 @@
 package dev.banyan.cdc.config;
 
-import dev.banyan.cdc.config.PipelineConfig.ConflictPolicy;
-import dev.banyan.cdc.config.PipelineConfig.Conflicts;
-import dev.banyan.cdc.config.PipelineConfig.MissingRowPolicy;
-import dev.banyan.cdc.config.PipelineConfig.RejectPolicy;
-import dev.banyan.cdc.config.PipelineConfig.TruncatePolicy;
-import dev.banyan.cdc.config.PipelineConfig.Retry;
-import dev.banyan.cdc.config.PipelineConfig.SnapshotMode;
-import dev.banyan.cdc.config.TableConfig.QualifiedName;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -34,6 +20,21 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.banyan.cdc.config.PipelineConfig.ConflictPolicy;
+import dev.banyan.cdc.config.PipelineConfig.Conflicts;
+import dev.banyan.cdc.config.PipelineConfig.MissingRowPolicy;
+import dev.banyan.cdc.config.PipelineConfig.RejectPolicy;
+import dev.banyan.cdc.config.PipelineConfig.Retry;
+import dev.banyan.cdc.config.PipelineConfig.SnapshotMode;
+import dev.banyan.cdc.config.PipelineConfig.TruncatePolicy;
+import dev.banyan.cdc.config.TableConfig.QualifiedName;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
 /**
  * Reads and validates the pipelines YAML. Every problem in the file is reported at once, one line each, in one
  * {@link ConfigException}: {@code <file>:<line>: pipeline '<name>': <field>: <reason>} (the line of the field, taken
@@ -49,14 +50,29 @@ public final class ConfigLoader {
 
     /** A placeholder that is a whole unquoted value, e.g. {@code password: ${DB_PASSWORD} }} in a flow mapping. */
     private static final Pattern BARE_PLACEHOLDER = Pattern.compile(
-            "([:\\[,][ \\t]*)(\\$\\{[A-Za-z_][A-Za-z0-9_]*(?::-[^}\\s\"']*)?})(?=[ \\t]*(?:[,}\\]#]|$))", Pattern.MULTILINE);
+            "([:\\[,][ \\t]*)(\\$\\{[A-Za-z_][A-Za-z0-9_]*(?::-[^}\\s\"']*)?})(?=[ \\t]*(?:[,}\\]#]|$))",
+            Pattern.MULTILINE);
+
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,40}");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private static final Set<String> ROOT_FIELDS = Set.of("pipelines", "retained-wal-warning");
     private static final Pattern DATA_SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB|TB)");
-    private static final Set<String> PIPELINE_FIELDS = Set.of("name", "source", "target", "slot", "publication",
-            "snapshot", "batch-size", "heartbeat-interval", "on-reject", "retry", "conflicts", "tables", "truncate", "missing-row",
+    private static final Set<String> PIPELINE_FIELDS = Set.of(
+            "name",
+            "source",
+            "target",
+            "slot",
+            "publication",
+            "snapshot",
+            "batch-size",
+            "heartbeat-interval",
+            "on-reject",
+            "retry",
+            "conflicts",
+            "tables",
+            "truncate",
+            "missing-row",
             "debezium");
     private static final Set<String> ENDPOINT_FIELDS = Set.of("url", "user", "password");
     private static final Set<String> RETRY_FIELDS = Set.of("attempts", "backoff", "max-backoff");
@@ -95,8 +111,9 @@ public final class ConfigLoader {
             marks = Marks.of(yaml.compose(reader));
             root = yaml.load(quoted);
         } catch (MarkedYAMLException e) {
-            throw new ConfigException(file + ": not valid YAML at line " + (e.getProblemMark().getLine() + 1)
-                    + ", column " + (e.getProblemMark().getColumn() + 1) + ": " + e.getProblem());
+            throw new ConfigException(
+                    file + ": not valid YAML at line " + (e.getProblemMark().getLine() + 1) + ", column "
+                            + (e.getProblemMark().getColumn() + 1) + ": " + e.getProblem());
         } catch (YAMLException | IOException e) {
             throw new ConfigException(file + ": not valid YAML: " + e.getMessage());
         }
@@ -109,13 +126,15 @@ public final class ConfigLoader {
         ctx.rejectUnknown(map, ROOT_FIELDS, "");
         List<Object> list = ctx.attempt(() -> ctx.list(map.get("pipelines"), "pipelines"));
         if (list != null && list.isEmpty()) {
-            problems.add(ctx.error("pipelines", "must declare at least one pipeline").getMessage());
+            problems.add(
+                    ctx.error("pipelines", "must declare at least one pipeline").getMessage());
         }
         List<PipelineConfig> pipelines = new ArrayList<>();
         Set<String> names = new HashSet<>();
         Set<String> slots = new HashSet<>();
         for (int i = 0; list != null && i < list.size(); i++) {
-            YamlContext position = new YamlContext(file.toString(), "pipelines[" + i + "]", "pipelines[" + i + "].", marks, problems, environment);
+            YamlContext position = new YamlContext(
+                    file.toString(), "pipelines[" + i + "]", "pipelines[" + i + "].", marks, problems, environment);
             Object node = list.get(i);
             PipelineConfig pipeline = position.attempt(() -> pipeline(position, node));
             if (pipeline == null) {
@@ -123,9 +142,13 @@ public final class ConfigLoader {
             }
             YamlContext named = position.named(pipeline.name());
             if (!names.add(pipeline.name())) {
-                problems.add(named.error("name", "is used by more than one pipeline").getMessage());
+                problems.add(
+                        named.error("name", "is used by more than one pipeline").getMessage());
             } else if (!slots.add(pipeline.source().url() + "#" + pipeline.slotName())) {
-                problems.add(named.error("slot", "'" + pipeline.slotName() + "' is already used by another pipeline on the same source").getMessage());
+                problems.add(named.error(
+                                "slot",
+                                "'" + pipeline.slotName() + "' is already used by another pipeline on the same source")
+                        .getMessage());
             }
             pipelines.add(pipeline);
         }
@@ -143,7 +166,10 @@ public final class ConfigLoader {
         String name = position.attempt(() -> {
             String text = position.requiredString(map, "name");
             if (!NAME.matcher(text).matches()) {
-                throw position.error("name", "'" + text + "' must be lower-case letters, digits and '-', starting with a letter (at most 41 characters)");
+                throw position.error(
+                        "name",
+                        "'" + text
+                                + "' must be lower-case letters, digits and '-', starting with a letter (at most 41 characters)");
             }
             return text;
         });
@@ -152,11 +178,18 @@ public final class ConfigLoader {
         DatabaseEndpoint source = endpoint(ctx, map.get("source"), "source");
         DatabaseEndpoint target = endpoint(ctx, map.get("target"), "target");
         String defaultName = "banyan_" + (name == null ? "pipeline" : name.replace('-', '_'));
-        String slot = ctx.attempt(() -> identifier(ctx, ctx.optionalString(map, "slot", defaultName), "slot",
+        String slot = ctx.attempt(() -> identifier(
+                ctx,
+                ctx.optionalString(map, "slot", defaultName),
+                "slot",
                 "must be lower-case letters, digits and '_' (a PostgreSQL replication slot name)"));
-        String publication = ctx.attempt(() -> identifier(ctx, ctx.optionalString(map, "publication", defaultName), "publication",
+        String publication = ctx.attempt(() -> identifier(
+                ctx,
+                ctx.optionalString(map, "publication", defaultName),
+                "publication",
                 "must be lower-case letters, digits and '_'"));
-        SnapshotMode snapshot = ctx.attempt(() -> ctx.enumValue(map, "snapshot", SnapshotMode.class, SnapshotMode.INITIAL));
+        SnapshotMode snapshot =
+                ctx.attempt(() -> ctx.enumValue(map, "snapshot", SnapshotMode.class, SnapshotMode.INITIAL));
         Integer batchSize = ctx.attempt(() -> ctx.integer(map, "batch-size", 2048, 1, 100_000));
         Duration heartbeat = ctx.attempt(() -> {
             Duration interval = ctx.duration(map, "heartbeat-interval", Duration.ofSeconds(10));
@@ -165,25 +198,43 @@ public final class ConfigLoader {
             }
             return interval;
         });
-        RejectPolicy onReject = ctx.attempt(() -> ctx.enumValue(map, "on-reject", RejectPolicy.class, RejectPolicy.HALT));
+        RejectPolicy onReject =
+                ctx.attempt(() -> ctx.enumValue(map, "on-reject", RejectPolicy.class, RejectPolicy.HALT));
         Retry retry = retry(ctx, map.get("retry"));
         Conflicts conflicts = conflicts(ctx, map.get("conflicts"));
         List<TableConfig> tables = tables(ctx, map.get("tables"));
         if (source != null) {
             for (String parameter : source.parsed().parameters().keySet()) {
                 if (ConnectorProperties.whyOwned("database." + parameter).isPresent()) {
-                    ctx.problems.add(ctx.error("source.url", "parameter '" + parameter + "' cannot be set in the URL").getMessage());
+                    ctx.problems.add(ctx.error("source.url", "parameter '" + parameter + "' cannot be set in the URL")
+                            .getMessage());
                 }
             }
         }
-        TruncatePolicy truncate = ctx.attempt(() -> ctx.enumValue(map, "truncate", TruncatePolicy.class, TruncatePolicy.APPLY));
-        MissingRowPolicy missingRow = ctx.attempt(() -> ctx.enumValue(map, "missing-row", MissingRowPolicy.class, MissingRowPolicy.UPSERT));
+        TruncatePolicy truncate =
+                ctx.attempt(() -> ctx.enumValue(map, "truncate", TruncatePolicy.class, TruncatePolicy.APPLY));
+        MissingRowPolicy missingRow =
+                ctx.attempt(() -> ctx.enumValue(map, "missing-row", MissingRowPolicy.class, MissingRowPolicy.UPSERT));
         Map<String, String> debezium = debezium(ctx, map.get("debezium"));
         if (ctx.problems.size() > before) {
             return null;
         }
-        return new PipelineConfig(name, source, target, slot, publication, snapshot, batchSize, heartbeat,
-                onReject, retry, conflicts, tables, truncate, missingRow, debezium);
+        return new PipelineConfig(
+                name,
+                source,
+                target,
+                slot,
+                publication,
+                snapshot,
+                batchSize,
+                heartbeat,
+                onReject,
+                retry,
+                conflicts,
+                tables,
+                truncate,
+                missingRow,
+                debezium);
     }
 
     private static String identifier(YamlContext ctx, String value, String field, String rule) {
@@ -213,10 +264,12 @@ public final class ConfigLoader {
                 continue;
             }
             if (!froms.add(table.from().toString())) {
-                ctx.problems.add(ctx.error(field + ".from", "'" + table.from() + "' is mapped twice").getMessage());
+                ctx.problems.add(ctx.error(field + ".from", "'" + table.from() + "' is mapped twice")
+                        .getMessage());
             }
             if (!tos.add(table.to().toString())) {
-                ctx.problems.add(ctx.error(field + ".to", "'" + table.to() + "' is the target of two mappings").getMessage());
+                ctx.problems.add(ctx.error(field + ".to", "'" + table.to() + "' is the target of two mappings")
+                        .getMessage());
             }
             tables.add(table);
         }
@@ -226,7 +279,8 @@ public final class ConfigLoader {
     /** The endpoint, or {@code null} when it has a problem (recorded). */
     private DatabaseEndpoint endpoint(YamlContext ctx, Object node, String field) {
         if (node == null) {
-            ctx.problems.add(ctx.error(field, "is missing (url, user, password)").getMessage());
+            ctx.problems.add(
+                    ctx.error(field, "is missing (url, user, password)").getMessage());
             return null;
         }
         return ctx.attempt(() -> endpointFields(ctx, node, field));
@@ -268,7 +322,8 @@ public final class ConfigLoader {
         };
         long amount = m.group(1).length() > 15 ? -1 : Long.parseLong(m.group(1));
         if (amount <= 0 || amount > (Long.MAX_VALUE >> shift)) {
-            throw ctx.error("retained-wal-warning", "must be more than 0 bytes and at most 1000000TB, was '" + node + "'");
+            throw ctx.error(
+                    "retained-wal-warning", "must be more than 0 bytes and at most 1000000TB, was '" + node + "'");
         }
         return amount << shift;
     }
@@ -313,7 +368,8 @@ public final class ConfigLoader {
         Duration backoff = ctx.attempt(() -> ctx.duration(map, "retry.backoff", "backoff", Duration.ofMillis(200)));
         Duration max = ctx.attempt(() -> ctx.duration(map, "retry.max-backoff", "max-backoff", Duration.ofSeconds(5)));
         if (backoff != null && max != null && max.compareTo(backoff) < 0) {
-            ctx.problems.add(ctx.error("retry.max-backoff", "must not be shorter than retry.backoff").getMessage());
+            ctx.problems.add(ctx.error("retry.max-backoff", "must not be shorter than retry.backoff")
+                    .getMessage());
             return null;
         }
         return attempts == null || backoff == null || max == null ? null : new Retry(attempts, backoff, max);
@@ -328,7 +384,8 @@ public final class ConfigLoader {
             return null;
         }
         ctx.rejectUnknown(map, CONFLICT_FIELDS, "conflicts.");
-        ConflictPolicy policy = ctx.attempt(() -> ctx.enumValue(map, "conflicts.policy", "policy", ConflictPolicy.class, ConflictPolicy.SOURCE_WINS));
+        ConflictPolicy policy = ctx.attempt(() ->
+                ctx.enumValue(map, "conflicts.policy", "policy", ConflictPolicy.class, ConflictPolicy.SOURCE_WINS));
         Boolean winsTies = ctx.attempt(() -> ctx.bool(map, "conflicts.wins-ties", "wins-ties", true));
         return policy == null || winsTies == null ? null : new Conflicts(policy, winsTies);
     }
@@ -337,8 +394,10 @@ public final class ConfigLoader {
         Map<String, Object> map = ctx.map(node, field);
         int before = ctx.problems.size();
         ctx.rejectUnknown(map, TABLE_FIELDS, field + ".");
-        QualifiedName from = ctx.attempt(() -> qualified(ctx, field + ".from", ctx.requiredString(map, field + ".from", "from")));
-        QualifiedName to = ctx.attempt(() -> qualified(ctx, field + ".to", ctx.requiredString(map, field + ".to", "to")));
+        QualifiedName from =
+                ctx.attempt(() -> qualified(ctx, field + ".from", ctx.requiredString(map, field + ".from", "from")));
+        QualifiedName to =
+                ctx.attempt(() -> qualified(ctx, field + ".to", ctx.requiredString(map, field + ".to", "to")));
         TableConfig table = ctx.attempt(() -> tableColumns(ctx, field, map, from, to));
         if (ctx.problems.size() > before) {
             throw new YamlContext.Reported();
@@ -346,7 +405,8 @@ public final class ConfigLoader {
         return table;
     }
 
-    private TableConfig tableColumns(YamlContext ctx, String field, Map<String, Object> map, QualifiedName from, QualifiedName to) {
+    private TableConfig tableColumns(
+            YamlContext ctx, String field, Map<String, Object> map, QualifiedName from, QualifiedName to) {
         Object keyNode = map.get("key");
         if (keyNode == null) {
             throw ctx.error(field + ".key", "is missing; list the key columns, e.g. [id]");
@@ -372,7 +432,9 @@ public final class ConfigLoader {
                 String sourceColumn = column(ctx, field + ".columns", e.getKey());
                 String targetColumn = column(ctx, field + ".columns." + e.getKey(), e.getValue());
                 if (!targets.add(targetColumn)) {
-                    throw ctx.error(field + ".columns." + e.getKey(), "maps onto '" + targetColumn + "', which another column already maps onto");
+                    throw ctx.error(
+                            field + ".columns." + e.getKey(),
+                            "maps onto '" + targetColumn + "', which another column already maps onto");
                 }
                 columns.put(sourceColumn, targetColumn);
             }
@@ -395,7 +457,8 @@ public final class ConfigLoader {
         if (map.get("version-column") != null) {
             versionColumn = column(ctx, field + ".version-column", map.get("version-column"));
             if (exclude.contains(versionColumn)) {
-                throw ctx.error(field + ".version-column", "'" + versionColumn + "' is excluded, so it cannot be compared");
+                throw ctx.error(
+                        field + ".version-column", "'" + versionColumn + "' is excluded, so it cannot be compared");
             }
         }
         return new TableConfig(from, to, List.copyOf(key), Map.copyOf(columns), Set.copyOf(exclude), versionColumn);

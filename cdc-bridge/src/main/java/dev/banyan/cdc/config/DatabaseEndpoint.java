@@ -1,12 +1,12 @@
 package dev.banyan.cdc.config;
 
-import org.postgresql.Driver;
-import org.postgresql.PGProperty;
-
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
+
+import org.postgresql.Driver;
+import org.postgresql.PGProperty;
 
 /**
  * Where a pipeline reads from or writes to. The password is kept out of {@link #toString()} so it never reaches a log.
@@ -59,7 +59,8 @@ public record DatabaseEndpoint(String url, String user, String password) {
             String port = PGProperty.PG_PORT.getOrDefault(parsed);
             String database = PGProperty.PG_DBNAME.getOrDefault(parsed);
             if (host != null && host.contains(",")) {
-                throw new IllegalArgumentException("must name exactly one host (logical replication reads from one server)");
+                throw new IllegalArgumentException(
+                        "must name exactly one host (logical replication reads from one server)");
             }
             if (database == null || database.isBlank()) {
                 throw new IllegalArgumentException("must name a database: jdbc:postgresql://host:port/database");
@@ -68,11 +69,13 @@ public record DatabaseEndpoint(String url, String user, String password) {
             for (String name : parsed.stringPropertyNames()) {
                 parameters.put(name, parsed.getProperty(name));
             }
-            for (PGProperty own : new PGProperty[] {PGProperty.PG_HOST, PGProperty.PG_PORT, PGProperty.PG_DBNAME,
-                    PGProperty.USER, PGProperty.PASSWORD}) {
+            for (PGProperty own : new PGProperty[] {
+                PGProperty.PG_HOST, PGProperty.PG_PORT, PGProperty.PG_DBNAME, PGProperty.USER, PGProperty.PASSWORD
+            }) {
                 parameters.remove(own.getName());
             }
-            return new JdbcTarget(host == null || host.isBlank() ? "localhost" : host, Integer.parseInt(port), database, parameters);
+            return new JdbcTarget(
+                    host == null || host.isBlank() ? "localhost" : host, Integer.parseInt(port), database, parameters);
         }
     }
 }

@@ -17,11 +17,10 @@ import java.util.regex.Pattern;
 final class Durations {
 
     private static final Pattern SIMPLE = Pattern.compile("^([+-]?\\d+)([a-zA-Z]{0,2})$");
-    private static final Pattern ISO_8601 = Pattern.compile(
-            "^[+-]?[pP](?:\\d+[dD])?(?:[tT](?:\\d+[hH])?(?:\\d+[mM])?(?:\\d+(?:\\.\\d+)?[sS])?)?$");
+    private static final Pattern ISO_8601 =
+            Pattern.compile("^[+-]?[pP](?:\\d+[dD])?(?:[tT](?:\\d+[hH])?(?:\\d+[mM])?(?:\\d+(?:\\.\\d+)?[sS])?)?$");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     static Optional<Duration> parse(String text) {
         String value = text.trim();
@@ -40,15 +39,16 @@ final class Durations {
     }
 
     private static Optional<ChronoUnit> unit(String suffix) {
-        return Optional.ofNullable(switch (suffix.toLowerCase(Locale.ROOT)) {
-            case "", "ms" -> ChronoUnit.MILLIS;
-            case "ns" -> ChronoUnit.NANOS;
-            case "us" -> ChronoUnit.MICROS;
-            case "s" -> ChronoUnit.SECONDS;
-            case "m" -> ChronoUnit.MINUTES;
-            case "h" -> ChronoUnit.HOURS;
-            case "d" -> ChronoUnit.DAYS;
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (suffix.toLowerCase(Locale.ROOT)) {
+                    case "", "ms" -> ChronoUnit.MILLIS;
+                    case "ns" -> ChronoUnit.NANOS;
+                    case "us" -> ChronoUnit.MICROS;
+                    case "s" -> ChronoUnit.SECONDS;
+                    case "m" -> ChronoUnit.MINUTES;
+                    case "h" -> ChronoUnit.HOURS;
+                    case "d" -> ChronoUnit.DAYS;
+                    default -> null;
+                });
     }
 }

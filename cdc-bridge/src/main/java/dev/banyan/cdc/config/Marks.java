@@ -1,13 +1,13 @@
 package dev.banyan.cdc.config;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Where each field of the YAML stands, from SnakeYAML's node marks: paths like {@code pipelines[0].tables[1].key} to
@@ -18,8 +18,7 @@ final class Marks {
     private final Map<String, Integer> lines = new HashMap<>();
     private final Map<String, String> scalars = new HashMap<>();
 
-    private Marks() {
-    }
+    private Marks() {}
 
     static Marks of(Node root) {
         Marks marks = new Marks();

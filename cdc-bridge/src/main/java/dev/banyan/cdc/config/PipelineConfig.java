@@ -65,15 +65,13 @@ public record PipelineConfig(
     }
 
     /** How often a batch the target rejects is retried, with exponential backoff between attempts. */
-    public record Retry(int attempts, Duration initialBackoff, Duration maxBackoff) {
-    }
+    public record Retry(int attempts, Duration initialBackoff, Duration maxBackoff) {}
 
     /**
      * @param winsTies when both versions are equal, does this pipeline's source win? Set it on exactly one of two
      *                 pipelines that run in opposite directions.
      */
-    public record Conflicts(ConflictPolicy policy, boolean winsTies) {
-    }
+    public record Conflicts(ConflictPolicy policy, boolean winsTies) {}
 
     public String slotName() {
         return slot;

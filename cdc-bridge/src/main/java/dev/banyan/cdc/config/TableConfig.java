@@ -9,8 +9,13 @@ import java.util.Set;
  * target), the key columns (source names), explicit renames, columns to leave out, and the optional version column
  * that the last-writer-wins conflict policy compares.
  */
-public record TableConfig(QualifiedName from, QualifiedName to, List<String> key, Map<String, String> columns,
-                          Set<String> exclude, String versionColumn) {
+public record TableConfig(
+        QualifiedName from,
+        QualifiedName to,
+        List<String> key,
+        Map<String, String> columns,
+        Set<String> exclude,
+        String versionColumn) {
 
     public record QualifiedName(String schema, String table) {
 

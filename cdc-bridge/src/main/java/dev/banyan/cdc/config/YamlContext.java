@@ -31,13 +31,19 @@ final class YamlContext {
     final String pipeline;
     /** the path of the pipeline in the node tree, e.g. {@code pipelines[1].}, for line numbers */
     final String path;
+
     final Marks marks;
     final List<String> problems;
     /** resolves {@code ${NAME}} placeholders */
     private final Function<String, String> environment;
 
-    YamlContext(String file, String pipeline, String path, Marks marks, List<String> problems,
-                Function<String, String> environment) {
+    YamlContext(
+            String file,
+            String pipeline,
+            String path,
+            Marks marks,
+            List<String> problems,
+            Function<String, String> environment) {
         this.file = file;
         this.pipeline = pipeline;
         this.path = path;
@@ -51,7 +57,9 @@ final class YamlContext {
     }
 
     ConfigException error(String field, String reason) {
-        String where = pipeline == null ? "" : (pipeline.startsWith("pipelines[") ? pipeline + ": " : "pipeline '" + pipeline + "': ");
+        String where = pipeline == null
+                ? ""
+                : (pipeline.startsWith("pipelines[") ? pipeline + ": " : "pipeline '" + pipeline + "': ");
         int line = marks.line(path + field);
         return new ConfigException(file + (line > 0 ? ":" + line : "") + ": " + where + field + ": " + reason);
     }
@@ -108,8 +116,12 @@ final class YamlContext {
     void rejectUnknown(Map<String, Object> map, Set<String> known, String prefix) {
         for (String key : map.keySet()) {
             if (!known.contains(key)) {
-                problems.add(error(prefix + key, "is not a known field (known: "
-                        + String.join(", ", known.stream().sorted().toList()) + ")").getMessage());
+                problems.add(error(
+                                prefix + key,
+                                "is not a known field (known: "
+                                        + String.join(
+                                                ", ", known.stream().sorted().toList()) + ")")
+                        .getMessage());
             }
         }
     }

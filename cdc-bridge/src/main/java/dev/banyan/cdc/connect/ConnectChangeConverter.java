@@ -1,12 +1,5 @@
 package dev.banyan.cdc.connect;
 
-import dev.banyan.cdc.apply.Op;
-import dev.banyan.cdc.apply.RowChange;
-import dev.banyan.cdc.apply.SourcePosition;
-import org.apache.kafka.connect.data.Field;
-import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.data.Struct;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -25,6 +18,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.banyan.cdc.apply.Op;
+import dev.banyan.cdc.apply.RowChange;
+import dev.banyan.cdc.apply.SourcePosition;
+
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
+
 /**
  * Turns a Debezium PostgreSQL change envelope (a Kafka Connect {@link Struct}) into a {@link RowChange}.
  *
@@ -38,6 +39,7 @@ public final class ConnectChangeConverter {
     public static final String UNAVAILABLE_PLACEHOLDER = "__debezium_unavailable_value";
     /** Schema parameter holding the column's source type, present for the types the engine is told to propagate. */
     public static final String SOURCE_TYPE_PARAMETER = "__debezium.source.column.type";
+
     private static final byte[] UNAVAILABLE_BYTES = UNAVAILABLE_PLACEHOLDER.getBytes(StandardCharsets.UTF_8);
 
     private final Map<Schema, Set<String>> fieldNames = new ConcurrentHashMap<>();
@@ -46,14 +48,14 @@ public final class ConnectChangeConverter {
     private int ordinal;
 
     /** The source block of an envelope: where and when a change happened. */
-    public record Source(String table, Long txId, boolean snapshot, long commitMillis) {
-    }
+    public record Source(String table, Long txId, boolean snapshot, long commitMillis) {}
 
     public static Source source(Struct envelope) {
         Struct source = envelope.getStruct("source");
         String table = source.getString("schema") + "." + source.getString("table");
         Object snapshot = source.get("snapshot");
-        boolean isSnapshot = snapshot != null && !"false".equals(String.valueOf(snapshot)) && "r".equals(envelope.getString("op"));
+        boolean isSnapshot =
+                snapshot != null && !"false".equals(String.valueOf(snapshot)) && "r".equals(envelope.getString("op"));
         Long txId = source.getInt64("txId");
         Long ts = source.getInt64("ts_ms");
         return new Source(table, txId, isSnapshot, ts == null ? System.currentTimeMillis() : ts);
@@ -82,7 +84,8 @@ public final class ConnectChangeConverter {
         }
         Struct row = op == Op.DELETE ? envelope.getStruct("before") : envelope.getStruct("after");
         if (row == null) {
-            throw new IllegalArgumentException("a " + opCode + " change to " + source.table() + " carries no row image");
+            throw new IllegalArgumentException(
+                    "a " + opCode + " change to " + source.table() + " carries no row image");
         }
         Map<String, String> values = new HashMap<>();
         Set<String> unavailable = null;
@@ -99,13 +102,21 @@ public final class ConnectChangeConverter {
             try {
                 values.put(field.name(), text(field.schema(), value));
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("column " + source.table() + "." + field.name() + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "column " + source.table() + "." + field.name() + ": " + e.getMessage(), e);
             }
         }
-        Set<String> columns = fieldNames.computeIfAbsent(row.schema(),
+        Set<String> columns = fieldNames.computeIfAbsent(
+                row.schema(),
                 s -> Set.copyOf(s.fields().stream().map(Field::name).toList()));
-        return new RowChange(source.table(), op, values, columns, unavailable == null ? Set.of() : unavailable,
-                position, source.commitMillis());
+        return new RowChange(
+                source.table(),
+                op,
+                values,
+                columns,
+                unavailable == null ? Set.of() : unavailable,
+                position,
+                source.commitMillis());
     }
 
     private SourcePosition position(Struct source) {
@@ -140,7 +151,8 @@ public final class ConnectChangeConverter {
             return Arrays.equals(b, UNAVAILABLE_BYTES);
         }
         if (value instanceof ByteBuffer buffer) {
-            return buffer.remaining() == UNAVAILABLE_BYTES.length && ByteBuffer.wrap(UNAVAILABLE_BYTES).equals(buffer);
+            return buffer.remaining() == UNAVAILABLE_BYTES.length
+                    && ByteBuffer.wrap(UNAVAILABLE_BYTES).equals(buffer);
         }
         if (value instanceof List<?> list) {
             return list.size() == 1 && isUnavailable(list.get(0));
@@ -165,27 +177,39 @@ public final class ConnectChangeConverter {
                 case "io.debezium.time.NanoTime":
                     return timeOfDay(((Number) value).longValue());
                 case "io.debezium.data.Bits":
-                    return bits(bytes(value), Integer.parseInt(schema.parameters().get("length")));
+                    return bits(
+                            bytes(value), Integer.parseInt(schema.parameters().get("length")));
                 case "io.debezium.time.Timestamp":
-                    return LocalDateTime.ofInstant(Instant.ofEpochMilli(((Number) value).longValue()), ZoneOffset.UTC).toString();
+                    return LocalDateTime.ofInstant(Instant.ofEpochMilli(((Number) value).longValue()), ZoneOffset.UTC)
+                            .toString();
                 case "io.debezium.time.MicroTimestamp": {
                     long micros = ((Number) value).longValue();
-                    return LocalDateTime.ofInstant(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                            Math.floorMod(micros, 1_000_000L) * 1_000L), ZoneOffset.UTC).toString();
+                    return LocalDateTime.ofInstant(
+                                    Instant.ofEpochSecond(
+                                            Math.floorDiv(micros, 1_000_000L),
+                                            Math.floorMod(micros, 1_000_000L) * 1_000L),
+                                    ZoneOffset.UTC)
+                            .toString();
                 }
                 case "io.debezium.time.NanoTimestamp": {
                     long nanos = ((Number) value).longValue();
-                    return LocalDateTime.ofInstant(Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
-                            Math.floorMod(nanos, 1_000_000_000L)), ZoneOffset.UTC).toString();
+                    return LocalDateTime.ofInstant(
+                                    Instant.ofEpochSecond(
+                                            Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)),
+                                    ZoneOffset.UTC)
+                            .toString();
                 }
                 case "org.apache.kafka.connect.data.Decimal":
                     return ((BigDecimal) value).toPlainString();
                 case "org.apache.kafka.connect.data.Date":
-                    return LocalDate.ofInstant(((java.util.Date) value).toInstant(), ZoneOffset.UTC).toString();
+                    return LocalDate.ofInstant(((java.util.Date) value).toInstant(), ZoneOffset.UTC)
+                            .toString();
                 case "org.apache.kafka.connect.data.Time":
-                    return LocalTime.ofInstant(((java.util.Date) value).toInstant(), ZoneOffset.UTC).toString();
+                    return LocalTime.ofInstant(((java.util.Date) value).toInstant(), ZoneOffset.UTC)
+                            .toString();
                 case "org.apache.kafka.connect.data.Timestamp":
-                    return LocalDateTime.ofInstant(((java.util.Date) value).toInstant(), ZoneOffset.UTC).toString();
+                    return LocalDateTime.ofInstant(((java.util.Date) value).toInstant(), ZoneOffset.UTC)
+                            .toString();
                 case "io.debezium.data.VariableScaleDecimal": {
                     Struct s = (Struct) value;
                     return new BigDecimal(new BigInteger(bytes(s.get("value"))), s.getInt32("scale")).toPlainString();
@@ -201,19 +225,23 @@ public final class ConnectChangeConverter {
             case FLOAT32, FLOAT64 -> value.toString();
             case BYTES -> "\\x" + HexFormat.of().formatHex(bytes(value));
             case ARRAY -> arrayLiteral(schema.valueSchema(), (List<?>) value);
-            default -> throw new IllegalArgumentException("values of type " + schema.type()
-                    + (name == null ? "" : " (" + name + ")") + " are not supported");
+            default ->
+                throw new IllegalArgumentException("values of type " + schema.type()
+                        + (name == null ? "" : " (" + name + ")") + " are not supported");
         };
     }
 
     /** PostgreSQL's {@code time} allows {@code 24:00:00}, one past {@link LocalTime}'s range. */
     private static String timeOfDay(long nanos) {
-        return nanos == 86_400_000_000_000L ? "24:00:00" : LocalTime.ofNanoOfDay(nanos).toString();
+        return nanos == 86_400_000_000_000L
+                ? "24:00:00"
+                : LocalTime.ofNanoOfDay(nanos).toString();
     }
 
     /** {@code bit(1)} arrives as a Connect boolean; its source type (propagated as a schema parameter) tells it apart. */
     private static boolean isBit(Schema schema) {
-        return schema.parameters() != null && "BIT".equalsIgnoreCase(schema.parameters().get(SOURCE_TYPE_PARAMETER));
+        return schema.parameters() != null
+                && "BIT".equalsIgnoreCase(schema.parameters().get(SOURCE_TYPE_PARAMETER));
     }
 
     /** Debezium's {@code Bits}: little-endian bytes, bit 0 the rightmost digit, {@code length} digits wide. */
@@ -233,7 +261,8 @@ public final class ConnectChangeConverter {
             if (out.length() > 0) {
                 out.append(", ");
             }
-            out.append(hstoreQuoted(String.valueOf(e.getKey()))).append("=>")
+            out.append(hstoreQuoted(String.valueOf(e.getKey())))
+                    .append("=>")
                     .append(e.getValue() == null ? "NULL" : hstoreQuoted(String.valueOf(e.getValue())));
         }
         return out.toString();
@@ -263,7 +292,9 @@ public final class ConnectChangeConverter {
             if (element == null) {
                 out.append("NULL");
             } else {
-                out.append('"').append(element.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+                out.append('"')
+                        .append(element.replace("\\", "\\\\").replace("\"", "\\\""))
+                        .append('"');
             }
         }
         return out.append('}').toString();

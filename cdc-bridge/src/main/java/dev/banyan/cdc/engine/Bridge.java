@@ -1,18 +1,19 @@
 package dev.banyan.cdc.engine;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import dev.banyan.cdc.apply.PipelineSetup;
 import dev.banyan.cdc.apply.TableMapping;
 import dev.banyan.cdc.config.BridgeConfig;
 import dev.banyan.cdc.config.PipelineConfig;
 import dev.banyan.cdc.metrics.PipelineMetrics;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /** All pipelines of one configuration file, running side by side. */
 public final class Bridge implements AutoCloseable {
@@ -34,16 +35,24 @@ public final class Bridge implements AutoCloseable {
         for (PipelineConfig pipeline : config.pipelines()) {
             resolved.put(pipeline, PipelineSetup.resolve(config.file().toString(), pipeline));
         }
-        resolved.forEach((pipeline, tables) -> SourcePreparation.checkNewTablesBackfilled(config.file().toString(), pipeline, tables));
+        resolved.forEach((pipeline, tables) ->
+                SourcePreparation.checkNewTablesBackfilled(config.file().toString(), pipeline, tables));
         List<DebeziumPipeline> started = new ArrayList<>();
         try {
             for (Map.Entry<PipelineConfig, List<TableMapping>> e : resolved.entrySet()) {
                 PipelineConfig p = e.getKey();
-                DebeziumPipeline pipeline = new DebeziumPipeline(p, e.getValue(), new PipelineMetrics(registry, p.name()));
+                DebeziumPipeline pipeline =
+                        new DebeziumPipeline(p, e.getValue(), new PipelineMetrics(registry, p.name()));
                 started.add(pipeline);
                 pipeline.start();
-                log.info("pipeline '{}' started: {} -> {}, slot {}, publication {}, {} table(s)", p.name(), p.source(),
-                        p.target(), p.slotName(), p.publicationName(), p.tables().size());
+                log.info(
+                        "pipeline '{}' started: {} -> {}, slot {}, publication {}, {} table(s)",
+                        p.name(),
+                        p.source(),
+                        p.target(),
+                        p.slotName(),
+                        p.publicationName(),
+                        p.tables().size());
             }
         } catch (RuntimeException e) {
             started.forEach(DebeziumPipeline::close);
@@ -57,7 +66,9 @@ public final class Bridge implements AutoCloseable {
     }
 
     public DebeziumPipeline pipeline(String name) {
-        return pipelines.stream().filter(p -> p.name().equals(name)).findFirst()
+        return pipelines.stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no pipeline named '" + name + "'"));
     }
 

@@ -1,25 +1,5 @@
 package dev.banyan.cdc.engine;
 
-import com.zaxxer.hikari.HikariDataSource;
-import dev.banyan.cdc.apply.BatchApplier;
-import dev.banyan.cdc.apply.BridgeTables;
-import dev.banyan.cdc.apply.Databases;
-import dev.banyan.cdc.apply.PipelineHaltedException;
-import dev.banyan.cdc.apply.RowChange;
-import dev.banyan.cdc.apply.TableMapping;
-import dev.banyan.cdc.config.DatabaseEndpoint;
-import dev.banyan.cdc.config.PipelineConfig;
-import dev.banyan.cdc.connect.ConnectChangeConverter;
-import dev.banyan.cdc.metrics.PipelineMetrics;
-import io.debezium.engine.DebeziumEngine;
-import io.debezium.engine.RecordChangeEvent;
-import io.debezium.engine.format.ChangeEventFormat;
-import io.debezium.embedded.Connect;
-import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.source.SourceRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,6 +12,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+
+import dev.banyan.cdc.apply.BatchApplier;
+import dev.banyan.cdc.apply.BridgeTables;
+import dev.banyan.cdc.apply.Databases;
+import dev.banyan.cdc.apply.PipelineHaltedException;
+import dev.banyan.cdc.apply.RowChange;
+import dev.banyan.cdc.apply.TableMapping;
+import dev.banyan.cdc.config.DatabaseEndpoint;
+import dev.banyan.cdc.config.PipelineConfig;
+import dev.banyan.cdc.connect.ConnectChangeConverter;
+import dev.banyan.cdc.metrics.PipelineMetrics;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.debezium.embedded.Connect;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import io.debezium.engine.format.ChangeEventFormat;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one pipeline on the Debezium embedded engine: PostgreSQL connector, pgoutput, the pipeline's publication and
@@ -58,7 +59,14 @@ public final class DebeziumPipeline implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DebeziumPipeline.class);
 
-    public enum State { STARTING, SNAPSHOTTING, STREAMING, RESTARTING, HALTED, STOPPED }
+    public enum State {
+        STARTING,
+        SNAPSHOTTING,
+        STREAMING,
+        RESTARTING,
+        HALTED,
+        STOPPED
+    }
 
     private final PipelineConfig config;
     private final List<TableMapping> tables;
@@ -80,9 +88,11 @@ public final class DebeziumPipeline implements AutoCloseable {
     private final List<RowChange> openTransaction = new ArrayList<>();
     /** Between a streamed transaction's first record and its END: nothing read in between may be acknowledged. */
     private boolean inTransaction;
+
     private volatile int held;
     /** Has this capture run read a streamed record yet (the snapshot, if any, is then over)? */
     private boolean streaming;
+
     private final AppliedOffsets offsets = new AppliedOffsets();
     private int restartDelaySeconds = 1;
 
@@ -123,7 +133,11 @@ public final class DebeziumPipeline implements AutoCloseable {
         TargetOffsetStore.register(config.name(), target, offsets);
         for (TableMapping t : tables) {
             if (!t.unmappedSourceColumns().isEmpty()) {
-                log.info("pipeline '{}': {} columns not carried (no target column): {}", config.name(), t, t.unmappedSourceColumns());
+                log.info(
+                        "pipeline '{}': {} columns not carried (no target column): {}",
+                        config.name(),
+                        t,
+                        t.unmappedSourceColumns());
             }
         }
         scheduler.scheduleWithFixedDelay(this::pollRetainedWal, 0, 5, TimeUnit.SECONDS);
@@ -175,16 +189,22 @@ public final class DebeziumPipeline implements AutoCloseable {
         p.setProperty("slot.name", config.slotName());
         p.setProperty("publication.name", config.publicationName());
         p.setProperty("publication.autocreate.mode", "disabled");
-        p.setProperty("table.include.list", tables.stream().map(t -> t.from().toString())
-                .collect(Collectors.collectingAndThen(Collectors.toList(), l -> {
-                    List<String> all = new ArrayList<>(l);
-                    all.add(BridgeTables.MARKER_TABLE);
-                    all.add(BridgeTables.HEARTBEAT_TABLE);
-                    return all.stream().map(n -> n.replace(".", "\\.")).collect(Collectors.joining(","));
-                })));
-        p.setProperty("snapshot.mode", config.snapshot() == PipelineConfig.SnapshotMode.INITIAL ? "initial" : "no_data");
+        p.setProperty(
+                "table.include.list",
+                tables.stream()
+                        .map(t -> t.from().toString())
+                        .collect(Collectors.collectingAndThen(Collectors.toList(), l -> {
+                            List<String> all = new ArrayList<>(l);
+                            all.add(BridgeTables.MARKER_TABLE);
+                            all.add(BridgeTables.HEARTBEAT_TABLE);
+                            return all.stream().map(n -> n.replace(".", "\\.")).collect(Collectors.joining(","));
+                        })));
+        p.setProperty(
+                "snapshot.mode", config.snapshot() == PipelineConfig.SnapshotMode.INITIAL ? "initial" : "no_data");
         p.setProperty("provide.transaction.metadata", "true");
-        p.setProperty("heartbeat.interval.ms", String.valueOf(config.heartbeatInterval().toMillis()));
+        p.setProperty(
+                "heartbeat.interval.ms",
+                String.valueOf(config.heartbeatInterval().toMillis()));
         p.setProperty("heartbeat.action.query", BridgeTables.heartbeatStatement(config.name()));
         p.setProperty("tombstones.on.delete", "false");
         // Debezium skips truncates by default; the applier carries or refuses them (truncate: apply | halt)
@@ -213,8 +233,10 @@ public final class DebeziumPipeline implements AutoCloseable {
         return p;
     }
 
-    private void handleBatch(List<RecordChangeEvent<SourceRecord>> records,
-                             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
+    private void handleBatch(
+            List<RecordChangeEvent<SourceRecord>> records,
+            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
+            throws InterruptedException {
         List<RowChange> changes = new ArrayList<>(records.size());
         // records that sit at a point where the target holds everything before them, in stream order
         List<RecordChangeEvent<SourceRecord>> acknowledge = new ArrayList<>();
@@ -246,8 +268,11 @@ public final class DebeziumPipeline implements AutoCloseable {
                     if (inTransaction) {
                         // the stream restarted inside a transaction (the engine resumed at its last boundary):
                         // what was held is sent again from the start, with the same positions
-                        log.info("pipeline '{}': transaction resent from its start after a capture restart; "
-                                + "dropping {} held change(s)", config.name(), openTransaction.size());
+                        log.info(
+                                "pipeline '{}': transaction resent from its start after a capture restart; "
+                                        + "dropping {} held change(s)",
+                                config.name(),
+                                openTransaction.size());
                         openTransaction.clear();
                         echoTransaction = null;
                         converter = new ConnectChangeConverter();
@@ -291,7 +316,9 @@ public final class DebeziumPipeline implements AutoCloseable {
                 if (!change.isSnapshot()) {
                     metrics.heartbeat(change.commitMillis());
                 }
-            } else if (echoTransaction != null && Objects.equals(echoTransaction, origin.txId()) && !change.isSnapshot()) {
+            } else if (echoTransaction != null
+                    && Objects.equals(echoTransaction, origin.txId())
+                    && !change.isSnapshot()) {
                 echoed++;
             } else if (change.isSnapshot()) {
                 changes.add(change);
@@ -329,7 +356,8 @@ public final class DebeziumPipeline implements AutoCloseable {
                     applier.streamingStarted();
                 }
             } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("pipeline '" + config.name() + "': finishing the snapshot failed: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "pipeline '" + config.name() + "': finishing the snapshot failed: " + e.getMessage(), e);
             }
         }
         for (RecordChangeEvent<SourceRecord> event : acknowledge) {
@@ -341,7 +369,8 @@ public final class DebeziumPipeline implements AutoCloseable {
     }
 
     private static boolean isSnapshotRecord(SourceRecord record) {
-        Object snapshot = record.sourceOffset() == null ? null : record.sourceOffset().get("snapshot");
+        Object snapshot =
+                record.sourceOffset() == null ? null : record.sourceOffset().get("snapshot");
         return snapshot != null && !"false".equalsIgnoreCase(String.valueOf(snapshot));
     }
 
@@ -375,8 +404,12 @@ public final class DebeziumPipeline implements AutoCloseable {
         state = State.RESTARTING;
         int delay = restartDelaySeconds;
         restartDelaySeconds = Math.min(30, restartDelaySeconds * 2);
-        log.warn("pipeline '{}': capture stopped ({}{}); restarting in {} s", config.name(), message,
-                error == null ? "" : ": " + error.getMessage(), delay);
+        log.warn(
+                "pipeline '{}': capture stopped ({}{}); restarting in {} s",
+                config.name(),
+                message,
+                error == null ? "" : ": " + error.getMessage(),
+                delay);
         try {
             scheduler.schedule(this::launchEngine, delay, TimeUnit.SECONDS);
         } catch (java.util.concurrent.RejectedExecutionException ignored) {
@@ -386,8 +419,9 @@ public final class DebeziumPipeline implements AutoCloseable {
 
     private void pollRetainedWal() {
         try (Connection c = source.getConnection();
-             PreparedStatement ps = c.prepareStatement("select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), restart_lsn)::bigint "
-                     + "from pg_replication_slots where slot_name = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), restart_lsn)::bigint "
+                                + "from pg_replication_slots where slot_name = ?")) {
             ps.setString(1, config.slotName());
             try (ResultSet rs = ps.executeQuery()) {
                 metrics.retainedWalBytes(rs.next() ? rs.getLong(1) : 0);

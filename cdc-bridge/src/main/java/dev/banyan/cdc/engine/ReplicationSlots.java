@@ -20,22 +20,22 @@ public final class ReplicationSlots {
      * @param activePid        the walsender reading the slot, or null when no one reads it
      * @param walStatus        PostgreSQL's {@code wal_status}: reserved, extended, unreserved or lost
      */
-    public record Slot(String name, boolean active, Integer activePid, long retainedWalBytes, String walStatus) {
-    }
+    public record Slot(String name, boolean active, Integer activePid, long retainedWalBytes, String walStatus) {}
 
-    private ReplicationSlots() {
-    }
+    private ReplicationSlots() {}
 
     /** Logical slots of the connection's database, by name. */
     public static List<Slot> list(Connection source) throws SQLException {
         List<Slot> slots = new ArrayList<>();
-        try (PreparedStatement ps = source.prepareStatement("select slot_name, active, active_pid, "
-                + "coalesce(pg_wal_lsn_diff(pg_current_wal_insert_lsn(), restart_lsn), 0)::bigint, wal_status "
-                + "from pg_replication_slots where slot_type = 'logical' and database = current_database() order by slot_name");
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = source.prepareStatement(
+                        "select slot_name, active, active_pid, "
+                                + "coalesce(pg_wal_lsn_diff(pg_current_wal_insert_lsn(), restart_lsn), 0)::bigint, wal_status "
+                                + "from pg_replication_slots where slot_type = 'logical' and database = current_database() order by slot_name");
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 int pid = rs.getInt(3);
-                slots.add(new Slot(rs.getString(1), rs.getBoolean(2), rs.wasNull() ? null : pid, rs.getLong(4), rs.getString(5)));
+                slots.add(new Slot(
+                        rs.getString(1), rs.getBoolean(2), rs.wasNull() ? null : pid, rs.getLong(4), rs.getString(5)));
             }
         }
         return slots;

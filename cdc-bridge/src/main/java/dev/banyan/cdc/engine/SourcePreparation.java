@@ -1,12 +1,5 @@
 package dev.banyan.cdc.engine;
 
-import dev.banyan.cdc.apply.BridgeTables;
-import dev.banyan.cdc.apply.ConnectionFailedException;
-import dev.banyan.cdc.apply.Databases;
-import dev.banyan.cdc.apply.TableMapping;
-import dev.banyan.cdc.config.ConfigException;
-import dev.banyan.cdc.config.PipelineConfig;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,18 +9,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
+import dev.banyan.cdc.apply.BridgeTables;
+import dev.banyan.cdc.apply.ConnectionFailedException;
+import dev.banyan.cdc.apply.Databases;
+import dev.banyan.cdc.apply.TableMapping;
+import dev.banyan.cdc.config.ConfigException;
+import dev.banyan.cdc.config.PipelineConfig;
+
 /**
  * Prepares the source for capture: the bridge tables exist, and the pipeline's publication covers exactly the mapped
  * tables plus the bridge's marker and heartbeat tables (created if missing, corrected if it drifted).
  */
 final class SourcePreparation {
 
-    private SourcePreparation() {
-    }
+    private SourcePreparation() {}
 
     static void prepare(PipelineConfig pipeline, List<TableMapping> tables) {
         try (Connection source = Databases.connect(pipeline.name(), "source", pipeline.source());
-             Connection target = Databases.connect(pipeline.name(), "target", pipeline.target())) {
+                Connection target = Databases.connect(pipeline.name(), "target", pipeline.target())) {
             BridgeTables.ensure(source);
             BridgeTables.ensure(target);
             checkWalLevel(pipeline, source);
@@ -39,8 +38,9 @@ final class SourcePreparation {
             wanted.add(BridgeTables.HEARTBEAT_TABLE);
             ensurePublication(source, pipeline.publicationName(), wanted, tables);
         } catch (SQLException e) {
-            throw new ConnectionFailedException("pipeline '" + pipeline.name() + "': preparing the source for capture failed: "
-                    + e.getMessage(), e);
+            throw new ConnectionFailedException(
+                    "pipeline '" + pipeline.name() + "': preparing the source for capture failed: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -54,7 +54,7 @@ final class SourcePreparation {
             return;
         }
         try (Connection source = Databases.connect(pipeline.name(), "source", pipeline.source());
-             Connection target = Databases.connect(pipeline.name(), "target", pipeline.target())) {
+                Connection target = Databases.connect(pipeline.name(), "target", pipeline.target())) {
             TreeSet<String> published = publishedTables(source, pipeline.publicationName());
             if (published == null || !streamsAlready(target, pipeline.name())) {
                 return;
@@ -62,22 +62,30 @@ final class SourcePreparation {
             for (TableMapping t : tables) {
                 if (!published.contains(t.from().toString())) {
                     String slot = pipeline.slotName();
-                    throw new ConfigException(file + ": pipeline '" + pipeline.name() + "': tables[" + t.index() + "].from: "
-                            + t.from() + " was added to a pipeline that has already snapshotted, so its existing rows were "
-                            + "never copied to " + t.to() + " (a snapshot runs only on a pipeline's first start). Backfill "
-                            + "it before starting: map it in a new pipeline of its own (its first start snapshots it); or "
-                            + "snapshot this pipeline again: with the bridge stopped, run on the source \"select "
-                            + "pg_drop_replication_slot('" + slot + "')\" and on the target \"delete from "
-                            + BridgeTables.SCHEMA + ".engine_offset where pipeline = '" + pipeline.name() + "'; delete from "
-                            + BridgeTables.SCHEMA + ".applied_position where pipeline = '" + pipeline.name() + "'\", then "
-                            + "start (rows already equal are not rewritten); or, if you copied the rows yourself, run on the "
-                            + "source \"alter publication " + pipeline.publicationName() + " add table " + t.from().quoted()
-                            + "\" and start.");
+                    throw new ConfigException(
+                            file + ": pipeline '" + pipeline.name() + "': tables[" + t.index() + "].from: "
+                                    + t.from()
+                                    + " was added to a pipeline that has already snapshotted, so its existing rows were "
+                                    + "never copied to " + t.to()
+                                    + " (a snapshot runs only on a pipeline's first start). Backfill "
+                                    + "it before starting: map it in a new pipeline of its own (its first start snapshots it); or "
+                                    + "snapshot this pipeline again: with the bridge stopped, run on the source \"select "
+                                    + "pg_drop_replication_slot('" + slot + "')\" and on the target \"delete from "
+                                    + BridgeTables.SCHEMA + ".engine_offset where pipeline = '" + pipeline.name()
+                                    + "'; delete from "
+                                    + BridgeTables.SCHEMA + ".applied_position where pipeline = '" + pipeline.name()
+                                    + "'\", then "
+                                    + "start (rows already equal are not rewritten); or, if you copied the rows yourself, run on the "
+                                    + "source \"alter publication " + pipeline.publicationName() + " add table "
+                                    + t.from().quoted()
+                                    + "\" and start.");
                 }
             }
         } catch (SQLException e) {
-            throw new ConnectionFailedException("pipeline '" + pipeline.name() + "': reading the publication and stored "
-                    + "offsets failed: " + e.getMessage(), e);
+            throw new ConnectionFailedException(
+                    "pipeline '" + pipeline.name() + "': reading the publication and stored " + "offsets failed: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -92,7 +100,8 @@ final class SourcePreparation {
             }
         }
         TreeSet<String> tables = new TreeSet<>();
-        try (PreparedStatement ps = source.prepareStatement("select schemaname || '.' || tablename from pg_publication_tables where pubname = ?")) {
+        try (PreparedStatement ps = source.prepareStatement(
+                "select schemaname || '.' || tablename from pg_publication_tables where pubname = ?")) {
             ps.setString(1, publication);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -105,13 +114,15 @@ final class SourcePreparation {
 
     /** Has the engine stored an offset past its snapshot? Then it will not snapshot again on its own. */
     private static boolean streamsAlready(Connection target, String pipeline) throws SQLException {
-        try (PreparedStatement ps = target.prepareStatement("select offset_value from " + BridgeTables.SCHEMA
-                + ".engine_offset where pipeline = ?")) {
+        try (PreparedStatement ps = target.prepareStatement(
+                "select offset_value from " + BridgeTables.SCHEMA + ".engine_offset where pipeline = ?")) {
             ps.setString(1, pipeline);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     byte[] value = rs.getBytes(1);
-                    if (value != null && !Boolean.TRUE.equals(TargetOffsetStore.parse(value).get("snapshot"))) {
+                    if (value != null
+                            && !Boolean.TRUE.equals(
+                                    TargetOffsetStore.parse(value).get("snapshot"))) {
                         return true;
                     }
                 }
@@ -126,17 +137,21 @@ final class SourcePreparation {
     }
 
     private static void checkWalLevel(PipelineConfig pipeline, Connection source) throws SQLException {
-        try (Statement st = source.createStatement(); ResultSet rs = st.executeQuery("show wal_level")) {
+        try (Statement st = source.createStatement();
+                ResultSet rs = st.executeQuery("show wal_level")) {
             rs.next();
             if (!"logical".equals(rs.getString(1))) {
-                throw new ConnectionFailedException("pipeline '" + pipeline.name() + "': source: wal_level is '" + rs.getString(1)
-                        + "' on " + pipeline.source().url() + "; logical decoding needs wal_level=logical", null);
+                throw new ConnectionFailedException(
+                        "pipeline '" + pipeline.name() + "': source: wal_level is '" + rs.getString(1) + "' on "
+                                + pipeline.source().url() + "; logical decoding needs wal_level=logical",
+                        null);
             }
         }
     }
 
-    private static void ensurePublication(Connection source, String publication, List<String> tables,
-                                          List<TableMapping> mappings) throws SQLException {
+    private static void ensurePublication(
+            Connection source, String publication, List<String> tables, List<TableMapping> mappings)
+            throws SQLException {
         boolean exists;
         try (PreparedStatement ps = source.prepareStatement("select 1 from pg_publication where pubname = ?")) {
             ps.setString(1, publication);
@@ -152,7 +167,8 @@ final class SourcePreparation {
             }
         }
         TreeSet<String> current = new TreeSet<>();
-        try (PreparedStatement ps = source.prepareStatement("select schemaname || '.' || tablename from pg_publication_tables where pubname = ?")) {
+        try (PreparedStatement ps = source.prepareStatement(
+                "select schemaname || '.' || tablename from pg_publication_tables where pubname = ?")) {
             ps.setString(1, publication);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -1,14 +1,5 @@
 package dev.banyan.cdc.engine;
 
-import dev.banyan.cdc.apply.BridgeTables;
-import org.apache.kafka.connect.json.JsonConverter;
-import org.apache.kafka.connect.json.JsonConverterConfig;
-import org.apache.kafka.connect.runtime.WorkerConfig;
-import org.apache.kafka.connect.storage.MemoryOffsetBackingStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +9,16 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+
+import dev.banyan.cdc.apply.BridgeTables;
+
+import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.json.JsonConverterConfig;
+import org.apache.kafka.connect.runtime.WorkerConfig;
+import org.apache.kafka.connect.storage.MemoryOffsetBackingStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the Debezium engine's offsets in the target database ({@code banyan_cdc.engine_offset}) instead of a local file,
@@ -39,8 +40,7 @@ public class TargetOffsetStore extends MemoryOffsetBackingStore {
     private static final Logger log = LoggerFactory.getLogger(TargetOffsetStore.class);
     private static final Map<String, Registration> TARGETS = new ConcurrentHashMap<>();
 
-    private record Registration(DataSource target, AppliedOffsets applied) {
-    }
+    private record Registration(DataSource target, AppliedOffsets applied) {}
 
     private String pipeline;
     private DataSource target;
@@ -74,8 +74,8 @@ public class TargetOffsetStore extends MemoryOffsetBackingStore {
     public synchronized void start() {
         super.start();
         try (Connection c = target.getConnection();
-             PreparedStatement ps = c.prepareStatement("select offset_key, offset_value from " + BridgeTables.SCHEMA
-                     + ".engine_offset where pipeline = ?")) {
+                PreparedStatement ps = c.prepareStatement("select offset_key, offset_value from " + BridgeTables.SCHEMA
+                        + ".engine_offset where pipeline = ?")) {
             ps.setString(1, pipeline);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -85,8 +85,8 @@ public class TargetOffsetStore extends MemoryOffsetBackingStore {
                 persisted.putAll(data);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read engine offsets of pipeline '" + pipeline + "' from the target: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read engine offsets of pipeline '" + pipeline + "' from the target: " + e.getMessage(), e);
         }
     }
 
@@ -99,8 +99,10 @@ public class TargetOffsetStore extends MemoryOffsetBackingStore {
             Map<?, ?> offset = offset(entry.getValue());
             if (!applied.covers(offset)) {
                 // never reached while the pipeline acknowledges only applied records; kept as the last line of defence
-                log.error("pipeline '{}': not storing engine offset {}: it lies past what the target has applied",
-                        pipeline, offset);
+                log.error(
+                        "pipeline '{}': not storing engine offset {}: it lies past what the target has applied",
+                        pipeline,
+                        offset);
                 data.clear();
                 data.putAll(persisted);
                 return;
@@ -127,7 +129,8 @@ public class TargetOffsetStore extends MemoryOffsetBackingStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot store engine offsets of pipeline '" + pipeline + "': " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot store engine offsets of pipeline '" + pipeline + "': " + e.getMessage(), e);
         }
     }
 

@@ -1,18 +1,19 @@
 package dev.banyan.cdc.metrics;
 
-import dev.banyan.cdc.apply.ApplyListener;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+
+import dev.banyan.cdc.apply.ApplyListener;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * The pipeline's meters, tagged {@code pipeline=<name>}. On {@code /actuator/prometheus} they read:
@@ -55,10 +56,14 @@ public final class PipelineMetrics implements ApplyListener {
     public PipelineMetrics(MeterRegistry registry, String pipeline) {
         this.registry = registry;
         this.pipeline = pipeline;
-        rowsApplied = Counter.builder("banyan.cdc.rows.applied").description("changes applied to the target")
-                .tag("pipeline", pipeline).register(registry);
-        rowsWritten = Counter.builder("banyan.cdc.rows.written").description("target rows inserted, updated or deleted")
-                .tag("pipeline", pipeline).register(registry);
+        rowsApplied = Counter.builder("banyan.cdc.rows.applied")
+                .description("changes applied to the target")
+                .tag("pipeline", pipeline)
+                .register(registry);
+        rowsWritten = Counter.builder("banyan.cdc.rows.written")
+                .description("target rows inserted, updated or deleted")
+                .tag("pipeline", pipeline)
+                .register(registry);
         transientErrors = error(registry, pipeline, "transient");
         rejectedAttempts = error(registry, pipeline, "rejected-attempt");
         rejected = error(registry, pipeline, "rejected");
@@ -66,23 +71,35 @@ public final class PipelineMetrics implements ApplyListener {
         engineErrors = error(registry, pipeline, "engine");
         echoSuppressed = Counter.builder("banyan.cdc.echo.suppressed")
                 .description("changes dropped because the bridge itself wrote them (loop prevention)")
-                .tag("pipeline", pipeline).register(registry);
+                .tag("pipeline", pipeline)
+                .register(registry);
         replaySkipped = Counter.builder("banyan.cdc.replay.skipped")
                 .description("changes skipped because they were at or below the stored position")
-                .tag("pipeline", pipeline).register(registry);
-        batchSize = DistributionSummary.builder("banyan.cdc.batch.size").description("changes per applied batch")
-                .tag("pipeline", pipeline).publishPercentiles(0.5, 0.99).register(registry);
-        applyLag = Timer.builder("banyan.cdc.apply.lag").description("source commit to target commit, per change")
-                .tag("pipeline", pipeline).publishPercentiles(0.5, 0.99).distributionStatisticExpiry(Duration.ofMinutes(1))
+                .tag("pipeline", pipeline)
+                .register(registry);
+        batchSize = DistributionSummary.builder("banyan.cdc.batch.size")
+                .description("changes per applied batch")
+                .tag("pipeline", pipeline)
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        applyLag = Timer.builder("banyan.cdc.apply.lag")
+                .description("source commit to target commit, per change")
+                .tag("pipeline", pipeline)
+                .publishPercentiles(0.5, 0.99)
+                .distributionStatisticExpiry(Duration.ofMinutes(1))
                 .register(registry);
         Gauge.builder("banyan.cdc.lag.milliseconds", lagMillis, AtomicLong::get)
                 .description("source commit to target apply of the latest change or heartbeat")
-                .tag("pipeline", pipeline).register(registry);
+                .tag("pipeline", pipeline)
+                .register(registry);
         Gauge.builder("banyan.cdc.slot.retained.wal.bytes", retainedWalBytes, AtomicLong::get)
                 .description("WAL bytes the pipeline's replication slot keeps on the source")
-                .tag("pipeline", pipeline).register(registry);
+                .tag("pipeline", pipeline)
+                .register(registry);
         Gauge.builder("banyan.cdc.rows.per.second", this, PipelineMetrics::rowsPerSecond)
-                .description("changes applied per second over the last 10 seconds").tag("pipeline", pipeline).register(registry);
+                .description("changes applied per second over the last 10 seconds")
+                .tag("pipeline", pipeline)
+                .register(registry);
         for (String outcome : new String[] {"upserted", "dead-letter", "halt", "skipped"}) {
             missingRows("update", outcome, 0);
             if (!outcome.equals("upserted")) {
@@ -91,14 +108,20 @@ public final class PipelineMetrics implements ApplyListener {
         }
         Gauge.builder("banyan.cdc.held.changes", held, AtomicLong::get)
                 .description("changes of a source transaction still being read, held until its end")
-                .tag("pipeline", pipeline).register(registry);
-        Gauge.builder("banyan.cdc.up", up, AtomicLong::get).description("1 while the pipeline runs")
-                .tag("pipeline", pipeline).register(registry);
+                .tag("pipeline", pipeline)
+                .register(registry);
+        Gauge.builder("banyan.cdc.up", up, AtomicLong::get)
+                .description("1 while the pipeline runs")
+                .tag("pipeline", pipeline)
+                .register(registry);
     }
 
     private static Counter error(MeterRegistry registry, String pipeline, String kind) {
-        return Counter.builder("banyan.cdc.errors").description("errors by kind").tag("pipeline", pipeline)
-                .tag("kind", kind).register(registry);
+        return Counter.builder("banyan.cdc.errors")
+                .description("errors by kind")
+                .tag("pipeline", pipeline)
+                .tag("kind", kind)
+                .register(registry);
     }
 
     @Override
@@ -138,13 +161,21 @@ public final class PipelineMetrics implements ApplyListener {
 
     @Override
     public void missingRows(String op, String outcome, int count) {
-        Counter.builder("banyan.cdc.missing.rows").description("changes that found no target row with their key")
-                .tag("pipeline", pipeline).tag("op", op).tag("outcome", outcome).register(registry).increment(count);
+        Counter.builder("banyan.cdc.missing.rows")
+                .description("changes that found no target row with their key")
+                .tag("pipeline", pipeline)
+                .tag("op", op)
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment(count);
     }
 
     public double missingRowsCount(String op, String outcome) {
-        Counter counter = registry.find("banyan.cdc.missing.rows").tag("pipeline", pipeline).tag("op", op)
-                .tag("outcome", outcome).counter();
+        Counter counter = registry.find("banyan.cdc.missing.rows")
+                .tag("pipeline", pipeline)
+                .tag("op", op)
+                .tag("outcome", outcome)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 

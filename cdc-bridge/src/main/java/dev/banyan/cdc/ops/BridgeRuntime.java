@@ -1,10 +1,16 @@
 package dev.banyan.cdc.ops;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
 import dev.banyan.cdc.config.BridgeConfig;
 import dev.banyan.cdc.config.ConfigException;
 import dev.banyan.cdc.config.ConfigLoader;
 import dev.banyan.cdc.engine.Bridge;
 import dev.banyan.cdc.engine.DebeziumPipeline;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,11 +20,6 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
 /** Wires the bridge into Spring Boot: the pipelines as a bean, their state as health, their meters in the registry. */
 @Configuration(proxyBeanMethods = false)
 public class BridgeRuntime {
@@ -26,16 +27,24 @@ public class BridgeRuntime {
     private static final Logger log = LoggerFactory.getLogger(BridgeRuntime.class);
 
     @Bean(destroyMethod = "close")
-    Bridge bridge(@Value("${banyan.cdc.config:}") String configFile, @Value("${server.port:8090}") String port,
-                  MeterRegistry registry) {
+    Bridge bridge(
+            @Value("${banyan.cdc.config:}") String configFile,
+            @Value("${server.port:8090}") String port,
+            MeterRegistry registry) {
         if (configFile.isBlank()) {
             throw new ConfigException("banyan.cdc.config: no configuration file given (use run --config <file>)");
         }
         BridgeConfig config = new ConfigLoader().load(Path.of(configFile));
         Bridge bridge = Bridge.start(config, registry);
-        StringBuilder line = new StringBuilder("cdc-bridge up: metrics and health on port " + port + ", config " + configFile);
-        config.pipelines().forEach(p -> line.append("; ").append(p.name()).append(": ").append(p.source().url())
-                .append(" -> ").append(p.target().url()));
+        StringBuilder line =
+                new StringBuilder("cdc-bridge up: metrics and health on port " + port + ", config " + configFile);
+        config.pipelines()
+                .forEach(p -> line.append("; ")
+                        .append(p.name())
+                        .append(": ")
+                        .append(p.source().url())
+                        .append(" -> ")
+                        .append(p.target().url()));
         log.info(line.toString());
         return bridge;
     }

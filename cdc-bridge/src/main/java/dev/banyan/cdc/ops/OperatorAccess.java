@@ -44,13 +44,19 @@ public class OperatorAccess {
     }
 
     @Bean
-    UserDetailsService operator(@Value("${banyan.cdc.operator.user:operator}") String user,
-                                @Value("${banyan.cdc.operator.password:}") String password, PasswordEncoder encoder) {
+    UserDetailsService operator(
+            @Value("${banyan.cdc.operator.user:operator}") String user,
+            @Value("${banyan.cdc.operator.password:}") String password,
+            PasswordEncoder encoder) {
         if (password.isBlank()) {
-            log.info("health details are hidden from every caller: set BANYAN_CDC_OPERATOR_PASSWORD to let the operator see them");
+            log.info(
+                    "health details are hidden from every caller: set BANYAN_CDC_OPERATOR_PASSWORD to let the operator see them");
             return new InMemoryUserDetailsManager();
         }
         log.info("health details are shown to operator '{}' (HTTP basic); anonymous callers see status only", user);
-        return new InMemoryUserDetailsManager(User.withUsername(user).password(encoder.encode(password)).roles(ROLE).build());
+        return new InMemoryUserDetailsManager(User.withUsername(user)
+                .password(encoder.encode(password))
+                .roles(ROLE)
+                .build());
     }
 }

@@ -1,18 +1,5 @@
 package dev.banyan.cdc.ops;
 
-import dev.banyan.cdc.apply.Databases;
-import dev.banyan.cdc.config.BridgeConfig;
-import dev.banyan.cdc.config.DatabaseEndpoint;
-import dev.banyan.cdc.config.PipelineConfig;
-import dev.banyan.cdc.engine.ReplicationSlots;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.Status;
-
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,6 +10,20 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+
+import dev.banyan.cdc.apply.Databases;
+import dev.banyan.cdc.config.BridgeConfig;
+import dev.banyan.cdc.config.DatabaseEndpoint;
+import dev.banyan.cdc.config.PipelineConfig;
+import dev.banyan.cdc.engine.ReplicationSlots;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 
 /**
  * Watches the replication slots on every configured source: the slots the pipelines own and any slot named like the
@@ -39,9 +40,14 @@ public final class SlotMonitor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SlotMonitor.class);
 
     /** One slot as last seen; {@code pipeline} is null for an orphan. */
-    public record Observed(String database, String slot, String pipeline, boolean active, long retainedWalBytes,
-                           String walStatus, String warning) {
-    }
+    public record Observed(
+            String database,
+            String slot,
+            String pipeline,
+            boolean active,
+            long retainedWalBytes,
+            String walStatus,
+            String warning) {}
 
     private final BridgeConfig config;
     private final MultiGauge orphans;
@@ -52,7 +58,8 @@ public final class SlotMonitor implements AutoCloseable {
     public SlotMonitor(BridgeConfig config, MeterRegistry registry) {
         this.config = config;
         this.orphans = MultiGauge.builder("banyan.cdc.orphan.slot.retained.wal.bytes")
-                .description("WAL kept by a slot named like the bridge's that no configured pipeline owns").register(registry);
+                .description("WAL kept by a slot named like the bridge's that no configured pipeline owns")
+                .register(registry);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cdc-slot-monitor");
             t.setDaemon(true);
@@ -116,7 +123,9 @@ public final class SlotMonitor implements AutoCloseable {
         }
         for (String key : warned) {
             if (!nowWarned.contains(key)) {
-                log.info("replication slot {} is back below the retained-WAL warning threshold (or gone)", key.replace('#', ' '));
+                log.info(
+                        "replication slot {} is back below the retained-WAL warning threshold (or gone)",
+                        key.replace('#', ' '));
             }
         }
         warned.clear();
@@ -128,17 +137,23 @@ public final class SlotMonitor implements AutoCloseable {
         String warning = null;
         String retained = size(slot.retainedWalBytes());
         if (pipeline == null) {
-            warning = "replication slot '" + slot.name() + "' on " + database + " is owned by no configured pipeline and retains "
+            warning = "replication slot '" + slot.name() + "' on " + database
+                    + " is owned by no configured pipeline and retains "
                     + retained + " of WAL" + (slot.active() ? " (a walsender reads it: another bridge?)" : "")
                     + "; if its pipeline was removed, drop it with: cdc-bridge cleanup --config " + config.file()
                     + " --slot " + slot.name();
         } else if (slot.retainedWalBytes() > config.retainedWalWarningBytes()) {
-            warning = "replication slot '" + slot.name() + "' of pipeline '" + pipeline + "' retains " + retained + " of WAL on "
+            warning = "replication slot '" + slot.name() + "' of pipeline '" + pipeline + "' retains " + retained
+                    + " of WAL on "
                     + database + ", above the " + size(config.retainedWalWarningBytes()) + " warning threshold"
-                    + (slot.active() ? "; the pipeline is behind" : "; nothing reads it: a halted or stopped pipeline keeps WAL "
-                    + "until it runs again, or until cdc-bridge cleanup --pipeline " + pipeline + " drops its slot");
+                    + (slot.active()
+                            ? "; the pipeline is behind"
+                            : "; nothing reads it: a halted or stopped pipeline keeps WAL "
+                                    + "until it runs again, or until cdc-bridge cleanup --pipeline " + pipeline
+                                    + " drops its slot");
         }
-        return new Observed(database, slot.name(), pipeline, slot.active(), slot.retainedWalBytes(), slot.walStatus(), warning);
+        return new Observed(
+                database, slot.name(), pipeline, slot.active(), slot.retainedWalBytes(), slot.walStatus(), warning);
     }
 
     public List<Observed> observed() {
@@ -163,8 +178,10 @@ public final class SlotMonitor implements AutoCloseable {
             }
             slots.add(d);
         }
-        return Health.status(warning ? WARNING : Status.UP).withDetail("retainedWalWarningBytes", config.retainedWalWarningBytes())
-                .withDetail("slots", slots).build();
+        return Health.status(warning ? WARNING : Status.UP)
+                .withDetail("retainedWalWarningBytes", config.retainedWalWarningBytes())
+                .withDetail("slots", slots)
+                .build();
     }
 
     static String size(long bytes) {

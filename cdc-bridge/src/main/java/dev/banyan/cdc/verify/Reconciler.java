@@ -1,12 +1,5 @@
 package dev.banyan.cdc.verify;
 
-import dev.banyan.cdc.apply.Databases;
-import dev.banyan.cdc.apply.PipelineSetup;
-import dev.banyan.cdc.apply.TableMapping;
-import dev.banyan.cdc.apply.TableMapping.Column;
-import dev.banyan.cdc.config.BridgeConfig;
-import dev.banyan.cdc.config.PipelineConfig;
-
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +15,13 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.banyan.cdc.apply.Databases;
+import dev.banyan.cdc.apply.PipelineSetup;
+import dev.banyan.cdc.apply.TableMapping;
+import dev.banyan.cdc.apply.TableMapping.Column;
+import dev.banyan.cdc.config.BridgeConfig;
+import dev.banyan.cdc.config.PipelineConfig;
+
 /**
  * Compares every mapped table of every pipeline, with the mapping applied: row counts and a content hash per key.
  *
@@ -34,8 +34,8 @@ import java.util.stream.Collectors;
  */
 public final class Reconciler {
 
-    private static final Set<String> NUMERIC_TYPES = Set.of("smallint", "integer", "bigint", "numeric", "real",
-            "double precision");
+    private static final Set<String> NUMERIC_TYPES =
+            Set.of("smallint", "integer", "bigint", "numeric", "real", "double precision");
     private static final Set<String> TEXT_TYPES = Set.of("text", "character varying", "character", "citext", "name");
 
     private final int chunkSize;
@@ -49,9 +49,17 @@ public final class Reconciler {
     }
 
     /** The drift of one mapped table. */
-    public record TableReport(String pipeline, String table, long sourceRows, long targetRows, long missing, long extra,
-                              long differing, List<String> missingSamples, List<String> extraSamples,
-                              List<String> differingSamples) {
+    public record TableReport(
+            String pipeline,
+            String table,
+            long sourceRows,
+            long targetRows,
+            long missing,
+            long extra,
+            long differing,
+            List<String> missingSamples,
+            List<String> extraSamples,
+            List<String> differingSamples) {
 
         public boolean inSync() {
             return missing == 0 && extra == 0 && differing == 0;
@@ -66,8 +74,10 @@ public final class Reconciler {
         }
 
         public TableReport table(String pipeline, String sourceTable) {
-            return tables.stream().filter(t -> t.pipeline().equals(pipeline) && t.table().startsWith(sourceTable + " "))
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException("no report for " + pipeline + " " + sourceTable));
+            return tables.stream()
+                    .filter(t -> t.pipeline().equals(pipeline) && t.table().startsWith(sourceTable + " "))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no report for " + pipeline + " " + sourceTable));
         }
     }
 
@@ -78,9 +88,10 @@ public final class Reconciler {
                 continue;
             }
             List<TableMapping> tables = PipelineSetup.resolve(config.file().toString(), pipeline);
-            out.println("pipeline " + pipeline.name() + ": " + pipeline.source().url() + " -> " + pipeline.target().url());
+            out.println("pipeline " + pipeline.name() + ": " + pipeline.source().url() + " -> "
+                    + pipeline.target().url());
             try (Connection source = Databases.connect(pipeline.name(), "source", pipeline.source());
-                 Connection target = Databases.connect(pipeline.name(), "target", pipeline.target())) {
+                    Connection target = Databases.connect(pipeline.name(), "target", pipeline.target())) {
                 utc(source);
                 utc(target);
                 for (TableMapping table : tables) {
@@ -89,12 +100,14 @@ public final class Reconciler {
                     reports.add(report);
                 }
             } catch (SQLException e) {
-                throw new dev.banyan.cdc.apply.ConnectionFailedException("pipeline '" + pipeline.name()
-                        + "': reading tables for verification failed: " + e.getMessage(), e);
+                throw new dev.banyan.cdc.apply.ConnectionFailedException(
+                        "pipeline '" + pipeline.name() + "': reading tables for verification failed: " + e.getMessage(),
+                        e);
             }
         }
         if (onlyPipeline != null && reports.isEmpty()) {
-            throw new dev.banyan.cdc.config.ConfigException(config.file() + ": no pipeline named '" + onlyPipeline + "'");
+            throw new dev.banyan.cdc.config.ConfigException(
+                    config.file() + ": no pipeline named '" + onlyPipeline + "'");
         }
         Report report = new Report(reports);
         long drifted = reports.stream().filter(t -> !t.inSync()).count();
@@ -129,12 +142,21 @@ public final class Reconciler {
         r.differingSamples().forEach(s -> out.println("    differs:           " + s));
     }
 
-    private TableReport compare(String pipeline, TableMapping table, Connection source, Connection target) throws SQLException {
+    private TableReport compare(String pipeline, TableMapping table, Connection source, Connection target)
+            throws SQLException {
         List<Column> keys = table.keyColumns();
         List<String> keyTypes = keys.stream().map(Column::targetType).toList();
-        Cursor src = new Cursor(source, table.from().quoted(), keys.stream().map(Column::source).toList(), keyTypes,
+        Cursor src = new Cursor(
+                source,
+                table.from().quoted(),
+                keys.stream().map(Column::source).toList(),
+                keyTypes,
                 table.columns().stream().map(Column::source).toList());
-        Cursor dst = new Cursor(target, table.to().quoted(), keys.stream().map(Column::target).toList(), keyTypes,
+        Cursor dst = new Cursor(
+                target,
+                table.to().quoted(),
+                keys.stream().map(Column::target).toList(),
+                keyTypes,
                 table.columns().stream().map(Column::target).toList());
         long missing = 0;
         long extra = 0;
@@ -178,8 +200,17 @@ public final class Reconciler {
         for (String[] key : differingKeys) {
             differingSamples.add(describe.apply(key) + " " + columnDiff(table, source, target, key));
         }
-        return new TableReport(pipeline, table.from() + " -> " + table.to(), src.count, dst.count, missing, extra, differing,
-                missingKeys.stream().map(describe).toList(), extraKeys.stream().map(describe).toList(), differingSamples);
+        return new TableReport(
+                pipeline,
+                table.from() + " -> " + table.to(),
+                src.count,
+                dst.count,
+                missing,
+                extra,
+                differing,
+                missingKeys.stream().map(describe).toList(),
+                extraKeys.stream().map(describe).toList(),
+                differingSamples);
     }
 
     private static String describeKey(List<Column> keys, String[] key) {
@@ -194,11 +225,22 @@ public final class Reconciler {
     }
 
     /** Which mapped columns differ for one key, with both values (shortened). */
-    private String columnDiff(TableMapping table, Connection source, Connection target, String[] key) throws SQLException {
-        String[] a = fetch(source, table.from().quoted(), table.keyColumns().stream().map(Column::source).toList(),
-                table.columns().stream().map(Column::source).toList(), table, key);
-        String[] b = fetch(target, table.to().quoted(), table.keyColumns().stream().map(Column::target).toList(),
-                table.columns().stream().map(Column::target).toList(), table, key);
+    private String columnDiff(TableMapping table, Connection source, Connection target, String[] key)
+            throws SQLException {
+        String[] a = fetch(
+                source,
+                table.from().quoted(),
+                table.keyColumns().stream().map(Column::source).toList(),
+                table.columns().stream().map(Column::source).toList(),
+                table,
+                key);
+        String[] b = fetch(
+                target,
+                table.to().quoted(),
+                table.keyColumns().stream().map(Column::target).toList(),
+                table.columns().stream().map(Column::target).toList(),
+                table,
+                key);
         if (a == null || b == null) {
             return "(changed while verifying)";
         }
@@ -213,8 +255,14 @@ public final class Reconciler {
         return diffs.isEmpty() ? "(same text, different hash)" : "[" + String.join("; ", diffs) + "]";
     }
 
-    private static String[] fetch(Connection c, String table, List<String> keyColumns, List<String> columns,
-                                  TableMapping mapping, String[] key) throws SQLException {
+    private static String[] fetch(
+            Connection c,
+            String table,
+            List<String> keyColumns,
+            List<String> columns,
+            TableMapping mapping,
+            String[] key)
+            throws SQLException {
         StringBuilder sql = new StringBuilder("select ");
         sql.append(columns.stream().map(col -> quote(col) + "::text").collect(Collectors.joining(", ")));
         sql.append(" from ").append(table).append(" where ");
@@ -255,7 +303,8 @@ public final class Reconciler {
             if (NUMERIC_TYPES.contains(base)) {
                 c = new BigDecimal(a[i]).compareTo(new BigDecimal(b[i]));
             } else {
-                c = Arrays.compareUnsigned(a[i].getBytes(StandardCharsets.UTF_8), b[i].getBytes(StandardCharsets.UTF_8));
+                c = Arrays.compareUnsigned(
+                        a[i].getBytes(StandardCharsets.UTF_8), b[i].getBytes(StandardCharsets.UTF_8));
             }
             if (c != 0) {
                 return c;
@@ -272,8 +321,7 @@ public final class Reconciler {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    private record Row(String[] key, String hash) {
-    }
+    private record Row(String[] key, String hash) {}
 
     /** Reads one side in key order, a chunk at a time. */
     private final class Cursor {
@@ -287,7 +335,12 @@ public final class Reconciler {
         private String[] lastKey;
         long count;
 
-        Cursor(Connection connection, String table, List<String> keyColumns, List<String> keyTypes, List<String> columns) {
+        Cursor(
+                Connection connection,
+                String table,
+                List<String> keyColumns,
+                List<String> keyTypes,
+                List<String> columns) {
             this.connection = connection;
             this.keyCount = keyColumns.size();
             List<String> keyExprs = new ArrayList<>();
@@ -298,8 +351,10 @@ public final class Reconciler {
                 }
                 keyExprs.add(expr);
             }
-            String select = "select " + keyColumns.stream().map(k -> quote(k) + "::text").collect(Collectors.joining(", "))
-                    + ", md5(row(" + columns.stream().map(Reconciler::quote).collect(Collectors.joining(", ")) + ")::text) from " + table;
+            String select = "select "
+                    + keyColumns.stream().map(k -> quote(k) + "::text").collect(Collectors.joining(", ")) + ", md5(row("
+                    + columns.stream().map(Reconciler::quote).collect(Collectors.joining(", ")) + ")::text) from "
+                    + table;
             String order = " order by " + String.join(", ", keyExprs) + " limit " + chunkSize;
             this.firstSql = select + order;
             List<String> params = new ArrayList<>();
@@ -307,7 +362,8 @@ public final class Reconciler {
                 String cast = "?::" + keyTypes.get(i);
                 params.add(TEXT_TYPES.contains(baseType(keyTypes.get(i))) ? cast + " collate \"C\"" : cast);
             }
-            this.nextSql = select + " where (" + String.join(", ", keyExprs) + ") > (" + String.join(", ", params) + ")" + order;
+            this.nextSql = select + " where (" + String.join(", ", keyExprs) + ") > (" + String.join(", ", params) + ")"
+                    + order;
         }
 
         Row peek() throws SQLException {

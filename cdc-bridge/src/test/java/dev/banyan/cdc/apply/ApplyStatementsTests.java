@@ -2,6 +2,7 @@ package dev.banyan.cdc.apply;
 
 import dev.banyan.cdc.config.PipelineConfig.ConflictPolicy;
 import dev.banyan.cdc.config.PipelineConfig.Conflicts;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,14 +13,15 @@ class ApplyStatementsTests {
 
     @Test
     void anUpsertReadsOneArrayPerColumnCastsToTheTargetTypesAndRewritesOnlyDifferingRows() {
-        assertThat(sourceWins.upsert(Mappings.menuItem(0, false))).isEqualTo(
-                "insert into \"public\".\"menu_item\" as t (\"id\", \"name\", \"price_krw\", \"options\", \"version\") "
-                        + "select u.\"id\"::uuid, u.\"name\"::text, u.\"price_krw\"::bigint, u.\"options\"::json, u.\"version\"::bigint "
-                        + "from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
-                        + "as u(\"id\", \"name\", \"price_krw\", \"options\", \"version\") on conflict (\"id\") do update set "
-                        + "\"name\" = excluded.\"name\", \"price_krw\" = excluded.\"price_krw\", \"options\" = excluded.\"options\", "
-                        + "\"version\" = excluded.\"version\" where (t.\"name\", t.\"price_krw\", t.\"options\"::text, t.\"version\") "
-                        + "is distinct from (excluded.\"name\", excluded.\"price_krw\", excluded.\"options\"::text, excluded.\"version\")");
+        assertThat(sourceWins.upsert(Mappings.menuItem(0, false)))
+                .isEqualTo(
+                        "insert into \"public\".\"menu_item\" as t (\"id\", \"name\", \"price_krw\", \"options\", \"version\") "
+                                + "select u.\"id\"::uuid, u.\"name\"::text, u.\"price_krw\"::bigint, u.\"options\"::json, u.\"version\"::bigint "
+                                + "from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+                                + "as u(\"id\", \"name\", \"price_krw\", \"options\", \"version\") on conflict (\"id\") do update set "
+                                + "\"name\" = excluded.\"name\", \"price_krw\" = excluded.\"price_krw\", \"options\" = excluded.\"options\", "
+                                + "\"version\" = excluded.\"version\" where (t.\"name\", t.\"price_krw\", t.\"options\"::text, t.\"version\") "
+                                + "is distinct from (excluded.\"name\", excluded.\"price_krw\", excluded.\"options\"::text, excluded.\"version\")");
     }
 
     @Test
@@ -33,7 +35,8 @@ class ApplyStatementsTests {
 
         assertThat(lww.upsert(Mappings.menuItem(0, true)))
                 .endsWith(" and (t.\"version\" is null or t.\"version\" < excluded.\"version\")");
-        assertThat(lww.update(Mappings.menuItem(0, true), Mappings.menuItem(0, true).nonKeyColumns()))
+        assertThat(lww.update(
+                        Mappings.menuItem(0, true), Mappings.menuItem(0, true).nonKeyColumns()))
                 .contains(" and (t.\"version\" is null or t.\"version\" < u.\"v_version\"::bigint)");
     }
 
@@ -54,8 +57,8 @@ class ApplyStatementsTests {
     void anUpdateSetsOnlyTheGivenColumnsOfExistingRowsAndReturnsTheirKeys() {
         TableMapping items = Mappings.menuItem(0, false);
 
-        assertThat(sourceWins.update(items, items.nonKeyColumns().subList(0, 1))).isEqualTo(
-                "update \"public\".\"menu_item\" as t set \"name\" = u.\"v_name\"::text "
+        assertThat(sourceWins.update(items, items.nonKeyColumns().subList(0, 1)))
+                .isEqualTo("update \"public\".\"menu_item\" as t set \"name\" = u.\"v_name\"::text "
                         + "from unnest(?::text[], ?::text[]) as u(\"k_id\", \"v_name\") where t.\"id\" = u.\"k_id\"::uuid "
                         + "and (t.\"name\") is distinct from (u.\"v_name\"::text) returning t.\"id\"::text");
     }
@@ -65,7 +68,8 @@ class ApplyStatementsTests {
         TableMapping items = Mappings.menuItem(0, false);
 
         assertThat(sourceWins.update(items, items.nonKeyColumns()))
-                .contains("t.\"options\"::text").contains("(u.\"v_options\"::json)::text");
+                .contains("t.\"options\"::text")
+                .contains("(u.\"v_options\"::json)::text");
     }
 
     @Test
@@ -76,9 +80,10 @@ class ApplyStatementsTests {
 
     @Test
     void aDeleteMatchesEveryKeyColumn() {
-        assertThat(sourceWins.delete(Mappings.tag(1))).isEqualTo(
-                "delete from \"public\".\"tag\" as t using unnest(?::text[], ?::text[]) as u(\"k_item_id\", \"k_label\") "
-                        + "where t.\"item_id\" = u.\"k_item_id\"::uuid and t.\"label\" = u.\"k_label\"::text");
+        assertThat(sourceWins.delete(Mappings.tag(1)))
+                .isEqualTo(
+                        "delete from \"public\".\"tag\" as t using unnest(?::text[], ?::text[]) as u(\"k_item_id\", \"k_label\") "
+                                + "where t.\"item_id\" = u.\"k_item_id\"::uuid and t.\"label\" = u.\"k_label\"::text");
     }
 
     @Test

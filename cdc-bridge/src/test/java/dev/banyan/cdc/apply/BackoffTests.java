@@ -1,10 +1,10 @@
 package dev.banyan.cdc.apply;
 
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +30,8 @@ class BackoffTests {
         first.pause();
         first.pause();
 
-        Backoff.exponential(Duration.ofMillis(20), Duration.ofSeconds(1), slept::add).pause();
+        Backoff.exponential(Duration.ofMillis(20), Duration.ofSeconds(1), slept::add)
+                .pause();
 
         assertThat(slept).containsExactly(20L, 40L, 20L);
     }

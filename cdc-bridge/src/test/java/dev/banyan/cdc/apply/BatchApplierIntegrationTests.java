@@ -1,16 +1,5 @@
 package dev.banyan.cdc.apply;
 
-import dev.banyan.cdc.config.BridgeConfig;
-import dev.banyan.cdc.config.ConfigLoader;
-import dev.banyan.cdc.config.PipelineConfig;
-import dev.banyan.cdc.support.Catalog;
-import dev.banyan.cdc.support.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,6 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import dev.banyan.cdc.config.BridgeConfig;
+import dev.banyan.cdc.config.ConfigLoader;
+import dev.banyan.cdc.config.PipelineConfig;
+import dev.banyan.cdc.support.Catalog;
+import dev.banyan.cdc.support.TestDatabases;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -87,22 +88,27 @@ class BatchApplierIntegrationTests {
 
     BatchApplier applier(PipelineConfig config) {
         List<TableMapping> tables = PipelineSetup.resolve("applier.yml", config);
-        return new BatchApplier(config, target, tables, new ApplyListener() {
-            @Override
-            public void replaySkipped(int changes) {
-                replaySkipped += changes;
-            }
+        return new BatchApplier(
+                config,
+                target,
+                tables,
+                new ApplyListener() {
+                    @Override
+                    public void replaySkipped(int changes) {
+                        replaySkipped += changes;
+                    }
 
-            @Override
-            public void attemptFailed(SQLException error, boolean transientError, int attempt) {
-                events.add("attempt " + attempt + " " + error.getSQLState());
-            }
+                    @Override
+                    public void attemptFailed(SQLException error, boolean transientError, int attempt) {
+                        events.add("attempt " + attempt + " " + error.getSQLState());
+                    }
 
-            @Override
-            public void missingRows(String op, String outcome, int count) {
-                missingRows.merge(op + " " + outcome, count, Integer::sum);
-            }
-        }, millis -> events.add("backoff " + millis));
+                    @Override
+                    public void missingRows(String op, String outcome, int count) {
+                        missingRows.merge(op + " " + outcome, count, Integer::sum);
+                    }
+                },
+                millis -> events.add("backoff " + millis));
     }
 
     static final Set<String> CATEGORY_COLUMNS = Set.of("code", "name", "sort_order");
@@ -114,7 +120,8 @@ class BatchApplierIntegrationTests {
             values.put("name", name);
             values.put("sort_order", String.valueOf(sortOrder));
         }
-        return new RowChange("catalog.category", op, values, CATEGORY_COLUMNS, Set.of(), position, System.currentTimeMillis());
+        return new RowChange(
+                "catalog.category", op, values, CATEGORY_COLUMNS, Set.of(), position, System.currentTimeMillis());
     }
 
     static SourcePosition at(long tx, long lsn, int ordinal) {
@@ -131,7 +138,8 @@ class BatchApplierIntegrationTests {
     void skipsChangesAtOrBelowTheStoredPositionEvenWithinOneSharedLsn() throws Exception {
         BatchApplier applier = applier(pipeline(null));
         // a COPY wrote three rows in one WAL record; the first batch ended after two of them
-        applier.apply(List.of(category(Op.INSERT, "a", "에이", 1, at(100, 200, 0)), category(Op.INSERT, "b", "비", 2, at(100, 200, 1))));
+        applier.apply(List.of(
+                category(Op.INSERT, "a", "에이", 1, at(100, 200, 0)), category(Op.INSERT, "b", "비", 2, at(100, 200, 1))));
         // after a crash the whole transaction is read again, followed by a newer one
         BatchApplier restarted = applier(pipeline(null));
         int applied = restarted.apply(List.of(
@@ -145,8 +153,11 @@ class BatchApplierIntegrationTests {
         assertThat(audited("UPDATE")).isEqualTo(1);
         assertThat(restarted.storedPosition()).isEqualTo(at(300, 310, 0));
         // replaying everything again changes nothing
-        assertThat(applier(pipeline(null)).apply(List.of(category(Op.INSERT, "c", "씨", 3, at(100, 200, 2)),
-                category(Op.UPDATE, "a", "에이 (new)", 1, at(300, 310, 0))))).isZero();
+        assertThat(applier(pipeline(null))
+                        .apply(List.of(
+                                category(Op.INSERT, "c", "씨", 3, at(100, 200, 2)),
+                                category(Op.UPDATE, "a", "에이 (new)", 1, at(300, 310, 0)))))
+                .isZero();
         assertThat(audited("INSERT") + audited("UPDATE")).isEqualTo(4);
     }
 
@@ -171,8 +182,11 @@ class BatchApplierIntegrationTests {
 
     private static String expected(String... rows) throws SQLException {
         try (Connection c = db.catalog()) {
-            return Catalog.checksum(c, "(values " + String.join(", ", rows) + ") as v(code, name, sort_order)",
-                    "code, name, sort_order", "code");
+            return Catalog.checksum(
+                    c,
+                    "(values " + String.join(", ", rows) + ") as v(code, name, sort_order)",
+                    "code, name, sort_order",
+                    "code");
         }
     }
 
@@ -189,7 +203,8 @@ class BatchApplierIntegrationTests {
                 truncate("catalog.category", at(34, 35, 0)),
                 category(Op.INSERT, "new", "new", 3, at(36, 37, 0))));
         try (Connection c = db.catalog()) {
-            assertThat(Catalog.checksum(c, "public.category", "code, name, sort_order", "code")).isEqualTo(expected("('new','new',3)"));
+            assertThat(Catalog.checksum(c, "public.category", "code, name, sort_order", "code"))
+                    .isEqualTo(expected("('new','new',3)"));
         }
         assertThat(applier.storedPosition()).isEqualTo(at(36, 37, 0));
     }
@@ -199,13 +214,14 @@ class BatchApplierIntegrationTests {
         BatchApplier applier = applier(pipeline("truncate: halt"));
         applier.apply(List.of(category(Op.INSERT, "kept", "kept", 1, at(40, 41, 0))));
         assertThatThrownBy(() -> applier.apply(List.of(
-                category(Op.INSERT, "later", "later", 2, at(42, 43, 0)),
-                truncate("catalog.category", at(44, 45, 0)))))
+                        category(Op.INSERT, "later", "later", 2, at(42, 43, 0)),
+                        truncate("catalog.category", at(44, 45, 0)))))
                 .isInstanceOf(PipelineHaltedException.class)
                 .hasMessageContaining("pipeline 'applier-test' halted: the source truncated catalog.category")
                 .hasMessageContaining("truncate: halt refuses to empty public.category");
         try (Connection c = db.catalog()) {
-            assertThat(Catalog.checksum(c, "public.category", "code, name, sort_order", "code")).isEqualTo(expected("('kept','kept',1)"));
+            assertThat(Catalog.checksum(c, "public.category", "code, name, sort_order", "code"))
+                    .isEqualTo(expected("('kept','kept',1)"));
         }
         assertThat(applier(pipeline("truncate: halt")).storedPosition()).isEqualTo(at(40, 41, 0));
     }
@@ -216,8 +232,8 @@ class BatchApplierIntegrationTests {
         try {
             BatchApplier applier = applier(pipeline(null));
             assertThatThrownBy(() -> applier.apply(List.of(
-                    category(Op.INSERT, "ok", "fine", 1, at(20, 21, 0)),
-                    category(Op.INSERT, "bad", "too big", 5000, at(20, 22, 0)))))
+                            category(Op.INSERT, "ok", "fine", 1, at(20, 21, 0)),
+                            category(Op.INSERT, "bad", "too big", 5000, at(20, 22, 0)))))
                     .isInstanceOf(PipelineHaltedException.class)
                     .hasMessageContaining("pipeline 'applier-test' halted")
                     .hasMessageContaining("public.category key code=bad")
@@ -225,7 +241,9 @@ class BatchApplierIntegrationTests {
                     .hasMessageContaining("SQLSTATE 23514")
                     .hasMessageContaining("on-reject: dead-letter");
             // retried with growing backoff before giving up
-            assertThat(events).containsSubsequence("attempt 1 23514", "backoff 1", "attempt 2 23514", "backoff 2", "attempt 3 23514");
+            assertThat(events)
+                    .containsSubsequence(
+                            "attempt 1 23514", "backoff 1", "attempt 2 23514", "backoff 2", "attempt 3 23514");
             try (Connection c = db.catalog()) {
                 assertThat(Catalog.count(c, "public.category")).isZero();
                 assertThat(Catalog.count(c, "banyan_cdc.applied_position")).isZero();
@@ -243,12 +261,17 @@ class BatchApplierIntegrationTests {
                 category(Op.INSERT, "broken", "타입 오류", "not-a-number", at(30, 32, 0)),
                 category(Op.INSERT, "good2", "좋음2", 2, at(30, 33, 0))));
         try (Connection c = db.catalog()) {
-            assertThat(Catalog.single(c, "select string_agg(code, ',' order by code) from public.category")).isEqualTo("good1,good2");
-            assertThat(Catalog.single(c, "select record_key || ' | ' || operation || ' | ' || sql_state || ' | ' || (record->>'name') "
-                    + "from banyan_cdc.dead_letter where pipeline = 'applier-test'"))
+            assertThat(Catalog.single(c, "select string_agg(code, ',' order by code) from public.category"))
+                    .isEqualTo("good1,good2");
+            assertThat(Catalog.single(
+                            c,
+                            "select record_key || ' | ' || operation || ' | ' || sql_state || ' | ' || (record->>'name') "
+                                    + "from banyan_cdc.dead_letter where pipeline = 'applier-test'"))
                     .isEqualTo("code=broken | insert | 22P02 | 타입 오류");
-            assertThat(Catalog.single(c, "select reason from banyan_cdc.dead_letter")).contains("invalid input syntax for type integer");
-            assertThat(Catalog.single(c, "select lsn from banyan_cdc.applied_position where pipeline = 'applier-test'")).isEqualTo("33");
+            assertThat(Catalog.single(c, "select reason from banyan_cdc.dead_letter"))
+                    .contains("invalid input syntax for type integer");
+            assertThat(Catalog.single(c, "select lsn from banyan_cdc.applied_position where pipeline = 'applier-test'"))
+                    .isEqualTo("33");
         }
     }
 
@@ -260,7 +283,9 @@ class BatchApplierIntegrationTests {
         UUID id = UUID.randomUUID();
         applier.apply(List.of(restaurant(Op.INSERT, id, "원본", "2024-01-01T10:00:00Z", at(2, 2, 0))));
         // an older version arrives after a newer one was written on the target side
-        db.execCatalog("update public.restaurant set name = '서비스에서 수정', updated_at = '2024-01-01T12:00:00Z' where id = '" + id + "'");
+        db.execCatalog(
+                "update public.restaurant set name = '서비스에서 수정', updated_at = '2024-01-01T12:00:00Z' where id = '" + id
+                        + "'");
         applier.apply(List.of(restaurant(Op.UPDATE, id, "모놀리스 수정 (older)", "2024-01-01T11:00:00Z", at(3, 3, 0))));
         assertThat(name(id)).isEqualTo("서비스에서 수정");
         // same version, different content: this pipeline does not win ties
@@ -290,23 +315,26 @@ class BatchApplierIntegrationTests {
         values.put("rating", "4.5");
         Set<String> columns = new java.util.HashSet<>(withNewColumn.sourceColumns());
         columns.add("rating");
-        applier.apply(List.of(new RowChange("catalog.restaurant", Op.INSERT, values, columns, Set.of(), at(2, 2, 0), 0)));
+        applier.apply(
+                List.of(new RowChange("catalog.restaurant", Op.INSERT, values, columns, Set.of(), at(2, 2, 0), 0)));
         assertThat(name(id)).isEqualTo("새 컬럼");
 
         Set<String> withoutPhone = new java.util.HashSet<>(withNewColumn.sourceColumns());
         withoutPhone.remove("phone");
         Map<String, String> noPhone = new HashMap<>(withNewColumn.values());
         noPhone.remove("phone");
-        assertThatThrownBy(() -> applier.apply(List.of(new RowChange("catalog.restaurant", Op.UPDATE, noPhone, withoutPhone,
-                Set.of(), at(3, 3, 0), 0))))
+        assertThatThrownBy(() -> applier.apply(List.of(new RowChange(
+                        "catalog.restaurant", Op.UPDATE, noPhone, withoutPhone, Set.of(), at(3, 3, 0), 0))))
                 .isInstanceOf(PipelineHaltedException.class)
-                .hasMessageContaining("pipeline 'applier-test' halted: mapped column(s) [phone] of catalog.restaurant no longer exist in the source");
+                .hasMessageContaining(
+                        "pipeline 'applier-test' halted: mapped column(s) [phone] of catalog.restaurant no longer exist in the source");
     }
 
     RowChange withoutLargeValues(RowChange full) {
         Map<String, String> values = new HashMap<>(full.values());
         values.put("address", null);
-        return new RowChange("catalog.restaurant", Op.UPDATE, values, full.sourceColumns(), Set.of("address"), full.position(), 0);
+        return new RowChange(
+                "catalog.restaurant", Op.UPDATE, values, full.sourceColumns(), Set.of("address"), full.position(), 0);
     }
 
     @Test
@@ -314,15 +342,18 @@ class BatchApplierIntegrationTests {
         BatchApplier applier = applier(pipeline(null));
         applier.apply(List.of(category(Op.INSERT, "chicken", "치킨", 1, at(1, 1, 0))));
         UUID id = UUID.randomUUID();
-        applier.apply(List.of(withoutLargeValues(restaurant(Op.UPDATE, id, "no row", "2024-01-01T10:00:00Z", at(2, 2, 0)))));
+        applier.apply(
+                List.of(withoutLargeValues(restaurant(Op.UPDATE, id, "no row", "2024-01-01T10:00:00Z", at(2, 2, 0)))));
         assertThat(name(id)).isNull();
-        assertThat(deadLetters()).containsExactly("update " + id + ": the target has no row with this key and the source "
-                + "sent no value for unchanged large column(s) [address], so the row cannot be rebuilt; set REPLICA IDENTITY "
-                + "FULL on the source table or re-snapshot (missing-row: upsert)");
+        assertThat(deadLetters())
+                .containsExactly("update " + id + ": the target has no row with this key and the source "
+                        + "sent no value for unchanged large column(s) [address], so the row cannot be rebuilt; set REPLICA IDENTITY "
+                        + "FULL on the source table or re-snapshot (missing-row: upsert)");
         assertThat(missingRows).containsExactly(Map.entry("update dead-letter", 1));
 
         BatchApplier halting = applier(pipeline("missing-row: halt"));
-        assertThatThrownBy(() -> halting.apply(List.of(withoutLargeValues(restaurant(Op.UPDATE, id, "no row", "2024-01-01T10:00:00Z", at(3, 3, 0))))))
+        assertThatThrownBy(() -> halting.apply(List.of(
+                        withoutLargeValues(restaurant(Op.UPDATE, id, "no row", "2024-01-01T10:00:00Z", at(3, 3, 0))))))
                 .isInstanceOf(PipelineHaltedException.class)
                 .hasMessageContaining("no value for unchanged large column(s) [address]")
                 .hasMessageContaining("missing-row: halt");
@@ -368,9 +399,11 @@ class BatchApplierIntegrationTests {
 
         assertThat(name(present)).isEqualTo("있음 (수정)");
         assertThat(name(lost)).isNull();
-        assertThat(deadLetters()).containsExactlyInAnyOrder(
-                "update " + lost + ": the target has no row with this key (missing-row: dead-letter)",
-                "delete " + gone + ": the target has no row with this key to delete (missing-row: dead-letter)");
+        assertThat(deadLetters())
+                .containsExactlyInAnyOrder(
+                        "update " + lost + ": the target has no row with this key (missing-row: dead-letter)",
+                        "delete " + gone
+                                + ": the target has no row with this key to delete (missing-row: dead-letter)");
         assertThat(missingRows).containsOnly(Map.entry("update dead-letter", 1), Map.entry("delete dead-letter", 1));
         assertThat(applier.storedPosition()).isEqualTo(at(3, 7, 0));
     }
@@ -381,10 +414,11 @@ class BatchApplierIntegrationTests {
         applier.apply(List.of(category(Op.INSERT, "chicken", "치킨", 1, at(1, 1, 0))));
         UUID lost = UUID.randomUUID();
         assertThatThrownBy(() -> applier.apply(List.of(
-                category(Op.INSERT, "pizza", "피자", 2, at(2, 2, 0)),
-                restaurant(Op.UPDATE, lost, "타깃에 없음", "2024-01-01T11:00:00Z", at(2, 3, 0)))))
+                        category(Op.INSERT, "pizza", "피자", 2, at(2, 2, 0)),
+                        restaurant(Op.UPDATE, lost, "타깃에 없음", "2024-01-01T11:00:00Z", at(2, 3, 0)))))
                 .isInstanceOf(PipelineHaltedException.class)
-                .hasMessageContaining("pipeline 'applier-test' halted: 1 change(s) found no row with their key in the target")
+                .hasMessageContaining(
+                        "pipeline 'applier-test' halted: 1 change(s) found no row with their key in the target")
                 .hasMessageContaining("public.restaurant key id=" + lost)
                 .hasMessageContaining("set missing-row: upsert or dead-letter");
         try (Connection c = db.catalog()) {
@@ -395,8 +429,10 @@ class BatchApplierIntegrationTests {
 
     private static List<String> deadLetters() throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Connection c = db.catalog(); var st = c.createStatement();
-             var rs = st.executeQuery("select operation || ' ' || record_key || ': ' || reason from banyan_cdc.dead_letter order by id")) {
+        try (Connection c = db.catalog();
+                var st = c.createStatement();
+                var rs = st.executeQuery(
+                        "select operation || ' ' || record_key || ': ' || reason from banyan_cdc.dead_letter order by id")) {
             while (rs.next()) {
                 out.add(rs.getString(1).replace("id=", ""));
             }
@@ -410,8 +446,18 @@ class BatchApplierIntegrationTests {
         }
     }
 
-    static final Set<String> RESTAURANT_COLUMNS = Set.of("id", "name", "category_code", "phone", "address",
-            "minimum_order_amount", "delivery_fee", "status", "created_at", "updated_at", "version");
+    static final Set<String> RESTAURANT_COLUMNS = Set.of(
+            "id",
+            "name",
+            "category_code",
+            "phone",
+            "address",
+            "minimum_order_amount",
+            "delivery_fee",
+            "status",
+            "created_at",
+            "updated_at",
+            "version");
 
     static RowChange restaurant(Op op, UUID id, String name, String updatedAt, SourcePosition position) {
         Map<String, String> v = new HashMap<>();
@@ -426,10 +472,12 @@ class BatchApplierIntegrationTests {
         v.put("created_at", "2024-01-01T00:00:00Z");
         v.put("updated_at", updatedAt);
         v.put("version", "1");
-        return new RowChange("catalog.restaurant", op, v, RESTAURANT_COLUMNS, Set.of(), position, System.currentTimeMillis());
+        return new RowChange(
+                "catalog.restaurant", op, v, RESTAURANT_COLUMNS, Set.of(), position, System.currentTimeMillis());
     }
 
     static RowChange restaurantDelete(UUID id, SourcePosition position) {
-        return new RowChange("catalog.restaurant", Op.DELETE, Map.of("id", id.toString()), Set.of("id"), Set.of(), position, 0);
+        return new RowChange(
+                "catalog.restaurant", Op.DELETE, Map.of("id", id.toString()), Set.of("id"), Set.of(), position, 0);
     }
 }

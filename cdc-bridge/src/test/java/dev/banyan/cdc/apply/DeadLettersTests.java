@@ -1,12 +1,12 @@
 package dev.banyan.cdc.apply;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +43,8 @@ class DeadLettersTests {
 
     @Test
     void valuesTheSourceDidNotSendAreLeftOut() {
-        Map<String, String> values = new HashMap<>(Map.of("id", "a", "name", "x", "price", "1", "options", "{}", "version", "1"));
+        Map<String, String> values =
+                new HashMap<>(Map.of("id", "a", "name", "x", "price", "1", "options", "{}", "version", "1"));
 
         String json = DeadLetters.recordJson(row(values, Set.of("name")));
 

@@ -1,9 +1,16 @@
 package dev.banyan.cdc.engine;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+
 import dev.banyan.cdc.support.Catalog;
 import dev.banyan.cdc.support.CatalogSchema;
 import dev.banyan.cdc.support.Configs;
 import dev.banyan.cdc.support.TestDatabases;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,12 +19,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,16 +44,26 @@ class BidirectionalIntegrationTests {
         try (Connection m = db.monolith()) {
             Catalog.category(m, "chicken", "치킨", 1);
         }
-        Path config = Configs.write(dir,
-                Configs.pipeline("bidi-forward", db.monolithUrl(), db.catalogUrl(),
-                        "conflicts: { policy: last-writer-wins, wins-ties: true }\n", CatalogSchema.FORWARD_TABLES),
-                Configs.pipeline("bidi-reverse", db.catalogUrl(), db.monolithUrl(),
-                        "snapshot: never\nconflicts: { policy: last-writer-wins, wins-ties: false }\n", CatalogSchema.REVERSE_TABLES));
+        Path config = Configs.write(
+                dir,
+                Configs.pipeline(
+                        "bidi-forward",
+                        db.monolithUrl(),
+                        db.catalogUrl(),
+                        "conflicts: { policy: last-writer-wins, wins-ties: true }\n",
+                        CatalogSchema.FORWARD_TABLES),
+                Configs.pipeline(
+                        "bidi-reverse",
+                        db.catalogUrl(),
+                        db.monolithUrl(),
+                        "snapshot: never\nconflicts: { policy: last-writer-wins, wins-ties: false }\n",
+                        CatalogSchema.REVERSE_TABLES));
         bridge = Bridge.start(Configs.load(config), new SimpleMeterRegistry());
         forward = bridge.pipeline("bidi-forward");
         reverse = bridge.pipeline("bidi-reverse");
-        await().atMost(Duration.ofSeconds(60)).until(() -> forward.state() == DebeziumPipeline.State.STREAMING
-                && reverse.state() == DebeziumPipeline.State.STREAMING);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> forward.state() == DebeziumPipeline.State.STREAMING
+                        && reverse.state() == DebeziumPipeline.State.STREAMING);
     }
 
     @AfterAll
@@ -81,7 +92,8 @@ class BidirectionalIntegrationTests {
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             try (Connection c = db.catalog()) {
-                assertThat(Catalog.single(c, "select phone_number from public.restaurant where id = ?", restaurant)).isEqualTo("02-111-2222");
+                assertThat(Catalog.single(c, "select phone_number from public.restaurant where id = ?", restaurant))
+                        .isEqualTo("02-111-2222");
             }
         });
         // the reverse pipeline reads the forward pipeline's write and drops it
@@ -102,7 +114,8 @@ class BidirectionalIntegrationTests {
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             try (Connection m = db.monolith()) {
-                assertThat(Catalog.single(m, "select price from catalog.menu_item where id = ?", item)).isEqualTo("18000");
+                assertThat(Catalog.single(m, "select price from catalog.menu_item where id = ?", item))
+                        .isEqualTo("18000");
             }
         });
         await().atMost(Duration.ofSeconds(30)).until(() -> forward.metrics().echoSuppressedCount() > forwardEchoes);
@@ -115,11 +128,18 @@ class BidirectionalIntegrationTests {
     @Test
     void aKeyWrittenOnBothSidesConvergesOnTheNewerVersion() throws Exception {
         UUID id = createAndAwait("경합 식당");
-        try (Connection m = db.monolith(); Connection c = db.catalog()) {
+        try (Connection m = db.monolith();
+                Connection c = db.catalog()) {
             m.setAutoCommit(false);
             c.setAutoCommit(false);
-            m.createStatement().execute("update catalog.restaurant set name = '모놀리스 (older)', updated_at = '2030-01-01T10:00:00Z' where id = '" + id + "'");
-            c.createStatement().execute("update public.restaurant set name = '서비스 (newer)', updated_at = '2030-01-01T10:00:01Z' where id = '" + id + "'");
+            m.createStatement()
+                    .execute(
+                            "update catalog.restaurant set name = '모놀리스 (older)', updated_at = '2030-01-01T10:00:00Z' where id = '"
+                                    + id + "'");
+            c.createStatement()
+                    .execute(
+                            "update public.restaurant set name = '서비스 (newer)', updated_at = '2030-01-01T10:00:01Z' where id = '"
+                                    + id + "'");
             m.commit();
             c.commit();
         }
@@ -129,11 +149,18 @@ class BidirectionalIntegrationTests {
     @Test
     void aTieOnTheVersionGoesToThePipelineThatWinsTies() throws Exception {
         UUID id = createAndAwait("동점 식당");
-        try (Connection m = db.monolith(); Connection c = db.catalog()) {
+        try (Connection m = db.monolith();
+                Connection c = db.catalog()) {
             m.setAutoCommit(false);
             c.setAutoCommit(false);
-            m.createStatement().execute("update catalog.restaurant set name = '모놀리스 (tie)', updated_at = '2031-01-01T00:00:00Z' where id = '" + id + "'");
-            c.createStatement().execute("update public.restaurant set name = '서비스 (tie)', updated_at = '2031-01-01T00:00:00Z' where id = '" + id + "'");
+            m.createStatement()
+                    .execute(
+                            "update catalog.restaurant set name = '모놀리스 (tie)', updated_at = '2031-01-01T00:00:00Z' where id = '"
+                                    + id + "'");
+            c.createStatement()
+                    .execute(
+                            "update public.restaurant set name = '서비스 (tie)', updated_at = '2031-01-01T00:00:00Z' where id = '"
+                                    + id + "'");
             c.commit();
             m.commit();
         }
@@ -144,11 +171,15 @@ class BidirectionalIntegrationTests {
     @Test
     void aDeleteOnOneSideWinsOverANewerUpdateOnTheOther() throws Exception {
         UUID id = createAndAwait("삭제 경합");
-        try (Connection m = db.monolith(); Connection c = db.catalog()) {
+        try (Connection m = db.monolith();
+                Connection c = db.catalog()) {
             m.setAutoCommit(false);
             c.setAutoCommit(false);
             m.createStatement().execute("delete from catalog.restaurant where id = '" + id + "'");
-            c.createStatement().execute("update public.restaurant set name = '수정', updated_at = '2032-01-01T00:00:00Z' where id = '" + id + "'");
+            c.createStatement()
+                    .execute(
+                            "update public.restaurant set name = '수정', updated_at = '2032-01-01T00:00:00Z' where id = '"
+                                    + id + "'");
             m.commit();
             c.commit();
         }
@@ -166,11 +197,15 @@ class BidirectionalIntegrationTests {
 
     private static void awaitBothSides(UUID id, String name) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            try (Connection m = db.monolith(); Connection c = db.catalog()) {
-                assertThat(Catalog.single(m, "select name from catalog.restaurant where id = ?", id)).isEqualTo(name);
-                assertThat(Catalog.single(c, "select name from public.restaurant where id = ?", id)).isEqualTo(name);
+            try (Connection m = db.monolith();
+                    Connection c = db.catalog()) {
+                assertThat(Catalog.single(m, "select name from catalog.restaurant where id = ?", id))
+                        .isEqualTo(name);
+                assertThat(Catalog.single(c, "select name from public.restaurant where id = ?", id))
+                        .isEqualTo(name);
                 assertThat(Catalog.single(c, "select updated_at::text from public.restaurant where id = ?", id))
-                        .isEqualTo(Catalog.single(m, "select updated_at::text from catalog.restaurant where id = ?", id));
+                        .isEqualTo(
+                                Catalog.single(m, "select updated_at::text from catalog.restaurant where id = ?", id));
             }
         });
     }

@@ -1,8 +1,8 @@
 package dev.banyan.cdc.engine;
 
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
+
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,11 +11,24 @@ class EngineOffsetsTests {
     @Test
     @SuppressWarnings("unchecked")
     void storedStreamingOffsetPointsJustBeforeItsLastCommitWhereNoChangeCanSit() {
-        Map<Object, Object> stored = (Map<Object, Object>) TargetOffsetStore.atLastCommit(Map.of("lsn_proc", 0x3F264C8L, "lsn", 0x3F264C8L,
-                "lsn_commit", 0x3F26360L, "messageType", "INSERT", "txId", 768L));
+        Map<Object, Object> stored = (Map<Object, Object>) TargetOffsetStore.atLastCommit(Map.of(
+                "lsn_proc",
+                0x3F264C8L,
+                "lsn",
+                0x3F264C8L,
+                "lsn_commit",
+                0x3F26360L,
+                "messageType",
+                "INSERT",
+                "txId",
+                768L));
 
-        assertThat(stored).containsEntry("lsn_proc", 0x3F2635FL).containsEntry("lsn", 0x3F2635FL)
-                .containsEntry("lsn_commit", 0x3F26360L).containsEntry("messageType", "COMMIT").containsEntry("txId", 768L);
+        assertThat(stored)
+                .containsEntry("lsn_proc", 0x3F2635FL)
+                .containsEntry("lsn", 0x3F2635FL)
+                .containsEntry("lsn_commit", 0x3F26360L)
+                .containsEntry("messageType", "COMMIT")
+                .containsEntry("txId", 768L);
     }
 
     @Test
@@ -28,13 +41,18 @@ class EngineOffsetsTests {
     @Test
     void anOffsetPastTheLastDeclaredAppliedOneIsNotCovered() {
         AppliedOffsets applied = new AppliedOffsets();
-        assertThat(applied.covers(Map.of("lsn", 10L))).as("nothing declared yet").isFalse();
+        assertThat(applied.covers(Map.of("lsn", 10L)))
+                .as("nothing declared yet")
+                .isFalse();
 
         applied.declareApplied(Map.of("lsn_proc", 200L, "lsn", 200L, "lsn_commit", 200L));
 
-        assertThat(applied.covers(Map.of("lsn_proc", 200L, "lsn", 200L, "lsn_commit", 200L))).isTrue();
-        assertThat(applied.covers(Map.of("lsn_proc", 150L, "lsn", 150L, "lsn_commit", 100L))).isTrue();
+        assertThat(applied.covers(Map.of("lsn_proc", 200L, "lsn", 200L, "lsn_commit", 200L)))
+                .isTrue();
+        assertThat(applied.covers(Map.of("lsn_proc", 150L, "lsn", 150L, "lsn_commit", 100L)))
+                .isTrue();
         assertThat(applied.covers(Map.of("lsn_proc", 260L, "lsn", 260L, "lsn_commit", 200L)))
-                .as("a heartbeat inside the next transaction").isFalse();
+                .as("a heartbeat inside the next transaction")
+                .isFalse();
     }
 }

@@ -1,15 +1,16 @@
 package dev.banyan.cdc.engine;
 
-import dev.banyan.cdc.config.ConfigLoader;
-import dev.banyan.cdc.config.PipelineConfig;
-import dev.banyan.cdc.metrics.PipelineMetrics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+
+import dev.banyan.cdc.config.ConfigLoader;
+import dev.banyan.cdc.config.PipelineConfig;
+import dev.banyan.cdc.metrics.PipelineMetrics;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,8 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EnginePropertiesTests {
 
     static Properties engineProperties(String yaml) {
-        PipelineConfig config = new ConfigLoader(Map.of("SSL_KEY_PASSWORD", "k3y")::get).parse(Path.of("cdc.yml"), yaml).pipelines().get(0);
-        try (DebeziumPipeline pipeline = new DebeziumPipeline(config, List.of(), new PipelineMetrics(new SimpleMeterRegistry(), config.name()))) {
+        PipelineConfig config = new ConfigLoader(Map.of("SSL_KEY_PASSWORD", "k3y")::get)
+                .parse(Path.of("cdc.yml"), yaml)
+                .pipelines()
+                .get(0);
+        try (DebeziumPipeline pipeline = new DebeziumPipeline(
+                config, List.of(), new PipelineMetrics(new SimpleMeterRegistry(), config.name()))) {
             return pipeline.engineProperties();
         }
     }
@@ -38,12 +43,19 @@ class EnginePropertiesTests {
 
     @Test
     void passesTheSourceUrlsSslParametersToTheReplicationConnection() {
-        Properties p = engineProperties(PIPELINE.formatted("jdbc:postgresql://db.internal:6432/monolith?sslmode=verify-full"
-                + "&sslrootcert=/etc/banyan/root.crt&sslcert=/etc/banyan/bridge.crt&sslkey=/etc/banyan/bridge.pk8&tcpKeepAlive=true", ""));
-        assertThat(p).containsEntry("database.hostname", "db.internal").containsEntry("database.port", "6432")
-                .containsEntry("database.dbname", "monolith").containsEntry("database.user", "banyan")
-                .containsEntry("database.sslmode", "verify-full").containsEntry("database.sslrootcert", "/etc/banyan/root.crt")
-                .containsEntry("database.sslcert", "/etc/banyan/bridge.crt").containsEntry("database.sslkey", "/etc/banyan/bridge.pk8")
+        Properties p = engineProperties(PIPELINE.formatted(
+                "jdbc:postgresql://db.internal:6432/monolith?sslmode=verify-full"
+                        + "&sslrootcert=/etc/banyan/root.crt&sslcert=/etc/banyan/bridge.crt&sslkey=/etc/banyan/bridge.pk8&tcpKeepAlive=true",
+                ""));
+        assertThat(p)
+                .containsEntry("database.hostname", "db.internal")
+                .containsEntry("database.port", "6432")
+                .containsEntry("database.dbname", "monolith")
+                .containsEntry("database.user", "banyan")
+                .containsEntry("database.sslmode", "verify-full")
+                .containsEntry("database.sslrootcert", "/etc/banyan/root.crt")
+                .containsEntry("database.sslcert", "/etc/banyan/bridge.crt")
+                .containsEntry("database.sslkey", "/etc/banyan/bridge.pk8")
                 .containsEntry("database.tcpKeepAlive", "true");
     }
 
@@ -51,16 +63,22 @@ class EnginePropertiesTests {
     void aUrlWithoutParametersAddsNoDatabaseProperties() {
         Properties p = engineProperties(PIPELINE.formatted("jdbc:postgresql://localhost:15432/monolith", ""));
         assertThat(p.stringPropertyNames().stream().filter(n -> n.startsWith("database.")))
-                .containsExactlyInAnyOrder("database.hostname", "database.port", "database.dbname", "database.user", "database.password");
+                .containsExactlyInAnyOrder(
+                        "database.hostname", "database.port", "database.dbname", "database.user", "database.password");
     }
 
     @Test
     void theDebeziumBlockPassesConnectorPropertiesThroughAndWinsOverDefaults() {
-        Properties p = engineProperties(PIPELINE.formatted("jdbc:postgresql://localhost:15432/monolith?sslmode=require",
+        Properties p = engineProperties(PIPELINE.formatted(
+                "jdbc:postgresql://localhost:15432/monolith?sslmode=require",
                 "    debezium: { max.queue.size: 30000, status.update.interval.ms: 5000, database.sslpassword: \"${SSL_KEY_PASSWORD}\", "
                         + "database.sslmode: verify-ca }"));
-        assertThat(p).containsEntry("max.queue.size", "30000").containsEntry("status.update.interval.ms", "5000")
-                .containsEntry("database.sslpassword", "k3y").containsEntry("database.sslmode", "verify-ca")
-                .containsEntry("slot.name", "banyan_catalog_forward").containsEntry("publication.name", "banyan_catalog_forward");
+        assertThat(p)
+                .containsEntry("max.queue.size", "30000")
+                .containsEntry("status.update.interval.ms", "5000")
+                .containsEntry("database.sslpassword", "k3y")
+                .containsEntry("database.sslmode", "verify-ca")
+                .containsEntry("slot.name", "banyan_catalog_forward")
+                .containsEntry("publication.name", "banyan_catalog_forward");
     }
 }

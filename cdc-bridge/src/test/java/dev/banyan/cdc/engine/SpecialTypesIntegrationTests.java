@@ -1,13 +1,5 @@
 package dev.banyan.cdc.engine;
 
-import dev.banyan.cdc.support.Configs;
-import dev.banyan.cdc.support.TestDatabases;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,6 +8,15 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import dev.banyan.cdc.support.Configs;
+import dev.banyan.cdc.support.TestDatabases;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,7 +45,8 @@ class SpecialTypesIntegrationTests {
         db = TestDatabases.pair("special_types");
         db.execMonolith(TABLE.formatted("catalog"));
         db.execCatalog(TABLE.formatted("public"));
-        db.execMonolith("insert into catalog.special values (0, '24:00', 'snap=>\"스냅샷\"', B'1', B'0110', B'100000000001')");
+        db.execMonolith(
+                "insert into catalog.special values (0, '24:00', 'snap=>\"스냅샷\"', B'1', B'0110', B'100000000001')");
         Path config = Configs.write(dir, Configs.pipeline("special-types", db.monolithUrl(), db.catalogUrl(), "", """
                     tables:
                       - { from: catalog.special, to: public.special, key: [id] }
@@ -65,7 +67,8 @@ class SpecialTypesIntegrationTests {
     static Map<Integer, String> rows(Connection c, String schema) throws SQLException {
         Map<Integer, String> rows = new LinkedHashMap<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select id, row(t, h, b1, b4, b12)::text from " + schema + ".special order by id")) {
+                ResultSet rs = st.executeQuery(
+                        "select id, row(t, h, b1, b4, b12)::text from " + schema + ".special order by id")) {
             while (rs.next()) {
                 rows.put(rs.getInt(1), rs.getString(2));
             }

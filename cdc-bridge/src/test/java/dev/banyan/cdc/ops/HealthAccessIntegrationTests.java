@@ -1,15 +1,5 @@
 package dev.banyan.cdc.ops;
 
-import dev.banyan.cdc.CdcBridgeApplication;
-import dev.banyan.cdc.support.Configs;
-import dev.banyan.cdc.support.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+
+import dev.banyan.cdc.CdcBridgeApplication;
+import dev.banyan.cdc.support.Configs;
+import dev.banyan.cdc.support.TestDatabases;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,18 +46,25 @@ class HealthAccessIntegrationTests {
         db = TestDatabases.pair("health_access");
         db.execCatalog("alter table public.category add constraint no_secret_names check (name <> '비밀')");
         // a tiny WAL threshold: once the pipeline halts, the slot stops advancing and the source's heartbeats exceed it
-        Path config = Files.writeString(dir.resolve("cdc.yml"), "retained-wal-warning: 1KB\npipelines:\n"
-                + Configs.pipeline("health-access", db.monolithUrl(), db.catalogUrl(), "", """
+        Path config = Files.writeString(
+                dir.resolve("cdc.yml"),
+                "retained-wal-warning: 1KB\npipelines:\n"
+                        + Configs.pipeline("health-access", db.monolithUrl(), db.catalogUrl(), "", """
                     tables:
                       - { from: catalog.category, to: public.category, key: [code] }
                 """));
-        bridge = new SpringApplicationBuilder(CdcBridgeApplication.class).run("--banyan.cdc.config=" + config,
-                "--server.port=0", "--banyan.cdc.operator.password=" + PASSWORD,
-                "--spring.autoconfigure.exclude=dev.banyan.embedded.boot.EmbeddedPostgresAutoConfiguration");
+        bridge = new SpringApplicationBuilder(CdcBridgeApplication.class)
+                .run(
+                        "--banyan.cdc.config=" + config,
+                        "--server.port=0",
+                        "--banyan.cdc.operator.password=" + PASSWORD,
+                        "--spring.autoconfigure.exclude=dev.banyan.embedded.boot.EmbeddedPostgresAutoConfiguration");
         port = Integer.parseInt(bridge.getEnvironment().getProperty("local.server.port"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> get("/actuator/health", true).body().contains("\"STREAMING\""));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> get("/actuator/health", true).body().contains("\"STREAMING\""));
         db.execMonolith("insert into catalog.category values ('secret-key-42', '비밀', 1)");
-        await().atMost(Duration.ofSeconds(60)).until(() -> get("/actuator/health", false).statusCode() == 503);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> get("/actuator/health", false).statusCode() == 503);
     }
 
     @AfterAll
@@ -74,7 +82,9 @@ class HealthAccessIntegrationTests {
     static HttpResponse<String> get(String path, String credentials) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (credentials != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -83,23 +93,34 @@ class HealthAccessIntegrationTests {
     void anAnonymousCallerSeesTheStatusButNoRowData() throws Exception {
         HttpResponse<String> health = get("/actuator/health", false);
         assertThat(health.statusCode()).isEqualTo(503);
-        assertThat(health.body()).contains("\"status\":\"DOWN\"").doesNotContain("components").doesNotContain("details")
-                .doesNotContain("health-access").doesNotContain("secret-key-42").doesNotContain("no_secret_names");
+        assertThat(health.body())
+                .contains("\"status\":\"DOWN\"")
+                .doesNotContain("components")
+                .doesNotContain("details")
+                .doesNotContain("health-access")
+                .doesNotContain("secret-key-42")
+                .doesNotContain("no_secret_names");
     }
 
     @Test
     void theOperatorSeesTheHaltReasonWithTheRowKey() throws Exception {
         HttpResponse<String> health = get("/actuator/health", true);
         assertThat(health.statusCode()).isEqualTo(503);
-        assertThat(health.body()).contains("\"health-access\"").contains("\"state\":\"HALTED\"")
-                .contains("code=secret-key-42").contains("no_secret_names");
+        assertThat(health.body())
+                .contains("\"health-access\"")
+                .contains("\"state\":\"HALTED\"")
+                .contains("code=secret-key-42")
+                .contains("no_secret_names");
     }
 
     @Test
     void theOperatorSeesTheHaltedPipelinesSlotRetainingWalAboveTheThreshold() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/actuator/health", true).body())
-                .contains("\"slots\":{\"details\"").contains("\"status\":\"WARNING\"").contains("\"slot\":\"banyan_health_access\"")
-                .contains("above the 1.0 kB warning threshold"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(get("/actuator/health", true).body())
+                        .contains("\"slots\":{\"details\"")
+                        .contains("\"status\":\"WARNING\"")
+                        .contains("\"slot\":\"banyan_health_access\"")
+                        .contains("above the 1.0 kB warning threshold"));
     }
 
     @Test

@@ -12,8 +12,7 @@ import java.util.UUID;
 /** Writes catalog rows the way the monolith (or the service) would, and reads checksums back. */
 public final class Catalog {
 
-    private Catalog() {
-    }
+    private Catalog() {}
 
     public static void category(Connection c, String code, String name, int sortOrder) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into catalog.category values (?, ?, ?)")) {
@@ -24,13 +23,16 @@ public final class Catalog {
         }
     }
 
-    public static UUID restaurant(Connection c, String schema, String phoneColumn, String name, String category,
-                                  String phone) throws SQLException {
+    public static UUID restaurant(
+            Connection c, String schema, String phoneColumn, String name, String category, String phone)
+            throws SQLException {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        try (PreparedStatement ps = c.prepareStatement("insert into " + schema + ".restaurant (id, name, category_code, "
-                + phoneColumn + ", address, minimum_order_amount, delivery_fee, status, created_at, updated_at, version) "
-                + "values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, 1)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("insert into " + schema + ".restaurant (id, name, category_code, "
+                        + phoneColumn
+                        + ", address, minimum_order_amount, delivery_fee, status, created_at, updated_at, version) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, 1)")) {
             ps.setObject(1, id);
             ps.setString(2, name);
             ps.setString(3, category);
@@ -45,12 +47,20 @@ public final class Catalog {
         return id;
     }
 
-    public static UUID menuItem(Connection c, String schema, String priceColumn, UUID restaurant, String name,
-                                String description, long price) throws SQLException {
+    public static UUID menuItem(
+            Connection c,
+            String schema,
+            String priceColumn,
+            UUID restaurant,
+            String name,
+            String description,
+            long price)
+            throws SQLException {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        try (PreparedStatement ps = c.prepareStatement("insert into " + schema + ".menu_item (id, restaurant_id, name, "
-                + "description, " + priceColumn + ", available, created_at, updated_at, version) values (?, ?, ?, ?, ?, true, ?, ?, 1)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into " + schema + ".menu_item (id, restaurant_id, name, " + "description, " + priceColumn
+                        + ", available, created_at, updated_at, version) values (?, ?, ?, ?, ?, true, ?, ?, 1)")) {
             ps.setObject(1, id);
             ps.setObject(2, restaurant);
             ps.setString(3, name);
@@ -64,7 +74,8 @@ public final class Catalog {
     }
 
     public static long count(Connection c, String table) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select count(*) from " + table)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select count(*) from " + table)) {
             rs.next();
             return rs.getLong(1);
         }

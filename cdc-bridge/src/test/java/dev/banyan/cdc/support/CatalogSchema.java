@@ -3,8 +3,7 @@ package dev.banyan.cdc.support;
 /** The catalog contract's tables: the monolith's schema {@code catalog} and the service's schema {@code public}. */
 public final class CatalogSchema {
 
-    private CatalogSchema() {
-    }
+    private CatalogSchema() {}
 
     public static final String MONOLITH = """
             create schema if not exists catalog;

@@ -1,18 +1,17 @@
 package dev.banyan.cdc.support;
 
-import dev.banyan.cdc.config.BridgeConfig;
-import dev.banyan.cdc.config.ConfigLoader;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.banyan.cdc.config.BridgeConfig;
+import dev.banyan.cdc.config.ConfigLoader;
+
 /** Builds pipeline YAML for tests and loads it the way the command line does. */
 public final class Configs {
 
-    private Configs() {
-    }
+    private Configs() {}
 
     public static String pipeline(String name, String sourceUrl, String targetUrl, String options, String tables) {
         return "  - name: " + name + "\n"
@@ -20,7 +19,9 @@ public final class Configs {
                 + "    target: { url: \"" + targetUrl + "\", user: postgres }\n"
                 + "    heartbeat-interval: 500ms\n"
                 + "    retry: { attempts: 2, backoff: 20ms, max-backoff: 100ms }\n"
-                + (options == null || options.isBlank() ? "" : options.stripTrailing().indent(4))
+                + (options == null || options.isBlank()
+                        ? ""
+                        : options.stripTrailing().indent(4))
                 + tables;
     }
 

@@ -1,7 +1,5 @@
 package dev.banyan.cdc.support;
 
-import dev.banyan.embedded.EmbeddedPostgresServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+
+import dev.banyan.embedded.EmbeddedPostgresServer;
 
 /**
  * Two real PostgreSQL servers (logical WAL on), started once per test JVM and shared by the integration test classes:
@@ -21,8 +21,7 @@ public final class TestDatabases {
     private static EmbeddedPostgresServer monolithServer;
     private static EmbeddedPostgresServer catalogServer;
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     public static synchronized EmbeddedPostgresServer monolithServer() {
         start();
@@ -84,14 +83,15 @@ public final class TestDatabases {
 
         /** Drops the replication slots a test class left behind, so they do not pin WAL. */
         public void dropSlots() {
-            String sql = "select pg_drop_replication_slot(slot_name) from pg_replication_slots where database = current_database() and not active";
+            String sql =
+                    "select pg_drop_replication_slot(slot_name) from pg_replication_slots where database = current_database() and not active";
             exec(monolithUrl, sql);
             exec(catalogUrl, sql);
         }
 
         private static void exec(String url, String sql) {
             try (Connection c = DriverManager.getConnection(url, EmbeddedPostgresServer.USER, "");
-                 Statement st = c.createStatement()) {
+                    Statement st = c.createStatement()) {
                 st.execute(sql);
             } catch (SQLException e) {
                 throw new IllegalStateException("SQL failed on " + url + ": " + e.getMessage() + "\n" + sql, e);

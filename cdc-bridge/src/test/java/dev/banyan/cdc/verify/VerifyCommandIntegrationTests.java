@@ -1,14 +1,5 @@
 package dev.banyan.cdc.verify;
 
-import dev.banyan.cdc.CdcBridgeApplicationAccess;
-import dev.banyan.cdc.support.CatalogSchema;
-import dev.banyan.cdc.support.Configs;
-import dev.banyan.cdc.support.TestDatabases;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+
+import dev.banyan.cdc.CdcBridgeApplicationAccess;
+import dev.banyan.cdc.support.CatalogSchema;
+import dev.banyan.cdc.support.Configs;
+import dev.banyan.cdc.support.TestDatabases;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +36,10 @@ class VerifyCommandIntegrationTests {
     @BeforeAll
     static void setUp() {
         db = TestDatabases.pair("verify");
-        config = Configs.write(dir, Configs.pipeline("verify-forward", db.monolithUrl(), db.catalogUrl(), "", CatalogSchema.FORWARD_TABLES));
+        config = Configs.write(
+                dir,
+                Configs.pipeline(
+                        "verify-forward", db.monolithUrl(), db.catalogUrl(), "", CatalogSchema.FORWARD_TABLES));
     }
 
     @BeforeEach
@@ -56,8 +60,7 @@ class VerifyCommandIntegrationTests {
         db.execCatalog(data.formatted("public", "price_krw"));
     }
 
-    record Result(int exit, String out, String err) {
-    }
+    record Result(int exit, String out, String err) {}
 
     static Result verify(String... extra) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -67,8 +70,10 @@ class VerifyCommandIntegrationTests {
         args[1] = "--config";
         args[2] = config.toString();
         System.arraycopy(extra, 0, args, 3, extra.length);
-        int exit = new CdcBridgeApplicationAccess(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).execute(args);
+        int exit = new CdcBridgeApplicationAccess(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .execute(args);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -76,29 +81,36 @@ class VerifyCommandIntegrationTests {
     void reportsInSyncWithExitZero() {
         Result result = verify("--chunk-size", "700");
         assertThat(result.exit()).isZero();
-        assertThat(result.out()).contains("catalog.menu_item -> public.menu_item: source 4000 rows, target 4000 rows: in sync")
+        assertThat(result.out())
+                .contains("catalog.menu_item -> public.menu_item: source 4000 rows, target 4000 rows: in sync")
                 .contains("catalog.opening_hours -> public.opening_hours: source 2100 rows, target 2100 rows: in sync")
                 .contains("result: IN SYNC (4 table(s))");
     }
 
     @Test
     void catchesMissingExtraAndDifferingKeysWithSamplesAndExitOne() throws Exception {
-        try (Connection c = db.catalog(); Statement st = c.createStatement()) {
+        try (Connection c = db.catalog();
+                Statement st = c.createStatement()) {
             st.execute("delete from public.menu_item where id = '10000000-0000-0000-0000-000000001234'");
             st.execute("insert into public.menu_item values ('20000000-0000-0000-0000-000000000001', "
                     + "'00000000-0000-0000-0000-000000000001', '유령 메뉴', null, 1, true, now(), now(), 1)");
             st.execute("update public.menu_item set price_krw = 999 where id = '10000000-0000-0000-0000-000000000777'");
-            st.execute("update public.restaurant set phone_number = '010-9999-9999' where id = '00000000-0000-0000-0000-000000000042'");
-            st.execute("delete from public.opening_hours where restaurant_id = '00000000-0000-0000-0000-000000000299' and day_of_week = 7");
+            st.execute(
+                    "update public.restaurant set phone_number = '010-9999-9999' where id = '00000000-0000-0000-0000-000000000042'");
+            st.execute(
+                    "delete from public.opening_hours where restaurant_id = '00000000-0000-0000-0000-000000000299' and day_of_week = 7");
         }
         Result result = verify("--chunk-size", "500", "--samples", "3");
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out())
-                .contains("catalog.menu_item -> public.menu_item: source 4000 rows, target 4000 rows: DRIFT (missing 1, extra 1, differing 1)")
+                .contains(
+                        "catalog.menu_item -> public.menu_item: source 4000 rows, target 4000 rows: DRIFT (missing 1, extra 1, differing 1)")
                 .contains("missing in target: id=10000000-0000-0000-0000-000000001234")
                 .contains("extra in target:   id=20000000-0000-0000-0000-000000000001")
-                .contains("differs:           id=10000000-0000-0000-0000-000000000777 [price->price_krw: '1777' vs '999']")
-                .contains("differs:           id=00000000-0000-0000-0000-000000000042 [phone->phone_number: NULL vs '010-9999-9999']")
+                .contains(
+                        "differs:           id=10000000-0000-0000-0000-000000000777 [price->price_krw: '1777' vs '999']")
+                .contains(
+                        "differs:           id=00000000-0000-0000-0000-000000000042 [phone->phone_number: NULL vs '010-9999-9999']")
                 .contains("missing in target: restaurant_id=00000000-0000-0000-0000-000000000299, day_of_week=7")
                 .contains("catalog.category -> public.category: source 3 rows, target 3 rows: in sync")
                 .contains("result: DRIFT in 3 of 4 table(s) (missing 2, extra 1, differing 2)");
@@ -115,7 +127,8 @@ class VerifyCommandIntegrationTests {
                       - { from: catalog.category, to: public.category }
                 """);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CdcBridgeApplicationAccess(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true))
+        int exit = new CdcBridgeApplicationAccess(
+                        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true))
                 .execute("verify", "--config", bad.toString());
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("bad.yml:6: pipeline 'broken': tables[0].key: is missing");
@@ -123,62 +136,98 @@ class VerifyCommandIntegrationTests {
 
     @Test
     void exitsTwoWhenADatabaseCannotBeReached() throws Exception {
-        Path unreachable = Configs.write(dir, Configs.pipeline("unreachable", "jdbc:postgresql://localhost:1/nowhere",
-                db.catalogUrl(), "", CatalogSchema.FORWARD_TABLES));
+        Path unreachable = Configs.write(
+                dir,
+                Configs.pipeline(
+                        "unreachable",
+                        "jdbc:postgresql://localhost:1/nowhere",
+                        db.catalogUrl(),
+                        "",
+                        CatalogSchema.FORWARD_TABLES));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CdcBridgeApplicationAccess(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true))
+        int exit = new CdcBridgeApplicationAccess(
+                        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true))
                 .execute("verify", "--config", unreachable.toString());
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("pipeline 'unreachable': source: cannot connect to jdbc:postgresql://localhost:1/nowhere");
+        assertThat(err.toString())
+                .contains("pipeline 'unreachable': source: cannot connect to jdbc:postgresql://localhost:1/nowhere");
     }
 
     @Test
     void exitsTwoWhenAMappedColumnDoesNotExist() throws Exception {
-        Path wrongColumn = Configs.write(dir, Configs.pipeline("wrong-column", db.monolithUrl(), db.catalogUrl(), "", """
+        Path wrongColumn =
+                Configs.write(dir, Configs.pipeline("wrong-column", db.monolithUrl(), db.catalogUrl(), "", """
                     tables:
                       - { from: catalog.menu_item, to: public.menu_item, key: [id], columns: { price: cost } }
                 """));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CdcBridgeApplicationAccess(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true))
+        int exit = new CdcBridgeApplicationAccess(
+                        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true))
                 .execute("verify", "--config", wrongColumn.toString());
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("pipeline 'wrong-column': tables[0].columns.price: target table public.menu_item has no column 'cost'");
+        assertThat(err.toString())
+                .contains(
+                        "pipeline 'wrong-column': tables[0].columns.price: target table public.menu_item has no column 'cost'");
     }
 
     @Test
     void runExitsTwoWhenItCannotReachADatabase() throws Exception {
-        Path unreachable = Configs.write(dir, Configs.pipeline("run-unreachable", db.monolithUrl(),
-                "jdbc:postgresql://localhost:1/nowhere", "", CatalogSchema.FORWARD_TABLES));
+        Path unreachable = Configs.write(
+                dir,
+                Configs.pipeline(
+                        "run-unreachable",
+                        db.monolithUrl(),
+                        "jdbc:postgresql://localhost:1/nowhere",
+                        "",
+                        CatalogSchema.FORWARD_TABLES));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CdcBridgeApplicationAccess(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true))
-                .execute("run", "--config", unreachable.toString(), "--server.port=0",
+        int exit = new CdcBridgeApplicationAccess(
+                        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true))
+                .execute(
+                        "run",
+                        "--config",
+                        unreachable.toString(),
+                        "--server.port=0",
                         "--spring.autoconfigure.exclude=dev.banyan.embedded.boot.EmbeddedPostgresAutoConfiguration");
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("pipeline 'run-unreachable': target: cannot connect to jdbc:postgresql://localhost:1/nowhere");
+        assertThat(err.toString())
+                .contains(
+                        "pipeline 'run-unreachable': target: cannot connect to jdbc:postgresql://localhost:1/nowhere");
     }
 
     @Test
     void rejectsUnknownArgumentsWithUsage() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CdcBridgeApplicationAccess(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true))
+        int exit = new CdcBridgeApplicationAccess(
+                        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true))
                 .execute("verify", "--config", config.toString(), "--chunk-size", "ten");
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("Invalid value for option '--chunk-size': 'ten' is not an int").contains("Usage: cdc-bridge verify");
+        assertThat(err.toString())
+                .contains("Invalid value for option '--chunk-size': 'ten' is not an int")
+                .contains("Usage: cdc-bridge verify");
     }
 
     @Test
     void checksOnlyThePipelineNamedWithAnEqualsSign() throws Exception {
-        Path two = Configs.write(dir,
+        Path two = Configs.write(
+                dir,
                 Configs.pipeline("verify-forward", db.monolithUrl(), db.catalogUrl(), "", CatalogSchema.FORWARD_TABLES),
-                Configs.pipeline("elsewhere", "jdbc:postgresql://localhost:1/nowhere", db.catalogUrl(), "slot: banyan_elsewhere",
+                Configs.pipeline(
+                        "elsewhere",
+                        "jdbc:postgresql://localhost:1/nowhere",
+                        db.catalogUrl(),
+                        "slot: banyan_elsewhere",
                         CatalogSchema.FORWARD_TABLES));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CdcBridgeApplicationAccess(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true))
+        int exit = new CdcBridgeApplicationAccess(
+                        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true))
                 .execute("verify", "--config=" + two, "--pipeline=verify-forward", "--chunk-size=700");
         assertThat(err.toString()).doesNotContain("elsewhere");
         assertThat(exit).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("pipeline verify-forward:").doesNotContain("elsewhere")
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("pipeline verify-forward:")
+                .doesNotContain("elsewhere")
                 .contains("result: IN SYNC (4 table(s))");
     }
 }

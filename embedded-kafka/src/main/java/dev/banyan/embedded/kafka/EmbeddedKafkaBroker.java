@@ -42,8 +42,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final boolean ephemeral;
     private final Thread shutdownHook;
 
-    private EmbeddedKafkaBroker(Process process, Path dataDirectory, int port, boolean ephemeral,
-                                Thread shutdownHook) {
+    private EmbeddedKafkaBroker(Process process, Path dataDirectory, int port, boolean ephemeral, Thread shutdownHook) {
         this.process = process;
         this.dataDirectory = dataDirectory;
         this.port = port;
@@ -102,8 +101,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         try {
             Files.createDirectories(directory);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("Cannot create the embedded Kafka data directory " + directory + ": "
-                    + e, e);
+            throw new IllegalStateException(
+                    "Cannot create the embedded Kafka data directory " + directory + ": " + e, e);
         }
         StaleBroker.stopIfRunning(directory);
         Path log = directory.resolve(LOG_FILE);
@@ -116,8 +115,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 format(directory, config, classpath, options, log);
             }
             long logOffset = Files.exists(log) ? Files.size(log) : 0;
-            Process process = new ProcessBuilder(javaCommand(options, classpath, directory, "kafka.Kafka",
-                    config.toString()))
+            Process process = new ProcessBuilder(
+                            javaCommand(options, classpath, directory, "kafka.Kafka", config.toString()))
                     .directory(directory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -131,8 +130,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
             return new EmbeddedKafkaBroker(process, directory, brokerPort, options.ephemeral(), hook);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("Embedded Kafka did not start on data directory " + directory
-                    + (port > 0 ? " and port " + port : "") + ": " + e.getMessage() + " (broker log: " + log + ")", e);
+            throw new IllegalStateException(
+                    "Embedded Kafka did not start on data directory " + directory
+                            + (port > 0 ? " and port " + port : "") + ": " + e.getMessage() + " (broker log: " + log
+                            + ")",
+                    e);
         }
     }
 
@@ -195,7 +197,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private static Path writeServerProperties(Path directory, int brokerPort, int controllerPort) throws IOException {
-        String properties = String.join("\n",
+        String properties = String.join(
+                "\n",
                 "# Written by Banyan's embedded Kafka on every start.",
                 "process.roles=broker,controller",
                 "node.id=1",
@@ -215,7 +218,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
-                "") ;
+                "");
         Path config = directory.resolve("server.properties");
         Files.writeString(config, properties, StandardCharsets.UTF_8);
         return config;
@@ -228,11 +231,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         if (!Files.exists(clusterIdFile)) {
             byte[] uuid = new byte[16];
             new SecureRandom().nextBytes(uuid);
-            Files.writeString(clusterIdFile, Base64.getUrlEncoder().withoutPadding().encodeToString(uuid));
+            Files.writeString(
+                    clusterIdFile, Base64.getUrlEncoder().withoutPadding().encodeToString(uuid));
         }
         String clusterId = Files.readString(clusterIdFile).trim();
-        Process format = new ProcessBuilder(javaCommand(options, classpath, directory, "kafka.tools.StorageTool",
-                "format", "--cluster-id", clusterId, "--config", config.toString(), "--ignore-formatted"))
+        Process format = new ProcessBuilder(javaCommand(
+                        options,
+                        classpath,
+                        directory,
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "--cluster-id",
+                        clusterId,
+                        "--config",
+                        config.toString(),
+                        "--ignore-formatted"))
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -253,22 +266,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static List<String> javaCommand(Options options, String classpath, Path directory, String mainClass,
-                                            String... args) throws IOException {
+    private static List<String> javaCommand(
+            Options options, String classpath, Path directory, String mainClass, String... args) throws IOException {
         Path log4j = directory.resolve("log4j2.properties");
-        Files.writeString(log4j, String.join("\n",
-                "status=warn",
-                "appender.out.type=Console",
-                "appender.out.name=out",
-                "appender.out.layout.type=PatternLayout",
-                "appender.out.layout.pattern=[%d] %p %m (%c)%n",
-                "rootLogger.level=INFO",
-                "rootLogger.appenderRef.out.ref=out",
-                "logger.kafka.name=kafka",
-                "logger.kafka.level=INFO",
-                "logger.apache.name=org.apache.kafka",
-                "logger.apache.level=INFO",
-                ""), StandardCharsets.UTF_8);
+        Files.writeString(
+                log4j,
+                String.join(
+                        "\n",
+                        "status=warn",
+                        "appender.out.type=Console",
+                        "appender.out.name=out",
+                        "appender.out.layout.type=PatternLayout",
+                        "appender.out.layout.pattern=[%d] %p %m (%c)%n",
+                        "rootLogger.level=INFO",
+                        "rootLogger.appenderRef.out.ref=out",
+                        "logger.kafka.name=kafka",
+                        "logger.kafka.level=INFO",
+                        "logger.apache.name=org.apache.kafka",
+                        "logger.apache.level=INFO",
+                        ""),
+                StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + options.heap(),
@@ -278,7 +295,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + log4j.toUri(),
                 "-Dbanyan.embedded-kafka.dir=" + directory,
-                "-cp", classpath,
+                "-cp",
+                classpath,
                 mainClass));
         command.addAll(List.of(args));
         return command;
@@ -316,10 +334,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static String lastLines(Path log, long offset) {
         try {
             List<String> lines = logSince(log, offset).lines().toList();
-            List<String> errors = lines.stream().filter(line -> line.contains("ERROR") || line.contains("Exception"))
-                    .limit(3).toList();
-            List<String> chosen = errors.isEmpty() ? lines.subList(Math.max(0, lines.size() - 3), lines.size())
-                    : errors;
+            List<String> errors = lines.stream()
+                    .filter(line -> line.contains("ERROR") || line.contains("Exception"))
+                    .limit(3)
+                    .toList();
+            List<String> chosen =
+                    errors.isEmpty() ? lines.subList(Math.max(0, lines.size() - 3), lines.size()) : errors;
             return String.join(" | ", chosen);
         } catch (IOException e) {
             return "(cannot read " + log + ")";
@@ -360,11 +380,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      */
     static final class StaleBroker {
 
-        private StaleBroker() {
-        }
+        private StaleBroker() {}
 
         static void stopIfRunning(Path directory) {
-            readPid(directory.resolve(PID_FILE)).flatMap(ProcessHandle::of)
+            readPid(directory.resolve(PID_FILE))
+                    .flatMap(ProcessHandle::of)
                     .filter(ProcessHandle::isAlive)
                     .filter(process -> ownsDirectory(process, directory))
                     .ifPresent(EmbeddedKafkaBroker::stop);
@@ -372,7 +392,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
         private static Optional<Long> readPid(Path pidFile) {
             try {
-                return Files.isRegularFile(pidFile) ? Optional.of(Long.parseLong(Files.readString(pidFile).trim()))
+                return Files.isRegularFile(pidFile)
+                        ? Optional.of(Long.parseLong(Files.readString(pidFile).trim()))
                         : Optional.empty();
             } catch (IOException | NumberFormatException e) {
                 return Optional.empty();
@@ -390,7 +411,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Path cmdline = Path.of("/proc", Long.toString(process.pid()), "cmdline");
             try {
                 if (Files.isReadable(cmdline)) {
-                    return List.of(Files.readString(cmdline, StandardCharsets.UTF_8).split("\0"));
+                    return List.of(
+                            Files.readString(cmdline, StandardCharsets.UTF_8).split("\0"));
                 }
             } catch (IOException e) {
                 // gone meanwhile, or not ours to read: fall back to what the JDK reports

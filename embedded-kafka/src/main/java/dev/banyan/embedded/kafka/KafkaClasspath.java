@@ -20,8 +20,7 @@ final class KafkaClasspath {
     static final String RESOURCE = "META-INF/banyan/kafka-classpath.txt";
     private static final String REPOSITORY_PLACEHOLDER = "$M2";
 
-    private KafkaClasspath() {
-    }
+    private KafkaClasspath() {}
 
     /** The broker classpath, resolved against {@code maven.repo.local} or {@code ~/.m2/repository}. */
     static String resolve() {
@@ -35,7 +34,8 @@ final class KafkaClasspath {
                 .map(entry -> entry.replace(REPOSITORY_PLACEHOLDER, repository.toString()))
                 .map(Path::of)
                 .toList();
-        List<Path> missing = jars.stream().filter(jar -> !Files.isRegularFile(jar)).toList();
+        List<Path> missing =
+                jars.stream().filter(jar -> !Files.isRegularFile(jar)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("The embedded Kafka broker needs " + missing.size() + " jar(s) missing from"
                     + " the Maven repository " + repository + " (first: " + missing.get(0) + "). Build the project once"

@@ -1,5 +1,15 @@
 package dev.banyan.embedded.kafka;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -13,16 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,7 +62,8 @@ class EmbeddedKafkaBrokerIntegrationTests {
         Path dir = broker.dataDirectory();
 
         broker.close();
-        assertThat(ProcessHandle.of(firstPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(firstPid).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
         broker = EmbeddedKafkaBroker.start(dir, 0);
 
         assertThat(Files.readString(dir.resolve("cluster.id"))).isEqualTo(clusterId);
@@ -73,9 +74,15 @@ class EmbeddedKafkaBrokerIntegrationTests {
     void takesOverADirectoryWhoseBrokerOutlivedAKilledOwner() throws Exception {
         Path dir = root.resolve("orphaned");
         Files.createDirectories(dir);
-        Process owner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), BrokerOwnerProcess.class.getName(), dir.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process owner = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        BrokerOwnerProcess.class.getName(),
+                        dir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             takeOverFrom(owner, dir);
         } finally {
@@ -87,15 +94,18 @@ class EmbeddedKafkaBrokerIntegrationTests {
     private static void takeOverFrom(Process owner, Path dir) throws Exception {
         Path ready = dir.resolve("owner-ready");
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(ready) && Files.size(ready) > 0);
-        long orphanPid = Long.parseLong(Files.readString(dir.resolve(EmbeddedKafkaBroker.PID_FILE)).trim());
+        long orphanPid = Long.parseLong(
+                Files.readString(dir.resolve(EmbeddedKafkaBroker.PID_FILE)).trim());
         send(Files.readString(ready), "meals", "m-1", "냉면");
 
         owner.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs, the broker lives on
-        assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).isTrue();
+        assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false))
+                .isTrue();
 
-        try (EmbeddedKafkaBroker successor = EmbeddedKafkaBroker.start(dir, 0,
-                EmbeddedKafkaBroker.Options.defaults().withEphemeral(true))) {
-            assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        try (EmbeddedKafkaBroker successor = EmbeddedKafkaBroker.start(
+                dir, 0, EmbeddedKafkaBroker.Options.defaults().withEphemeral(true))) {
+            assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false))
+                    .isFalse();
             assertThat(readAll(successor, "meals", 1)).containsExactly("냉면");
         }
     }
@@ -132,19 +142,25 @@ class EmbeddedKafkaBrokerIntegrationTests {
     }
 
     static void send(String bootstrapServers, String topic, String key, String value) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         }
     }
 
     static List<String> readAll(EmbeddedKafkaBroker source, String topic, int expected) {
         List<String> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, source.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        source.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
                 new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {

@@ -1,6 +1,11 @@
 package dev.banyan.embedded.boot;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
 import dev.banyan.embedded.EmbeddedPostgresServer;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,10 +19,6 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * The embedded default: with no {@code spring.datasource.url}, start a real PostgreSQL and hand its connection
@@ -35,21 +36,18 @@ public class EmbeddedPostgresAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgresServer(EmbeddedPostgresProperties properties) throws Exception {
-        Path dataDir = properties.ephemeral()
-                ? Files.createTempDirectory("banyan-embedded-db-")
-                : properties.dataDir();
+        Path dataDir = properties.ephemeral() ? Files.createTempDirectory("banyan-embedded-db-") : properties.dataDir();
         // The context stops the server after every bean that uses it, so no shutdown hook of its own.
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, properties.port(), properties.ephemeral(),
-                Map.of(), false);
+        EmbeddedPostgresServer server =
+                EmbeddedPostgresServer.start(dataDir, properties.port(), properties.ephemeral(), Map.of(), false);
         server.ensureDatabase(properties.database());
-        log.info("Embedded PostgreSQL: {} (data in {})", server.jdbcUrl(properties.database()),
-                server.dataDirectory());
+        log.info("Embedded PostgreSQL: {} (data in {})", server.jdbcUrl(properties.database()), server.dataDirectory());
         return server;
     }
 
     @Bean
-    JdbcConnectionDetails embeddedPostgresConnectionDetails(EmbeddedPostgresServer server,
-                                                            EmbeddedPostgresProperties properties) {
+    JdbcConnectionDetails embeddedPostgresConnectionDetails(
+            EmbeddedPostgresServer server, EmbeddedPostgresProperties properties) {
         String url = server.jdbcUrl(properties.database());
         return new JdbcConnectionDetails() {
             @Override

@@ -1,8 +1,8 @@
 package dev.banyan.embedded.boot;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code banyan.embedded-db.*}: where and how the embedded PostgreSQL runs when no

@@ -1,6 +1,9 @@
 package dev.banyan.embedded.boot;
 
+import javax.sql.DataSource;
+
 import dev.banyan.embedded.EmbeddedPostgresServer;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -9,15 +12,13 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EmbeddedPostgresAutoConfigurationIntegrationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(EmbeddedPostgresAutoConfiguration.class,
-                    DataSourceAutoConfiguration.class));
+            .withConfiguration(
+                    AutoConfigurations.of(EmbeddedPostgresAutoConfiguration.class, DataSourceAutoConfiguration.class));
 
     @Test
     void startsPostgresAndCreatesTheDatabaseWhenNoUrlIsConfigured() {
@@ -25,8 +26,10 @@ class EmbeddedPostgresAutoConfigurationIntegrationTests {
                 .run(context -> {
                     assertThat(context).hasSingleBean(EmbeddedPostgresServer.class);
                     JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
-                    assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo("orders_db");
-                    assertThat(jdbc.queryForObject("show wal_level", String.class)).isEqualTo("logical");
+                    assertThat(jdbc.queryForObject("select current_database()", String.class))
+                            .isEqualTo("orders_db");
+                    assertThat(jdbc.queryForObject("show wal_level", String.class))
+                            .isEqualTo("logical");
                 });
     }
 
@@ -47,8 +50,8 @@ class EmbeddedPostgresAutoConfigurationIntegrationTests {
     @Test
     void rejectsAPortOutOfRange() {
         runner.withPropertyValues("banyan.embedded-db.port=70000")
-                .run(context -> assertThat(context).getFailure().rootCause()
-                        .hasMessageContaining("banyan.embedded-db.port"));
+                .run(context ->
+                        assertThat(context).getFailure().rootCause().hasMessageContaining("banyan.embedded-db.port"));
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.banyan.embedded.boot;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -7,10 +11,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import javax.sql.DataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Child JVM for the shutdown test: a Spring application on the embedded default whose bean writes to the database

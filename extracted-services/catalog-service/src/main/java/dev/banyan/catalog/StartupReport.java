@@ -1,5 +1,9 @@
 package dev.banyan.catalog;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -7,10 +11,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 
 /** One line at start-up: the HTTP port, where the configuration came from and the database in use. */
 @Component
@@ -29,8 +29,10 @@ class StartupReport {
     @EventListener
     void ready(ApplicationReadyEvent event) {
         int port = event.getApplicationContext() instanceof WebServerApplicationContext web
-                ? web.getWebServer().getPort() : -1;
-        String config = environment.getProperty("spring.config.location",
+                ? web.getWebServer().getPort()
+                : -1;
+        String config = environment.getProperty(
+                "spring.config.location",
                 environment.getProperty("spring.config.additional-location", "classpath:application.yml"));
         log.info("catalog-service ready: http port {}, config {}, database {}", port, config, databaseUrl());
     }

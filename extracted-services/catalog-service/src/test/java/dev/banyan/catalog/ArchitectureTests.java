@@ -17,18 +17,34 @@ class ArchitectureTests {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.banyan.catalog");
 
-    static final ArchRule NO_MONOLITH_CODE = noClasses().that().resideInAPackage("dev.banyan.catalog..")
-            .should().dependOnClassesThat().resideInAPackage("dev.banyan.monolith..")
+    static final ArchRule NO_MONOLITH_CODE = noClasses()
+            .that()
+            .resideInAPackage("dev.banyan.catalog..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.banyan.monolith..")
             .because("the catalog-service must not depend on legacy-monolith at compile time");
 
-    static final ArchRule PURE_DOMAIN = noClasses().that().resideInAPackage("dev.banyan.catalog.domain..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
-                    "jakarta.servlet..", "tools.jackson..", "dev.banyan.catalog.web..",
-                    "dev.banyan.catalog.persistence..", "dev.banyan.catalog.application..");
+    static final ArchRule PURE_DOMAIN = noClasses()
+            .that()
+            .resideInAPackage("dev.banyan.catalog.domain..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "java.sql..",
+                    "jakarta.servlet..",
+                    "tools.jackson..",
+                    "dev.banyan.catalog.web..",
+                    "dev.banyan.catalog.persistence..",
+                    "dev.banyan.catalog.application..");
 
-    static final ArchRule WEB_DOES_NOT_TOUCH_TABLES = noClasses().that().resideInAPackage("dev.banyan.catalog.web..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.banyan.catalog.persistence..",
-                    "org.springframework.jdbc..");
+    static final ArchRule WEB_DOES_NOT_TOUCH_TABLES = noClasses()
+            .that()
+            .resideInAPackage("dev.banyan.catalog.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.banyan.catalog.persistence..", "org.springframework.jdbc..");
 
     @Test
     void serviceHasNoCompileTimeDependencyOnTheMonolith() {
@@ -48,11 +64,14 @@ class ArchitectureTests {
     @Test
     void everyRuleCatchesAViolatingFixtureAndNamesIt() {
         assertThatThrownBy(() -> NO_MONOLITH_CODE.check(fixtures("dev.banyan.catalog.fixture")))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("MonolithDependentFixture");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("MonolithDependentFixture");
         assertThatThrownBy(() -> PURE_DOMAIN.check(fixtures("dev.banyan.catalog.domain.fixture")))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("LeakyDomainFixture");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("LeakyDomainFixture");
         assertThatThrownBy(() -> WEB_DOES_NOT_TOUCH_TABLES.check(fixtures("dev.banyan.catalog.web.fixture")))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("WebWithJdbcFixture");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("WebWithJdbcFixture");
     }
 
     private static JavaClasses fixtures(String pkg) {

@@ -1,6 +1,11 @@
 package dev.banyan.catalog;
 
+import java.nio.file.Path;
+import java.util.List;
+import javax.sql.DataSource;
+
 import dev.banyan.embedded.EmbeddedPostgresServer;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -8,10 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import javax.sql.DataSource;
-import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,18 +40,20 @@ class ExternalDatabaseIntegrationTests {
 
     @Test
     void runsOnTheConfiguredServerAndMigratesItsOwnSchemaThere() {
-        try (ConfigurableApplicationContext app = new SpringApplication(CatalogServiceApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + external.jdbcUrl("catalog_elsewhere"),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=")) {
+        try (ConfigurableApplicationContext app = new SpringApplication(CatalogServiceApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + external.jdbcUrl("catalog_elsewhere"),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=")) {
             assertThat(app.getBeansOfType(EmbeddedPostgresServer.class)).isEmpty();
             JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
             assertThat(jdbc.sql("select current_database()").query(String.class).single())
                     .isEqualTo("catalog_elsewhere");
             List<String> tables = jdbc.sql("select table_name from information_schema.tables "
-                    + "where table_schema = 'public' and table_name <> 'flyway_schema_history' order by 1")
-                    .query(String.class).list();
+                            + "where table_schema = 'public' and table_name <> 'flyway_schema_history' order by 1")
+                    .query(String.class)
+                    .list();
             assertThat(tables).containsExactly("category", "menu_item", "opening_hours", "restaurant");
         }
     }

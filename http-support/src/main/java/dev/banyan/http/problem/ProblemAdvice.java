@@ -1,7 +1,11 @@
 package dev.banyan.http.problem;
 
+import java.net.URI;
+import java.util.List;
+
 import dev.banyan.http.request.FieldError;
 import dev.banyan.http.request.InvalidInputException;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +32,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
-
-import java.net.URI;
-import java.util.List;
 
 /**
  * The RFC 9457 answers of the Banyan HTTP contract, on Spring's {@link ProblemDetail}. Spring's own exceptions are
@@ -108,8 +109,8 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     /** Answers {@code kind} with {@code detail}; a 409 names the aggregate's current {@code state}. */
     protected final ResponseEntity<Object> problem(Exception e, Kind kind, String detail, WebRequest request) {
-        return handleExceptionInternal(e, kind.problem(detail, path(request)), new HttpHeaders(), kind.status(),
-                request);
+        return handleExceptionInternal(
+                e, kind.problem(detail, path(request)), new HttpHeaders(), kind.status(), request);
     }
 
     /** A 409 that names the current {@code state} of what the request tried to change. */
@@ -120,39 +121,39 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof JacksonException jackson) {
             TokenStreamLocation location = jackson.getLocation();
-            String where = location == null ? ""
+            String where = location == null
+                    ? ""
                     : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-            return invalid(e, List.of(new FieldError("body", "is not valid JSON: " + jackson.getOriginalMessage()
-                    + where)), request);
+            return invalid(
+                    e,
+                    List.of(new FieldError("body", "is not valid JSON: " + jackson.getOriginalMessage() + where)),
+                    request);
         }
         return invalid(e, List.of(new FieldError("body", "must not be empty")), request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
-                                                        HttpStatusCode status, WebRequest request) {
-        String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
-                : e.getPropertyName();
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name =
+                e instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : e.getPropertyName();
         return invalid(e, List.of(new FieldError(name, "has an invalid value")), request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
-                                                                          HttpHeaders headers, HttpStatusCode status,
-                                                                          WebRequest request) {
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return invalid(e, List.of(new FieldError(e.getParameterName(), "must be present")), request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException e,
-                                                                          HttpHeaders headers, HttpStatusCode status,
-                                                                          WebRequest request) {
+    protected ResponseEntity<Object> handleServletRequestBindingException(
+            ServletRequestBindingException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (e instanceof MissingRequestHeaderException header) {
             return invalid(e, List.of(new FieldError(header.getHeaderName(), "header must be present")), request);
         }
@@ -160,45 +161,47 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
-                                                                    HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         e.getBody().setDetail("No endpoint " + method(request) + " " + path(request));
         return super.handleNoResourceFoundException(e, headers, status, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
-                                                                         HttpHeaders headers, HttpStatusCode status,
-                                                                         WebRequest request) {
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            HttpRequestMethodNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String[] supported = e.getSupportedMethods() == null ? new String[0] : e.getSupportedMethods();
-        e.getBody().setDetail("Method " + e.getMethod() + " is not supported on " + path(request) + "; supported: "
-                + String.join(", ", supported));
+        e.getBody()
+                .setDetail("Method " + e.getMethod() + " is not supported on " + path(request) + "; supported: "
+                        + String.join(", ", supported));
         return super.handleHttpRequestMethodNotSupported(e, headers, status, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
-                                                                     HttpHeaders headers, HttpStatusCode status,
-                                                                     WebRequest request) {
-        e.getBody().setDetail((e.getContentType() == null ? "Content-Type is missing"
-                : "Content-Type " + e.getContentType() + " is not supported") + "; send application/json");
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        e.getBody()
+                .setDetail((e.getContentType() == null
+                                ? "Content-Type is missing"
+                                : "Content-Type " + e.getContentType() + " is not supported")
+                        + "; send application/json");
         return super.handleHttpMediaTypeNotSupported(e, headers, status, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
-                                                                      HttpHeaders headers, HttpStatusCode status,
-                                                                      WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+            HttpMediaTypeNotAcceptableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         e.getBody().setDetail("This endpoint produces application/json");
         return super.handleHttpMediaTypeNotAcceptable(e, headers, status, request);
     }
 
     /** Every answer goes through here: the contract's type and title for its status, the request path as instance. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-                                                             HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Object resolved = body == null && e instanceof ErrorResponse error
-                ? error.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale()) : body;
+                ? error.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale())
+                : body;
         if (resolved instanceof ProblemDetail detail) {
             ProblemDetail problem = detail instanceof Problem ordered ? ordered : new Problem(detail);
             resolved = problem;
@@ -213,8 +216,8 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> invalid(Exception e, List<FieldError> errors, WebRequest request) {
-        InvalidInputException invalid = e instanceof InvalidInputException given ? given
-                : new InvalidInputException(errors);
+        InvalidInputException invalid =
+                e instanceof InvalidInputException given ? given : new InvalidInputException(errors);
         ProblemDetail body = Kind.INVALID_INPUT.problem(invalid.getMessage(), path(request));
         body.setProperty("errors", errors);
         return handleExceptionInternal(e, body, new HttpHeaders(), Kind.INVALID_INPUT.status(), request);

@@ -28,6 +28,8 @@ public class InvalidInputException extends RuntimeException {
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("an invalid input needs at least one field error");
         }
-        return errors.stream().map(error -> error.field() + " " + error.message()).collect(Collectors.joining("; "));
+        return errors.stream()
+                .map(error -> error.field() + " " + error.message())
+                .collect(Collectors.joining("; "));
     }
 }

@@ -1,12 +1,12 @@
 package dev.banyan.http.request;
 
-import tools.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * Strict reading of a JSON request body into a typed request record. Every problem is collected with the JSON path

@@ -1,9 +1,13 @@
 package dev.banyan.http.problem;
 
+import java.util.Map;
+
 import dev.banyan.http.request.InvalidInputException;
 import dev.banyan.http.request.JsonRequest;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -13,11 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.WebRequest;
 import tools.jackson.databind.JsonNode;
-
-import java.util.Map;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -36,8 +37,7 @@ class ProblemAdviceTests {
         }
     }
 
-    record Dish(String name, Long price) {
-    }
+    record Dish(String name, Long price) {}
 
     @RestController
     static class Orders {
@@ -66,7 +66,8 @@ class ProblemAdviceTests {
         }
     }
 
-    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Orders()).setControllerAdvice(new Advice())
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Orders())
+            .setControllerAdvice(new Advice())
             .build();
 
     @Test
@@ -107,7 +108,8 @@ class ProblemAdviceTests {
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(header().string("Accept", "application/json"))
                 .andExpect(jsonPath("$.type").value("https://banyan.dev/problems/unsupported-media-type"))
-                .andExpect(jsonPath("$.detail").value("Content-Type text/plain is not supported; send application/json"));
+                .andExpect(
+                        jsonPath("$.detail").value("Content-Type text/plain is not supported; send application/json"));
     }
 
     @Test
@@ -130,13 +132,15 @@ class ProblemAdviceTests {
     @Test
     void membersAreWrittenInTheOrderOfRfc9457ThenTheExtensions() throws Exception {
         mvc.perform(get("/orders/1"))
-                .andExpect(content().string("{\"type\":\"https://banyan.dev/problems/illegal-state\","
-                        + "\"title\":\"Illegal state\",\"status\":409,"
-                        + "\"detail\":\"Order 1 is DELIVERED; it can no longer be cancelled\","
-                        + "\"instance\":\"/orders/1\",\"state\":\"DELIVERED\"}"));
+                .andExpect(content()
+                        .string("{\"type\":\"https://banyan.dev/problems/illegal-state\","
+                                + "\"title\":\"Illegal state\",\"status\":409,"
+                                + "\"detail\":\"Order 1 is DELIVERED; it can no longer be cancelled\","
+                                + "\"instance\":\"/orders/1\",\"state\":\"DELIVERED\"}"));
         mvc.perform(put("/orders").contentType(MediaType.APPLICATION_JSON).content("{}"))
-                .andExpect(content().string(org.hamcrest.Matchers.startsWith(
-                        "{\"type\":\"https://banyan.dev/problems/method-not-allowed\",\"title\":")));
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.startsWith(
+                                "{\"type\":\"https://banyan.dev/problems/method-not-allowed\",\"title\":")));
     }
 
     @Test

@@ -1,11 +1,11 @@
 package dev.banyan.http.request;
 
+import java.util.List;
+import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,16 +14,17 @@ class JsonRequestTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Item(UUID menuItemId, long quantity) {
-    }
+    record Item(UUID menuItemId, long quantity) {}
 
-    record Order(UUID customerId, String note, List<Item> items) {
-    }
+    record Order(UUID customerId, String note, List<Item> items) {}
 
     private static Order order(JsonRequest body) {
-        return new Order(body.requiredUuid("customerId"), body.optionalText("note"),
+        return new Order(
+                body.requiredUuid("customerId"),
+                body.optionalText("note"),
                 body.requiredObjects("items").stream()
-                        .map(item -> new Item(item.requiredUuid("menuItemId"),
+                        .map(item -> new Item(
+                                item.requiredUuid("menuItemId"),
                                 item.requiredLong("quantity", 1) == null ? 0 : item.requiredLong("quantity", 1)))
                         .toList());
     }
@@ -32,8 +33,10 @@ class JsonRequestTests {
     void readsAValidBodyIntoItsTypedRecord() {
         UUID customer = UUID.randomUUID();
         UUID item = UUID.randomUUID();
-        Order order = JsonRequest.read(json("{\"customerId\":\"" + customer + "\",\"note\":\"문 앞에 놓아 주세요\","
-                + "\"items\":[{\"menuItemId\":\"" + item + "\",\"quantity\":2}]}"), JsonRequestTests::order);
+        Order order = JsonRequest.read(
+                json("{\"customerId\":\"" + customer + "\",\"note\":\"문 앞에 놓아 주세요\"," + "\"items\":[{\"menuItemId\":\""
+                        + item + "\",\"quantity\":2}]}"),
+                JsonRequestTests::order);
 
         assertThat(order).isEqualTo(new Order(customer, "문 앞에 놓아 주세요", List.of(new Item(item, 2))));
     }
@@ -43,13 +46,16 @@ class JsonRequestTests {
         assertThatThrownBy(() -> JsonRequest.read(json("""
                 {"customerId":"not-a-uuid","note":7,"items":[{"menuItemId":null,"quantity":"2"},3,
                  {"menuItemId":"00000000-0000-0000-0000-000000000001","quantity":0}]}"""), JsonRequestTests::order))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).containsExactly(
-                        new FieldError("customerId", "must be a UUID"),
-                        new FieldError("note", "must be a string"),
-                        new FieldError("items[1]", "must be an object"),
-                        new FieldError("items[0].menuItemId", "must not be null"),
-                        new FieldError("items[0].quantity", "must be an integer"),
-                        new FieldError("items[2].quantity", "must be greater than or equal to 1")));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors())
+                                .containsExactly(
+                                        new FieldError("customerId", "must be a UUID"),
+                                        new FieldError("note", "must be a string"),
+                                        new FieldError("items[1]", "must be an object"),
+                                        new FieldError("items[0].menuItemId", "must not be null"),
+                                        new FieldError("items[0].quantity", "must be an integer"),
+                                        new FieldError("items[2].quantity", "must be greater than or equal to 1")));
     }
 
     @Test
@@ -62,8 +68,9 @@ class JsonRequestTests {
         assertThat(body.optionalLong("text", 0)).isNull();
         assertThat(body.optionalBoolean("flag")).isNull();
         assertThat(body.optionalUuid("id")).isNull();
-        assertThatThrownBy(body::throwIfInvalid).hasMessage("price must be an integer; big must be an integer; "
-                + "text must be an integer; flag must be a boolean; id must be a UUID");
+        assertThatThrownBy(body::throwIfInvalid)
+                .hasMessage("price must be an integer; big must be an integer; "
+                        + "text must be an integer; flag must be a boolean; id must be a UUID");
     }
 
     @Test

@@ -13,15 +13,21 @@ public interface CatalogImport {
 
     boolean restaurantExists(RestaurantId id);
 
-    record ImportedRestaurant(UUID id, String name, String categoryCode, String phone, String address,
-                              long minimumOrderAmount, long deliveryFee, String status, Instant createdAt,
-                              List<ImportedHours> openingHours, List<ImportedMenuItem> menu) {
-    }
+    record ImportedRestaurant(
+            UUID id,
+            String name,
+            String categoryCode,
+            String phone,
+            String address,
+            long minimumOrderAmount,
+            long deliveryFee,
+            String status,
+            Instant createdAt,
+            List<ImportedHours> openingHours,
+            List<ImportedMenuItem> menu) {}
 
     /** @param dayOfWeek 1 = Monday ... 7 = Sunday */
-    record ImportedHours(int dayOfWeek, LocalTime opens, LocalTime closes) {
-    }
+    record ImportedHours(int dayOfWeek, LocalTime opens, LocalTime closes) {}
 
-    record ImportedMenuItem(UUID id, String name, String description, long price, boolean available) {
-    }
+    record ImportedMenuItem(UUID id, String name, String description, long price, boolean available) {}
 }

@@ -1,9 +1,9 @@
 package dev.banyan.monolith.catalog;
 
-import org.jmolecules.ddd.types.Identifier;
-
 import java.util.Objects;
 import java.util.UUID;
+
+import org.jmolecules.ddd.types.Identifier;
 
 /** Identifies a menu item. */
 public record MenuItemId(UUID value) implements Identifier {

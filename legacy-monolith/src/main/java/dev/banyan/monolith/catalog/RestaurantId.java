@@ -1,9 +1,9 @@
 package dev.banyan.monolith.catalog;
 
-import org.jmolecules.ddd.types.Identifier;
-
 import java.util.Objects;
 import java.util.UUID;
+
+import org.jmolecules.ddd.types.Identifier;
 
 /** Identifies a restaurant; other contexts keep only this, never the restaurant itself. */
 public record RestaurantId(UUID value) implements Identifier {

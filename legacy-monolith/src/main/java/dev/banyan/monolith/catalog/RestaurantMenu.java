@@ -1,19 +1,26 @@
 package dev.banyan.monolith.catalog;
 
-import dev.banyan.monolith.shared.Krw;
-import org.jmolecules.ddd.types.ValueObject;
-
 import java.util.Map;
 import java.util.Optional;
+
+import dev.banyan.monolith.shared.Krw;
+
+import org.jmolecules.ddd.types.ValueObject;
 
 /**
  * A snapshot of a restaurant's current menu, as other contexts see it when they price an order.
  *
  * @param takingOrders the restaurant is OPEN and inside its opening hours right now
  */
-public record RestaurantMenu(RestaurantId id, String name, String address, RestaurantStatus status,
-                             boolean takingOrders, Krw minimumOrderAmount, Krw deliveryFee,
-                             Map<MenuItemId, Entry> items)
+public record RestaurantMenu(
+        RestaurantId id,
+        String name,
+        String address,
+        RestaurantStatus status,
+        boolean takingOrders,
+        Krw minimumOrderAmount,
+        Krw deliveryFee,
+        Map<MenuItemId, Entry> items)
         implements ValueObject {
 
     public RestaurantMenu {
@@ -25,6 +32,5 @@ public record RestaurantMenu(RestaurantId id, String name, String address, Resta
     }
 
     /** One menu item at its current price. */
-    public record Entry(MenuItemId id, String name, Krw price, boolean available) implements ValueObject {
-    }
+    public record Entry(MenuItemId id, String name, Krw price, boolean available) implements ValueObject {}
 }

@@ -5,7 +5,9 @@
  * restaurant's current menu, the identifiers, and {@link dev.banyan.monolith.catalog.CatalogImport} for bulk demo
  * data. Everything in sub-packages is internal.
  */
-@org.jmolecules.ddd.annotation.BoundedContext(id = "catalog", name = "Catalog",
+@org.jmolecules.ddd.annotation.BoundedContext(
+        id = "catalog",
+        name = "Catalog",
         description = "Restaurants, categories, opening hours and menus")
 @org.springframework.modulith.ApplicationModule(displayName = "Catalog")
 package dev.banyan.monolith.catalog;

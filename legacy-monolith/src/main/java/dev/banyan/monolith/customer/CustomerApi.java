@@ -1,10 +1,10 @@
 package dev.banyan.monolith.customer;
 
-import org.jmolecules.ddd.types.ValueObject;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import org.jmolecules.ddd.types.ValueObject;
 
 /** What other contexts may ask about customers. */
 public interface CustomerApi {
@@ -15,10 +15,11 @@ public interface CustomerApi {
     record CustomerProfile(CustomerId id, String name, String phone, List<Address> addresses) implements ValueObject {
 
         public Optional<Address> address(UUID addressId) {
-            return addresses.stream().filter(address -> address.id().equals(addressId)).findFirst();
+            return addresses.stream()
+                    .filter(address -> address.id().equals(addressId))
+                    .findFirst();
         }
     }
 
-    record Address(UUID id, String label, String address) implements ValueObject {
-    }
+    record Address(UUID id, String label, String address) implements ValueObject {}
 }

@@ -1,9 +1,9 @@
 package dev.banyan.monolith.customer;
 
-import org.jmolecules.ddd.types.Identifier;
-
 import java.util.Objects;
 import java.util.UUID;
+
+import org.jmolecules.ddd.types.Identifier;
 
 /** Identifies a customer account. */
 public record CustomerId(UUID value) implements Identifier {

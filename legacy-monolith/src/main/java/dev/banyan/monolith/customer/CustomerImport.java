@@ -9,10 +9,8 @@ public interface CustomerImport {
 
     int importCustomers(List<ImportedCustomer> customers);
 
-    record ImportedCustomer(UUID id, String name, String email, String phone, Instant createdAt,
-                            List<ImportedAddress> addresses) {
-    }
+    record ImportedCustomer(
+            UUID id, String name, String email, String phone, Instant createdAt, List<ImportedAddress> addresses) {}
 
-    record ImportedAddress(UUID id, String label, String address) {
-    }
+    record ImportedAddress(UUID id, String label, String address) {}
 }

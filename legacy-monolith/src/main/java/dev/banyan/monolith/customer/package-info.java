@@ -4,7 +4,9 @@
  * Public API: {@link dev.banyan.monolith.customer.CustomerApi} (look a customer up with their addresses),
  * {@link dev.banyan.monolith.customer.CustomerId} and {@link dev.banyan.monolith.customer.CustomerImport}.
  */
-@org.jmolecules.ddd.annotation.BoundedContext(id = "customer", name = "Customer",
+@org.jmolecules.ddd.annotation.BoundedContext(
+        id = "customer",
+        name = "Customer",
         description = "Customer accounts and delivery addresses")
 @org.springframework.modulith.ApplicationModule(displayName = "Customer")
 package dev.banyan.monolith.customer;

@@ -12,7 +12,14 @@ public interface DeliveryImport {
     /** The riders on the platform, ordered by name then id. */
     List<RiderId> riders();
 
-    record ImportedDelivery(UUID id, UUID orderId, UUID riderId, UUID restaurantId, String pickupAddress,
-                            String dropOffAddress, Instant assignedAt, Instant pickedUpAt, Instant deliveredAt) {
-    }
+    record ImportedDelivery(
+            UUID id,
+            UUID orderId,
+            UUID riderId,
+            UUID restaurantId,
+            String pickupAddress,
+            String dropOffAddress,
+            Instant assignedAt,
+            Instant pickedUpAt,
+            Instant deliveredAt) {}
 }

@@ -1,9 +1,9 @@
 package dev.banyan.monolith.delivery;
 
-import org.jmolecules.ddd.types.Identifier;
-
 import java.util.Objects;
 import java.util.UUID;
+
+import org.jmolecules.ddd.types.Identifier;
 
 /** Identifies a rider. */
 public record RiderId(UUID value) implements Identifier {

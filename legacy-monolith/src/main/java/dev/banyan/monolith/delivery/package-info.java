@@ -5,7 +5,9 @@
  * {@link dev.banyan.monolith.ordering.OrderCancelled}) through the transactional event publication registry, and
  * reports pickup and drop-off back through {@link dev.banyan.monolith.ordering.OrderFulfilment}.
  */
-@org.jmolecules.ddd.annotation.BoundedContext(id = "delivery", name = "Delivery",
+@org.jmolecules.ddd.annotation.BoundedContext(
+        id = "delivery",
+        name = "Delivery",
         description = "Rider assignment, pickup and drop-off")
 @org.springframework.modulith.ApplicationModule(displayName = "Delivery")
 package dev.banyan.monolith.delivery;

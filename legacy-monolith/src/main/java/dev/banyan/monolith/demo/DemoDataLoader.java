@@ -1,5 +1,9 @@
 package dev.banyan.monolith.demo;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
 import dev.banyan.monolith.catalog.CatalogImport;
 import dev.banyan.monolith.catalog.CatalogImport.ImportedRestaurant;
 import dev.banyan.monolith.catalog.RestaurantId;
@@ -10,6 +14,7 @@ import dev.banyan.monolith.demo.DemoDataSet.HistoricalOrder;
 import dev.banyan.monolith.ordering.OrderId;
 import dev.banyan.monolith.ordering.OrderImport;
 import dev.banyan.monolith.payment.PaymentImport;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,10 +22,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Loads the demo data set on first start (when demo restaurant 0 is missing) and tops the historical orders up to
@@ -46,8 +47,13 @@ class DemoDataLoader implements ApplicationRunner {
     private final DeliveryImport deliveries;
     private final int orderCount;
 
-    DemoDataLoader(CatalogImport catalog, CustomerImport customers, OrderImport orders, PaymentImport payments,
-                   DeliveryImport deliveries, @Value("${banyan.demo.orders:500}") int orderCount) {
+    DemoDataLoader(
+            CatalogImport catalog,
+            CustomerImport customers,
+            OrderImport orders,
+            PaymentImport payments,
+            DeliveryImport deliveries,
+            @Value("${banyan.demo.orders:500}") int orderCount) {
         if (orderCount < 0) {
             throw new IllegalArgumentException("banyan.demo.orders must be 0 or more, was " + orderCount);
         }
@@ -68,8 +74,8 @@ class DemoDataLoader implements ApplicationRunner {
         long started = System.nanoTime();
         List<ImportedRestaurant> restaurants = DemoDataSet.restaurants();
         boolean catalogPresent = catalog.restaurantExists(new RestaurantId(DemoDataSet.id("restaurant", 0)));
-        boolean ordersPresent = orderCount == 0
-                || orders.orderExists(new OrderId(DemoDataSet.id("order", orderCount - 1)));
+        boolean ordersPresent =
+                orderCount == 0 || orders.orderExists(new OrderId(DemoDataSet.id("order", orderCount - 1)));
         if (catalogPresent && ordersPresent) {
             log.info("Demo data already loaded ({} historical orders requested); nothing to do", orderCount);
             return;
@@ -77,8 +83,11 @@ class DemoDataLoader implements ApplicationRunner {
         if (!catalogPresent) {
             int newRestaurants = catalog.importRestaurants(restaurants);
             int newCustomers = customers.importCustomers(DemoDataSet.customers());
-            log.info("Demo data: {} restaurants with {} menu items, {} customers", newRestaurants,
-                    restaurants.stream().mapToInt(r -> r.menu().size()).sum(), newCustomers);
+            log.info(
+                    "Demo data: {} restaurants with {} menu items, {} customers",
+                    newRestaurants,
+                    restaurants.stream().mapToInt(r -> r.menu().size()).sum(),
+                    newCustomers);
         }
         List<UUID> riders = deliveries.riders().stream().map(RiderId::value).toList();
         if (riders.isEmpty()) {
@@ -90,14 +99,19 @@ class DemoDataLoader implements ApplicationRunner {
             for (int n = from; n < to; n++) {
                 chunk.add(DemoDataSet.order(n, restaurants, riders));
             }
-            orders.importDeliveredOrders(chunk.stream().map(HistoricalOrder::order).toList());
-            payments.importCapturedPayments(chunk.stream().map(HistoricalOrder::payment).toList());
-            deliveries.importCompletedDeliveries(chunk.stream().map(HistoricalOrder::delivery).toList());
+            orders.importDeliveredOrders(
+                    chunk.stream().map(HistoricalOrder::order).toList());
+            payments.importCapturedPayments(
+                    chunk.stream().map(HistoricalOrder::payment).toList());
+            deliveries.importCompletedDeliveries(
+                    chunk.stream().map(HistoricalOrder::delivery).toList());
             if (orderCount > ORDER_CHUNK) {
                 log.info("Demo data: historical orders {}/{}", to, orderCount);
             }
         }
-        log.info("Demo data: {} historical orders with payments and deliveries; loaded in {} ms", orderCount,
+        log.info(
+                "Demo data: {} historical orders with payments and deliveries; loaded in {} ms",
+                orderCount,
                 (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -1,9 +1,8 @@
 package dev.banyan.monolith.ordering;
 
-import org.jmolecules.event.types.DomainEvent;
-
 import java.time.Instant;
 
+import org.jmolecules.event.types.DomainEvent;
+
 /** The food reached the customer. */
-public record OrderDelivered(OrderId orderId, Instant deliveredAt) implements DomainEvent {
-}
+public record OrderDelivered(OrderId orderId, Instant deliveredAt) implements DomainEvent {}

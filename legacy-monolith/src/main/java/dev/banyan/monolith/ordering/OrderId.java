@@ -1,9 +1,9 @@
 package dev.banyan.monolith.ordering;
 
-import org.jmolecules.ddd.types.Identifier;
-
 import java.util.Objects;
 import java.util.UUID;
+
+import org.jmolecules.ddd.types.Identifier;
 
 /** Identifies an order. */
 public record OrderId(UUID value) implements Identifier {

@@ -11,12 +11,22 @@ public interface OrderImport {
 
     boolean orderExists(OrderId orderId);
 
-    record ImportedOrder(UUID id, UUID customerId, UUID restaurantId, String deliveryAddress, long deliveryFee,
-                         List<ImportedLine> lines, Instant placedAt, Instant acceptedAt, Instant pickedUpAt,
-                         Instant deliveredAt) {
+    record ImportedOrder(
+            UUID id,
+            UUID customerId,
+            UUID restaurantId,
+            String deliveryAddress,
+            long deliveryFee,
+            List<ImportedLine> lines,
+            Instant placedAt,
+            Instant acceptedAt,
+            Instant pickedUpAt,
+            Instant deliveredAt) {
 
         public long subtotal() {
-            return lines.stream().mapToLong(line -> line.unitPrice() * line.quantity()).sum();
+            return lines.stream()
+                    .mapToLong(line -> line.unitPrice() * line.quantity())
+                    .sum();
         }
 
         public long total() {
@@ -24,6 +34,5 @@ public interface OrderImport {
         }
     }
 
-    record ImportedLine(UUID menuItemId, String name, long unitPrice, int quantity) {
-    }
+    record ImportedLine(UUID menuItemId, String name, long unitPrice, int quantity) {}
 }

@@ -5,5 +5,8 @@ package dev.banyan.monolith.ordering;
  * pickup. Part of the ordering API: {@link OrderCancelled} carries the status the order had.
  */
 public enum OrderStatus {
-    PLACED, ACCEPTED, DELIVERED, CANCELLED
+    PLACED,
+    ACCEPTED,
+    DELIVERED,
+    CANCELLED
 }

@@ -8,7 +8,9 @@
  * delivery context reports back) and {@link dev.banyan.monolith.ordering.OrderImport}. Ordering uses the public APIs
  * of catalog, customer and payment.
  */
-@org.jmolecules.ddd.annotation.BoundedContext(id = "ordering", name = "Ordering",
+@org.jmolecules.ddd.annotation.BoundedContext(
+        id = "ordering",
+        name = "Ordering",
         description = "Orders, line items and their lifecycle")
 @org.springframework.modulith.ApplicationModule(displayName = "Ordering")
 package dev.banyan.monolith.ordering;

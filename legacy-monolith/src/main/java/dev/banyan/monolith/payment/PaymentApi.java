@@ -1,10 +1,11 @@
 package dev.banyan.monolith.payment;
 
-import dev.banyan.monolith.shared.Krw;
-import org.jmolecules.ddd.types.ValueObject;
-
 import java.util.Optional;
 import java.util.UUID;
+
+import dev.banyan.monolith.shared.Krw;
+
+import org.jmolecules.ddd.types.ValueObject;
 
 /**
  * What ordering asks of payment. All operations are idempotent per order. The provider is a remote system, so the
@@ -44,12 +45,12 @@ public interface PaymentApi {
     Optional<PaymentSummary> findByOrder(UUID orderId);
 
     /** The provider's answer to an authorization; {@code reference} is set when approved, {@code declineReason} when not. */
-    record Authorization(UUID orderId, UUID customerId, Krw amount, boolean approved, String reference,
-                         String declineReason) implements ValueObject {
-    }
+    record Authorization(
+            UUID orderId, UUID customerId, Krw amount, boolean approved, String reference, String declineReason)
+            implements ValueObject {}
 
     /** A payment's state as other contexts see it. Amounts in KRW. */
-    record PaymentSummary(PaymentId id, UUID orderId, PaymentStatus status, Krw amount, Krw capturedAmount,
-                          Krw refundedAmount) implements ValueObject {
-    }
+    record PaymentSummary(
+            PaymentId id, UUID orderId, PaymentStatus status, Krw amount, Krw capturedAmount, Krw refundedAmount)
+            implements ValueObject {}
 }

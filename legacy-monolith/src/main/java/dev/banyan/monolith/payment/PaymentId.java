@@ -1,9 +1,9 @@
 package dev.banyan.monolith.payment;
 
-import org.jmolecules.ddd.types.Identifier;
-
 import java.util.Objects;
 import java.util.UUID;
+
+import org.jmolecules.ddd.types.Identifier;
 
 /** Identifies a payment. */
 public record PaymentId(UUID value) implements Identifier {

@@ -9,7 +9,6 @@ public interface PaymentImport {
 
     void importCapturedPayments(List<ImportedPayment> payments);
 
-    record ImportedPayment(UUID id, UUID orderId, UUID customerId, long amount, Instant authorizedAt,
-                           Instant capturedAt) {
-    }
+    record ImportedPayment(
+            UUID id, UUID orderId, UUID customerId, long amount, Instant authorizedAt, Instant capturedAt) {}
 }

@@ -2,5 +2,8 @@ package dev.banyan.monolith.payment;
 
 /** AUTHORIZED → CAPTURED → REFUNDED, or AUTHORIZED → VOIDED. Part of the payment API ({@link PaymentApi}). */
 public enum PaymentStatus {
-    AUTHORIZED, CAPTURED, VOIDED, REFUNDED
+    AUTHORIZED,
+    CAPTURED,
+    VOIDED,
+    REFUNDED
 }

@@ -6,7 +6,9 @@
  * Public API: {@link dev.banyan.monolith.payment.PaymentApi}. Payments refer to orders and customers by plain UUID
  * (payment sits below ordering in the dependency graph and does not know its types).
  */
-@org.jmolecules.ddd.annotation.BoundedContext(id = "payment", name = "Payment",
+@org.jmolecules.ddd.annotation.BoundedContext(
+        id = "payment",
+        name = "Payment",
         description = "Authorization, capture and refund with idempotency keys")
 @org.springframework.modulith.ApplicationModule(displayName = "Payment")
 package dev.banyan.monolith.payment;

@@ -9,8 +9,7 @@ import java.time.ZoneOffset;
 /** Conversions between {@link Instant} and PostgreSQL {@code timestamptz} for JDBC code. */
 public final class Timestamps {
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     public static OffsetDateTime of(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

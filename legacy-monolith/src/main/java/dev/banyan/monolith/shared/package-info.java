@@ -3,5 +3,7 @@
  * deterministic id helpers; strict JSON request reading comes from the {@code http-support} module, shared with the
  * extracted services. It holds no domain concept of its own.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Shared kernel", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Shared kernel",
+        type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package dev.banyan.monolith.shared;

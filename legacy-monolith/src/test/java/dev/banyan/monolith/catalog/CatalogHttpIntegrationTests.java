@@ -1,13 +1,14 @@
 package dev.banyan.monolith.catalog;
 
-import dev.banyan.monolith.HttpTestClient.Response;
-import dev.banyan.monolith.MonolithIntegrationTest;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+
+import dev.banyan.monolith.HttpTestClient.Response;
+import dev.banyan.monolith.MonolithIntegrationTest;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +26,8 @@ class CatalogHttpIntegrationTests extends MonolithIntegrationTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("application/json");
-        assertThat(response.body()).startsWith("[{\"code\":\"chicken\",\"name\":\"치킨\"},{\"code\":\"pizza\",\"name\":\"피자\"}")
+        assertThat(response.body())
+                .startsWith("[{\"code\":\"chicken\",\"name\":\"치킨\"},{\"code\":\"pizza\",\"name\":\"피자\"}")
                 .endsWith("{\"code\":\"asian\",\"name\":\"아시안\"}]");
         assertThat(response.json().size()).isEqualTo(10);
     }
@@ -54,18 +56,22 @@ class CatalogHttpIntegrationTests extends MonolithIntegrationTest {
     void addsMenuItemsAndListsTheMenuByNameThenId() {
         String id = http().post("/api/restaurants", NEW_RESTAURANT).text("id");
 
-        Response soup = http().post("/api/restaurants/" + id + "/menu-items",
-                "{\"name\":\"양념치킨\",\"description\":\"달콤 매콤한 소스\",\"price\":21000}");
-        Response plain = http().post("/api/restaurants/" + id + "/menu-items",
-                "{\"name\":\"후라이드치킨\",\"price\":19000,\"available\":false}");
+        Response soup = http().post(
+                        "/api/restaurants/" + id + "/menu-items",
+                        "{\"name\":\"양념치킨\",\"description\":\"달콤 매콤한 소스\",\"price\":21000}");
+        Response plain = http().post(
+                        "/api/restaurants/" + id + "/menu-items",
+                        "{\"name\":\"후라이드치킨\",\"price\":19000,\"available\":false}");
 
         assertThat(soup.status()).isEqualTo(201);
         String soupId = soup.text("id");
         assertThat(soup.location()).isEqualTo("/api/restaurants/" + id + "/menu-items/" + soupId);
-        assertThat(soup.body()).isEqualTo("{\"id\":\"" + soupId + "\",\"name\":\"양념치킨\","
-                + "\"description\":\"달콤 매콤한 소스\",\"price\":21000,\"available\":true}");
-        assertThat(plain.body()).isEqualTo("{\"id\":\"" + plain.text("id") + "\",\"name\":\"후라이드치킨\","
-                + "\"description\":null,\"price\":19000,\"available\":false}");
+        assertThat(soup.body())
+                .isEqualTo("{\"id\":\"" + soupId + "\",\"name\":\"양념치킨\","
+                        + "\"description\":\"달콤 매콤한 소스\",\"price\":21000,\"available\":true}");
+        assertThat(plain.body())
+                .isEqualTo("{\"id\":\"" + plain.text("id") + "\",\"name\":\"후라이드치킨\","
+                        + "\"description\":null,\"price\":19000,\"available\":false}");
 
         JsonNode menu = http().get("/api/restaurants/" + id).json().get("menu");
         assertThat(menu.size()).isEqualTo(2);
@@ -76,63 +82,75 @@ class CatalogHttpIntegrationTests extends MonolithIntegrationTest {
     @Test
     void changesPriceAndAvailability() {
         String id = http().post("/api/restaurants", NEW_RESTAURANT).text("id");
-        String itemId = http().post("/api/restaurants/" + id + "/menu-items",
-                "{\"name\":\"반반치킨\",\"price\":20000}").text("id");
+        String itemId = http().post("/api/restaurants/" + id + "/menu-items", "{\"name\":\"반반치킨\",\"price\":20000}")
+                .text("id");
 
         Response priced = http().put("/api/restaurants/" + id + "/menu-items/" + itemId, "{\"price\":22000}");
-        Response unavailable = http().put("/api/restaurants/" + id + "/menu-items/" + itemId,
-                "{\"available\":false}");
+        Response unavailable = http().put("/api/restaurants/" + id + "/menu-items/" + itemId, "{\"available\":false}");
 
         assertThat(priced.status()).isEqualTo(200);
         assertThat(priced.json().get("price").asLong()).isEqualTo(22000);
         assertThat(priced.json().get("available").asBoolean()).isTrue();
-        assertThat(unavailable.body()).isEqualTo("{\"id\":\"" + itemId + "\",\"name\":\"반반치킨\","
-                + "\"description\":null,\"price\":22000,\"available\":false}");
-        assertThat(jdbc.sql("select version from catalog.menu_item where id = ?").param(UUID.fromString(itemId))
-                .query(Long.class).single()).isEqualTo(2L);
+        assertThat(unavailable.body())
+                .isEqualTo("{\"id\":\"" + itemId + "\",\"name\":\"반반치킨\","
+                        + "\"description\":null,\"price\":22000,\"available\":false}");
+        assertThat(jdbc.sql("select version from catalog.menu_item where id = ?")
+                        .param(UUID.fromString(itemId))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2L);
     }
 
     @Test
     void rejectsChangeOfAnItemThroughAnotherRestaurant() {
         String owner = http().post("/api/restaurants", NEW_RESTAURANT).text("id");
         String other = http().post("/api/restaurants", NEW_RESTAURANT).text("id");
-        String itemId = http().post("/api/restaurants/" + owner + "/menu-items",
-                "{\"name\":\"치즈볼\",\"price\":5000}").text("id");
+        String itemId = http().post("/api/restaurants/" + owner + "/menu-items", "{\"name\":\"치즈볼\",\"price\":5000}")
+                .text("id");
 
         Response response = http().put("/api/restaurants/" + other + "/menu-items/" + itemId, "{\"price\":1}");
 
         assertThat(response.status()).isEqualTo(404);
-        assertThat(response.body()).isEqualTo("{\"type\":\"https://banyan.dev/problems/not-found\","
-                + "\"title\":\"Not found\",\"status\":404,\"detail\":\"Menu item " + itemId
-                + " not found in restaurant " + other + "\",\"instance\":\"/api/restaurants/" + other
-                + "/menu-items/" + itemId + "\"}");
+        assertThat(response.body())
+                .isEqualTo("{\"type\":\"https://banyan.dev/problems/not-found\","
+                        + "\"title\":\"Not found\",\"status\":404,\"detail\":\"Menu item " + itemId
+                        + " not found in restaurant " + other + "\",\"instance\":\"/api/restaurants/" + other
+                        + "/menu-items/" + itemId + "\"}");
     }
 
     @Test
     void rejectsAnEmptyChange() {
         String id = http().post("/api/restaurants", NEW_RESTAURANT).text("id");
-        String itemId = http().post("/api/restaurants/" + id + "/menu-items",
-                "{\"name\":\"콜라\",\"price\":2000}").text("id");
+        String itemId = http().post("/api/restaurants/" + id + "/menu-items", "{\"name\":\"콜라\",\"price\":2000}")
+                .text("id");
 
         Response response = http().put("/api/restaurants/" + id + "/menu-items/" + itemId, "{}");
 
         assertInvalid(response, "body", "must contain price or available");
-        assertInvalid(http().put("/api/restaurants/" + id + "/menu-items/" + itemId, "{\"price\":-5}"),
-                "price", "must be greater than or equal to 0");
-        assertInvalid(http().put("/api/restaurants/" + id + "/menu-items/" + itemId, "{\"available\":\"yes\"}"),
-                "available", "must be a boolean");
-        assertInvalid(http().put("/api/restaurants/" + id + "/menu-items/not-a-uuid", "{\"price\":1}"),
-                "itemId", "must be a UUID");
+        assertInvalid(
+                http().put("/api/restaurants/" + id + "/menu-items/" + itemId, "{\"price\":-5}"),
+                "price",
+                "must be greater than or equal to 0");
+        assertInvalid(
+                http().put("/api/restaurants/" + id + "/menu-items/" + itemId, "{\"available\":\"yes\"}"),
+                "available",
+                "must be a boolean");
+        assertInvalid(
+                http().put("/api/restaurants/" + id + "/menu-items/not-a-uuid", "{\"price\":1}"),
+                "itemId",
+                "must be a UUID");
     }
 
     @Test
     void pagesRestaurantsOrderedByNameThenId() {
         for (String name : List.of("다 피자", "가 피자", "나 피자")) {
-            http().post("/api/restaurants", NEW_RESTAURANT.replace("황금올리브 치킨 성수점", name)
-                    .replace("\"chicken\"", "\"pizza\""));
+            http().post(
+                            "/api/restaurants",
+                            NEW_RESTAURANT.replace("황금올리브 치킨 성수점", name).replace("\"chicken\"", "\"pizza\""));
         }
 
-        JsonNode all = http().get("/api/restaurants?category=pizza&page=0&size=100").json();
+        JsonNode all =
+                http().get("/api/restaurants?category=pizza&page=0&size=100").json();
         long total = all.get("totalElements").asLong();
         assertThat(total).isGreaterThanOrEqualTo(3);
         List<String> names = new ArrayList<>();
@@ -142,13 +160,15 @@ class CatalogHttpIntegrationTests extends MonolithIntegrationTest {
         });
         assertThat(names).isSorted();
 
-        JsonNode page = http().get("/api/restaurants?category=pizza&page=1&size=2").json();
+        JsonNode page =
+                http().get("/api/restaurants?category=pizza&page=1&size=2").json();
         assertThat(page.get("page").asInt()).isEqualTo(1);
         assertThat(page.get("size").asInt()).isEqualTo(2);
         assertThat(page.get("totalPages").asLong()).isEqualTo((total + 1) / 2);
         assertThat(page.get("content").get(0).get("name").asString()).isEqualTo(names.get(2));
-        assertThat(all.get("content").get(0).toString()).startsWith("{\"id\":").contains(
-                "\"name\":\"가 피자\",\"category\":\"pizza\",\"phone\":\"02-555-0101\","
+        assertThat(all.get("content").get(0).toString())
+                .startsWith("{\"id\":")
+                .contains("\"name\":\"가 피자\",\"category\":\"pizza\",\"phone\":\"02-555-0101\","
                         + "\"address\":\"서울특별시 성동구 성수이로 77\",\"minimumOrderAmount\":15000,"
                         + "\"deliveryFee\":3000,\"status\":\"OPEN\"}");
     }
@@ -160,8 +180,8 @@ class CatalogHttpIntegrationTests extends MonolithIntegrationTest {
 
         assertThat(pastEnd.status()).isEqualTo(200);
         assertThat(pastEnd.json().get("content").size()).isZero();
-        assertThat(unknown.body()).isEqualTo(
-                "{\"content\":[],\"page\":0,\"size\":20,\"totalElements\":0,\"totalPages\":0}");
+        assertThat(unknown.body())
+                .isEqualTo("{\"content\":[],\"page\":0,\"size\":20,\"totalElements\":0,\"totalPages\":0}");
     }
 
     @Test
@@ -170,10 +190,11 @@ class CatalogHttpIntegrationTests extends MonolithIntegrationTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).isEqualTo("application/problem+json");
-        assertThat(response.body()).isEqualTo("{\"type\":\"https://banyan.dev/problems/invalid-input\","
-                + "\"title\":\"Invalid input\",\"status\":400,\"detail\":\"size must be between 1 and 100\","
-                + "\"instance\":\"/api/restaurants\",\"errors\":[{\"field\":\"size\","
-                + "\"message\":\"must be between 1 and 100\"}]}");
+        assertThat(response.body())
+                .isEqualTo("{\"type\":\"https://banyan.dev/problems/invalid-input\","
+                        + "\"title\":\"Invalid input\",\"status\":400,\"detail\":\"size must be between 1 and 100\","
+                        + "\"instance\":\"/api/restaurants\",\"errors\":[{\"field\":\"size\","
+                        + "\"message\":\"must be between 1 and 100\"}]}");
         assertInvalid(http().get("/api/restaurants?size=0"), "size", "must be between 1 and 100");
         assertInvalid(http().get("/api/restaurants?page=-1"), "page", "must be greater than or equal to 0");
         assertInvalid(http().get("/api/restaurants?page=abc"), "page", "must be an integer");
@@ -192,7 +213,8 @@ class CatalogHttpIntegrationTests extends MonolithIntegrationTest {
         assertThat(missing.json().get("type").asString()).isEqualTo("https://banyan.dev/problems/not-found");
         assertInvalid(malformed, "id", "must be a UUID");
         assertThat(http().post("/api/restaurants/" + unknown + "/menu-items", "{\"name\":\"x\",\"price\":1}")
-                .status()).isEqualTo(404);
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -204,33 +226,44 @@ class CatalogHttpIntegrationTests extends MonolithIntegrationTest {
 
         assertThat(response.status()).isEqualTo(400);
         List<String> errors = new ArrayList<>();
-        response.json().get("errors").forEach(error ->
-                errors.add(error.get("field").asString() + " " + error.get("message").asString()));
-        assertThat(errors).containsExactly(
-                "name must not be blank",
-                "minimumOrderAmount must be greater than or equal to 0",
-                "deliveryFee must be an integer",
-                "openingHours[0].day must be one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY",
-                "openingHours[0].opens must be a time in HH:mm format",
-                "openingHours[1].opens must not be blank",
-                "openingHours[1].closes must not be blank",
-                "openingHours[2].day duplicates MONDAY",
-                "category unknown category 'sushi-bar'");
+        response.json()
+                .get("errors")
+                .forEach(error -> errors.add(error.get("field").asString() + " "
+                        + error.get("message").asString()));
+        assertThat(errors)
+                .containsExactly(
+                        "name must not be blank",
+                        "minimumOrderAmount must be greater than or equal to 0",
+                        "deliveryFee must be an integer",
+                        "openingHours[0].day must be one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY",
+                        "openingHours[0].opens must be a time in HH:mm format",
+                        "openingHours[1].opens must not be blank",
+                        "openingHours[1].closes must not be blank",
+                        "openingHours[2].day duplicates MONDAY",
+                        "category unknown category 'sushi-bar'");
         assertThat(response.json().get("detail").asString()).startsWith("name must not be blank; ");
     }
 
     @Test
     void rejectsMissingFieldsAndWrongTypes() {
         assertInvalid(http().post("/api/restaurants", "{}"), "name", "must not be blank");
-        assertInvalid(http().post("/api/restaurants", NEW_RESTAURANT.replace("\"openingHours\":[", "\"openingHours\":[7,")),
-                "openingHours[0]", "must be an object");
-        assertInvalid(http().post("/api/restaurants", NEW_RESTAURANT.replace("15000", "15000.5")),
-                "minimumOrderAmount", "must be an integer");
-        assertInvalid(http().post("/api/restaurants", NEW_RESTAURANT.replace("\"02-555-0101\"", "12")),
-                "phone", "must be a string");
+        assertInvalid(
+                http().post("/api/restaurants", NEW_RESTAURANT.replace("\"openingHours\":[", "\"openingHours\":[7,")),
+                "openingHours[0]",
+                "must be an object");
+        assertInvalid(
+                http().post("/api/restaurants", NEW_RESTAURANT.replace("15000", "15000.5")),
+                "minimumOrderAmount",
+                "must be an integer");
+        assertInvalid(
+                http().post("/api/restaurants", NEW_RESTAURANT.replace("\"02-555-0101\"", "12")),
+                "phone",
+                "must be a string");
         assertInvalid(http().post("/api/restaurants", "[1,2]"), "body", "must be a JSON object");
-        assertInvalid(http().post("/api/restaurants/" + UUID.randomUUID() + "/menu-items", "{\"name\":\"x\"}"),
-                "price", "must not be null");
+        assertInvalid(
+                http().post("/api/restaurants/" + UUID.randomUUID() + "/menu-items", "{\"name\":\"x\"}"),
+                "price",
+                "must not be null");
     }
 
     @Test
@@ -240,7 +273,9 @@ class CatalogHttpIntegrationTests extends MonolithIntegrationTest {
         assertThat(response.status()).isEqualTo(400);
         JsonNode error = response.json().get("errors").get(0);
         assertThat(error.get("field").asString()).isEqualTo("body");
-        assertThat(error.get("message").asString()).startsWith("is not valid JSON: ").contains("line 1");
+        assertThat(error.get("message").asString())
+                .startsWith("is not valid JSON: ")
+                .contains("line 1");
         assertInvalid(http().postEmpty("/api/restaurants"), "body", "must not be empty");
     }
 

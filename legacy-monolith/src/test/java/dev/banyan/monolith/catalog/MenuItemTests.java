@@ -1,10 +1,11 @@
 package dev.banyan.monolith.catalog;
 
-import dev.banyan.monolith.catalog.domain.MenuItem;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.UUID;
+
+import dev.banyan.monolith.catalog.domain.MenuItem;
+
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,10 +35,12 @@ class MenuItemTests {
     void neverHasANegativePrice() {
         MenuItem item = MenuItem.add(new MenuItemId(UUID.randomUUID()), RESTAURANT, "순대", null, 4000, true, CREATED);
 
-        assertThatThrownBy(() -> item.changePrice(-1, CREATED)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> item.changePrice(-1, CREATED))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("price");
         assertThat(item.price()).isEqualTo(4000);
-        assertThatThrownBy(() -> MenuItem.add(new MenuItemId(UUID.randomUUID()), RESTAURANT, "", null, 1, true,
-                CREATED)).hasMessageContaining("name");
+        assertThatThrownBy(
+                        () -> MenuItem.add(new MenuItemId(UUID.randomUUID()), RESTAURANT, "", null, 1, true, CREATED))
+                .hasMessageContaining("name");
     }
 }

@@ -1,11 +1,5 @@
 package dev.banyan.monolith.catalog;
 
-import dev.banyan.monolith.catalog.domain.OpeningHours;
-import dev.banyan.monolith.catalog.domain.Restaurant;
-import dev.banyan.monolith.catalog.RestaurantStatus;
-import dev.banyan.monolith.shared.IllegalTransitionException;
-import org.junit.jupiter.api.Test;
-
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -13,6 +7,12 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+
+import dev.banyan.monolith.catalog.domain.OpeningHours;
+import dev.banyan.monolith.catalog.domain.Restaurant;
+import dev.banyan.monolith.shared.IllegalTransitionException;
+
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,8 +23,8 @@ class RestaurantTests {
     static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
     static Restaurant restaurant(List<OpeningHours> hours) {
-        return Restaurant.register(new RestaurantId(UUID.randomUUID()), "엄마손 분식", "bunsik", null, "서울 마포구",
-                10000, 2000, hours, NOW);
+        return Restaurant.register(
+                new RestaurantId(UUID.randomUUID()), "엄마손 분식", "bunsik", null, "서울 마포구", 10000, 2000, hours, NOW);
     }
 
     @Test
@@ -34,7 +34,8 @@ class RestaurantTests {
                 new OpeningHours(DayOfWeek.MONDAY, LocalTime.of(10, 0), LocalTime.of(20, 0))));
 
         assertThat(restaurant.status()).isEqualTo(RestaurantStatus.OPEN);
-        assertThat(restaurant.openingHours()).extracting(OpeningHours::day)
+        assertThat(restaurant.openingHours())
+                .extracting(OpeningHours::day)
                 .containsExactly(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
     }
 
@@ -43,7 +44,8 @@ class RestaurantTests {
         Restaurant restaurant = restaurant(List.of());
         restaurant.close(NOW);
 
-        assertThatThrownBy(() -> restaurant.close(NOW)).isInstanceOf(IllegalTransitionException.class)
+        assertThatThrownBy(() -> restaurant.close(NOW))
+                .isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("is CLOSED");
         restaurant.reopen(NOW);
         assertThat(restaurant.status()).isEqualTo(RestaurantStatus.OPEN);
@@ -65,22 +67,36 @@ class RestaurantTests {
     @Test
     void takesOrdersOnlyWhenOpenAndInsideItsHours() {
         // 2026-03-02 is a Monday.
-        Restaurant restaurant = restaurant(List.of(
-                new OpeningHours(DayOfWeek.MONDAY, LocalTime.of(17, 0), LocalTime.of(2, 0))));
+        Restaurant restaurant =
+                restaurant(List.of(new OpeningHours(DayOfWeek.MONDAY, LocalTime.of(17, 0), LocalTime.of(2, 0))));
 
-        assertThat(restaurant.isTakingOrdersAt(LocalDateTime.of(2026, 3, 2, 18, 0).atZone(SEOUL))).isTrue();
-        assertThat(restaurant.isTakingOrdersAt(LocalDateTime.of(2026, 3, 3, 1, 59).atZone(SEOUL))).isTrue();
-        assertThat(restaurant.isTakingOrdersAt(LocalDateTime.of(2026, 3, 3, 2, 0).atZone(SEOUL))).isFalse();
-        assertThat(restaurant.isTakingOrdersAt(LocalDateTime.of(2026, 3, 2, 16, 59).atZone(SEOUL))).isFalse();
-        assertThat(restaurant.isTakingOrdersAt(LocalDateTime.of(2026, 3, 4, 18, 0).atZone(SEOUL))).isFalse();
+        assertThat(restaurant.isTakingOrdersAt(
+                        LocalDateTime.of(2026, 3, 2, 18, 0).atZone(SEOUL)))
+                .isTrue();
+        assertThat(restaurant.isTakingOrdersAt(
+                        LocalDateTime.of(2026, 3, 3, 1, 59).atZone(SEOUL)))
+                .isTrue();
+        assertThat(restaurant.isTakingOrdersAt(
+                        LocalDateTime.of(2026, 3, 3, 2, 0).atZone(SEOUL)))
+                .isFalse();
+        assertThat(restaurant.isTakingOrdersAt(
+                        LocalDateTime.of(2026, 3, 2, 16, 59).atZone(SEOUL)))
+                .isFalse();
+        assertThat(restaurant.isTakingOrdersAt(
+                        LocalDateTime.of(2026, 3, 4, 18, 0).atZone(SEOUL)))
+                .isFalse();
 
         restaurant.close(NOW);
-        assertThat(restaurant.isTakingOrdersAt(LocalDateTime.of(2026, 3, 2, 18, 0).atZone(SEOUL))).isFalse();
+        assertThat(restaurant.isTakingOrdersAt(
+                        LocalDateTime.of(2026, 3, 2, 18, 0).atZone(SEOUL)))
+                .isFalse();
     }
 
     @Test
     void withoutListedHoursAnOpenRestaurantAlwaysTakesOrders() {
-        assertThat(restaurant(List.of()).isTakingOrdersAt(LocalDateTime.of(2026, 3, 2, 4, 0).atZone(SEOUL))).isTrue();
+        assertThat(restaurant(List.of())
+                        .isTakingOrdersAt(LocalDateTime.of(2026, 3, 2, 4, 0).atZone(SEOUL)))
+                .isTrue();
     }
 
     @Test

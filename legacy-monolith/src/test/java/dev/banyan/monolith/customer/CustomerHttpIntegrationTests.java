@@ -1,13 +1,14 @@
 package dev.banyan.monolith.customer;
 
-import dev.banyan.monolith.HttpTestClient.Response;
-import dev.banyan.monolith.MonolithIntegrationTest;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+
+import dev.banyan.monolith.HttpTestClient.Response;
+import dev.banyan.monolith.MonolithIntegrationTest;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,24 +32,36 @@ class CustomerHttpIntegrationTests extends MonolithIntegrationTest {
         assertThat(customer.get("name").asString()).isEqualTo("김지우");
         assertThat(customer.get("addresses").get(0).get("address").asString())
                 .isEqualTo("서울특별시 송파구 올림픽로 300, 롯데월드타워 12층");
-        assertThat(customer.get("addresses").get(0).get("defaultAddress").asBoolean()).isTrue();
+        assertThat(customer.get("addresses").get(0).get("defaultAddress").asBoolean())
+                .isTrue();
         assertThat(customer.get("addresses").get(1).get("label").asString()).isEqualTo("회사");
-        assertThat(customer.get("addresses").get(1).get("defaultAddress").asBoolean()).isFalse();
+        assertThat(customer.get("addresses").get(1).get("defaultAddress").asBoolean())
+                .isFalse();
     }
 
     @Test
     void rejectsInvalidCustomersNamingEveryField() {
-        Response response = http().post("/api/customers",
-                "{\"name\":\"\",\"email\":\"not-an-email\",\"phone\":5,\"addresses\":[{\"label\":\"집\"}]}");
+        Response response = http().post(
+                        "/api/customers",
+                        "{\"name\":\"\",\"email\":\"not-an-email\",\"phone\":5,\"addresses\":[{\"label\":\"집\"}]}");
 
         assertThat(response.status()).isEqualTo(400);
         List<String> errors = new ArrayList<>();
-        response.json().get("errors").forEach(e -> errors.add(e.get("field").asString() + " "
-                + e.get("message").asString()));
-        assertThat(errors).containsExactly("name must not be blank", "email must be an email address",
-                "phone must be a string", "addresses[0].address must not be blank");
+        response.json()
+                .get("errors")
+                .forEach(e -> errors.add(
+                        e.get("field").asString() + " " + e.get("message").asString()));
+        assertThat(errors)
+                .containsExactly(
+                        "name must not be blank",
+                        "email must be an email address",
+                        "phone must be a string",
+                        "addresses[0].address must not be blank");
         assertThat(http().post("/api/customers", "{\"name\":\"a\",\"email\":\"a@b.kr\",\"addresses\":[]}")
-                .json().get("errors").get(0).toString())
+                        .json()
+                        .get("errors")
+                        .get(0)
+                        .toString())
                 .isEqualTo("{\"field\":\"addresses\",\"message\":\"must not be empty\"}");
     }
 
@@ -74,6 +87,7 @@ class CustomerHttpIntegrationTests extends MonolithIntegrationTest {
         assertThat(http().get("/api/customers/" + unknown).status()).isEqualTo(404);
         Response malformed = http().get("/api/customers/abc");
         assertThat(malformed.status()).isEqualTo(400);
-        assertThat(malformed.json().get("errors").get(0).get("field").asString()).isEqualTo("id");
+        assertThat(malformed.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("id");
     }
 }

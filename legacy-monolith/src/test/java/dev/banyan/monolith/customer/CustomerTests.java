@@ -1,12 +1,13 @@
 package dev.banyan.monolith.customer;
 
-import dev.banyan.monolith.customer.domain.Customer;
-import dev.banyan.monolith.customer.domain.DeliveryAddress;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
+import dev.banyan.monolith.customer.domain.Customer;
+import dev.banyan.monolith.customer.domain.DeliveryAddress;
+
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,8 +22,13 @@ class CustomerTests {
 
     @Test
     void theFirstAddressIsTheDefault() {
-        Customer customer = Customer.register(new CustomerId(UUID.randomUUID()), "최하은", "haeun@example.kr", null,
-                List.of(address("집"), address("회사")), T0);
+        Customer customer = Customer.register(
+                new CustomerId(UUID.randomUUID()),
+                "최하은",
+                "haeun@example.kr",
+                null,
+                List.of(address("집"), address("회사")),
+                T0);
 
         assertThat(customer.defaultAddress().label()).isEqualTo("집");
     }

@@ -1,5 +1,9 @@
 package dev.banyan.monolith.delivery;
 
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
 import dev.banyan.monolith.ModuleTestSupport;
 import dev.banyan.monolith.catalog.RestaurantId;
 import dev.banyan.monolith.delivery.domain.Deliveries;
@@ -11,6 +15,7 @@ import dev.banyan.monolith.ordering.OrderCancelled;
 import dev.banyan.monolith.ordering.OrderFulfilment;
 import dev.banyan.monolith.ordering.OrderId;
 import dev.banyan.monolith.ordering.OrderStatus;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -18,10 +23,6 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-
-import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -34,8 +35,9 @@ import static org.mockito.Mockito.verify;
  * module's dependencies).
  */
 @ApplicationModuleTest
-@TestPropertySource(properties = {ModuleTestSupport.EPHEMERAL_DATABASE, ModuleTestSupport.FREE_PORT,
-        ModuleTestSupport.NO_DEMO_DATA})
+@TestPropertySource(
+        properties = {ModuleTestSupport.EPHEMERAL_DATABASE, ModuleTestSupport.FREE_PORT, ModuleTestSupport.NO_DEMO_DATA
+        })
 @Import(ModuleTestSupport.class)
 class DeliveryModuleIntegrationTests {
 
@@ -71,8 +73,10 @@ class DeliveryModuleIntegrationTests {
                 .andVerify(delivery -> assertThat(delivery).isPresent());
 
         scenario.publish(new OrderCancelled(orderId, OrderStatus.ACCEPTED, Instant.now()))
-                .andWaitForStateChange(() -> deliveries.findByOrder(orderId).map(Delivery::status),
-                        status -> status.filter(DeliveryStatus.CANCELLED::equals).isPresent())
+                .andWaitForStateChange(
+                        () -> deliveries.findByOrder(orderId).map(Delivery::status),
+                        status ->
+                                status.filter(DeliveryStatus.CANCELLED::equals).isPresent())
                 .andVerify(status -> assertThat(status).contains(DeliveryStatus.CANCELLED));
     }
 
@@ -90,7 +94,11 @@ class DeliveryModuleIntegrationTests {
     }
 
     private static OrderAccepted accepted(OrderId orderId) {
-        return new OrderAccepted(orderId, new RestaurantId(UUID.randomUUID()), "서울특별시 종로구 종로 1",
-                "서울특별시 마포구 월드컵로 10, 101동 1001호", Instant.now());
+        return new OrderAccepted(
+                orderId,
+                new RestaurantId(UUID.randomUUID()),
+                "서울특별시 종로구 종로 1",
+                "서울특별시 마포구 월드컵로 10, 101동 1001호",
+                Instant.now());
     }
 }

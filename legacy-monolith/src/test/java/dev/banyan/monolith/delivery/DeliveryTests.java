@@ -1,14 +1,15 @@
 package dev.banyan.monolith.delivery;
 
+import java.time.Instant;
+import java.util.UUID;
+
 import dev.banyan.monolith.catalog.RestaurantId;
 import dev.banyan.monolith.delivery.domain.Delivery;
 import dev.banyan.monolith.delivery.domain.DeliveryStatus;
 import dev.banyan.monolith.ordering.OrderId;
 import dev.banyan.monolith.shared.IllegalTransitionException;
-import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
-import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,8 +19,14 @@ class DeliveryTests {
     static final Instant T0 = Instant.parse("2026-05-05T03:00:00Z");
 
     static Delivery assigned() {
-        return Delivery.assign(new DeliveryId(UUID.randomUUID()), new OrderId(UUID.randomUUID()),
-                new RiderId(UUID.randomUUID()), new RestaurantId(UUID.randomUUID()), "서울 종로구", "서울 마포구", T0);
+        return Delivery.assign(
+                new DeliveryId(UUID.randomUUID()),
+                new OrderId(UUID.randomUUID()),
+                new RiderId(UUID.randomUUID()),
+                new RestaurantId(UUID.randomUUID()),
+                "서울 종로구",
+                "서울 마포구",
+                T0);
     }
 
     @Test
@@ -38,7 +45,8 @@ class DeliveryTests {
     void illegalTransitionsNameTheCurrentState() {
         Delivery delivery = assigned();
 
-        assertThatThrownBy(() -> delivery.complete(T0)).isInstanceOf(IllegalTransitionException.class)
+        assertThatThrownBy(() -> delivery.complete(T0))
+                .isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("is ASSIGNED");
         delivery.pickUp(T0);
         assertThatThrownBy(() -> delivery.pickUp(T0)).hasMessageContaining("is PICKED_UP");
@@ -52,10 +60,11 @@ class DeliveryTests {
 
         assertThat(delivery.status()).isEqualTo(DeliveryStatus.CANCELLED);
         assertThatThrownBy(() -> delivery.pickUp(T0)).hasMessageContaining("is CANCELLED");
-        Delivery tombstone = Delivery.cancelledBeforeAssignment(new DeliveryId(UUID.randomUUID()),
-                new OrderId(UUID.randomUUID()), T0);
+        Delivery tombstone = Delivery.cancelledBeforeAssignment(
+                new DeliveryId(UUID.randomUUID()), new OrderId(UUID.randomUUID()), T0);
         assertThat(tombstone.riderId()).isNull();
-        assertThatThrownBy(() -> Delivery.assign(new DeliveryId(UUID.randomUUID()), new OrderId(UUID.randomUUID()),
-                null, null, "a", "b", T0)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Delivery.assign(
+                        new DeliveryId(UUID.randomUUID()), new OrderId(UUID.randomUUID()), null, null, "a", "b", T0))
+                .isInstanceOf(NullPointerException.class);
     }
 }

@@ -1,16 +1,5 @@
 package dev.banyan.monolith.demo;
 
-import dev.banyan.monolith.MonolithApplication;
-import dev.banyan.monolith.catalog.CatalogImport;
-import dev.banyan.monolith.catalog.RestaurantId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +9,18 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
+import dev.banyan.monolith.MonolithApplication;
+import dev.banyan.monolith.catalog.CatalogImport;
+import dev.banyan.monolith.catalog.RestaurantId;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,8 +53,11 @@ class StartupReadinessIntegrationTests {
                         port.complete(event.getWebServer().getPort());
                     }
                 });
-        application = CompletableFuture.supplyAsync(() -> builder.run("--server.port=0",
-                "--banyan.embedded-db.ephemeral=true", "--banyan.embedded-db.port=0", "--banyan.demo.orders=5"));
+        application = CompletableFuture.supplyAsync(() -> builder.run(
+                "--server.port=0",
+                "--banyan.embedded-db.ephemeral=true",
+                "--banyan.embedded-db.port=0",
+                "--banyan.demo.orders=5"));
         int httpPort = port.get(90, TimeUnit.SECONDS);
 
         HttpResponse<String> readiness = get(httpPort, "/actuator/health/readiness");
@@ -113,7 +117,10 @@ class StartupReadinessIntegrationTests {
     }
 
     static HttpResponse<String> get(int port, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

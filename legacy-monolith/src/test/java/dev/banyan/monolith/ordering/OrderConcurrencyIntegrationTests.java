@@ -1,12 +1,5 @@
 package dev.banyan.monolith.ordering;
 
-import dev.banyan.monolith.Fixtures;
-import dev.banyan.monolith.HttpTestClient.Response;
-import dev.banyan.monolith.MonolithIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +9,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
+import dev.banyan.monolith.Fixtures;
+import dev.banyan.monolith.HttpTestClient.Response;
+import dev.banyan.monolith.MonolithIntegrationTest;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import static dev.banyan.monolith.Fixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,14 +54,21 @@ class OrderConcurrencyIntegrationTests extends MonolithIntegrationTest {
     @Test
     void fortyConcurrentOrdersAreAllPlacedAcceptedAndCancelledWithinTheBound() throws Exception {
         long started = System.nanoTime();
-        List<Response> placed = all(CLIENTS, i -> http().post("/api/orders", order(customer, restaurant, tteokbokki, 1)));
-        assertThat(placed).allSatisfy(response -> assertThat(response.status()).as(response.body()).isEqualTo(201));
+        List<Response> placed =
+                all(CLIENTS, i -> http().post("/api/orders", order(customer, restaurant, tteokbokki, 1)));
+        assertThat(placed)
+                .allSatisfy(response ->
+                        assertThat(response.status()).as(response.body()).isEqualTo(201));
         List<String> ids = placed.stream().map(response -> response.text("id")).toList();
 
         List<Response> accepted = all(CLIENTS, i -> http().postEmpty("/api/orders/" + ids.get(i) + "/accept"));
-        assertThat(accepted).allSatisfy(response -> assertThat(response.status()).as(response.body()).isEqualTo(200));
+        assertThat(accepted)
+                .allSatisfy(response ->
+                        assertThat(response.status()).as(response.body()).isEqualTo(200));
         List<Response> cancelled = all(CLIENTS, i -> http().postEmpty("/api/orders/" + ids.get(i) + "/cancel"));
-        assertThat(cancelled).allSatisfy(response -> assertThat(response.status()).as(response.body()).isEqualTo(200));
+        assertThat(cancelled)
+                .allSatisfy(response ->
+                        assertThat(response.status()).as(response.body()).isEqualTo(200));
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(BOUND.multipliedBy(3));
         for (String id : ids) {
@@ -70,13 +78,14 @@ class OrderConcurrencyIntegrationTests extends MonolithIntegrationTest {
 
     @Test
     void acceptRacingCancelLeavesTheProviderWithExactlyOneOfCaptureOrVoidMatchingTheOrder() throws Exception {
-        List<Response> placed = all(RACING_ORDERS,
-                i -> http().post("/api/orders", order(customer, restaurant, tteokbokki, 1)));
+        List<Response> placed =
+                all(RACING_ORDERS, i -> http().post("/api/orders", order(customer, restaurant, tteokbokki, 1)));
         List<String> ids = placed.stream().map(response -> response.text("id")).toList();
 
         // accept and cancel of the same order are submitted next to each other and start together
-        List<Response> answers = all(2 * RACING_ORDERS, i -> http().postEmpty("/api/orders/" + ids.get(i / 2)
-                + (i % 2 == 0 ? "/accept" : "/cancel")));
+        List<Response> answers = all(
+                2 * RACING_ORDERS,
+                i -> http().postEmpty("/api/orders/" + ids.get(i / 2) + (i % 2 == 0 ? "/accept" : "/cancel")));
 
         int acceptedFirst = 0;
         for (int n = 0; n < RACING_ORDERS; n++) {
@@ -85,15 +94,20 @@ class OrderConcurrencyIntegrationTests extends MonolithIntegrationTest {
             Response cancel = answers.get(2 * n + 1);
             assertThat(cancel.status()).as("cancel %s: %s", id, cancel.body()).isEqualTo(200);
             assertThat(http().get("/api/orders/" + id).text("status")).isEqualTo("CANCELLED");
-            String payment = jdbc.sql("select status from payment.payment where order_id = ? and not settlement_pending")
-                    .param(java.util.UUID.fromString(id)).query(String.class).single();
+            String payment = jdbc.sql(
+                            "select status from payment.payment where order_id = ? and not settlement_pending")
+                    .param(java.util.UUID.fromString(id))
+                    .query(String.class)
+                    .single();
             List<String> operations = providerOperations(id);
             if (accept.status() == 200) {
                 acceptedFirst++;
                 assertThat(payment).as(id).isEqualTo("REFUNDED");
                 assertThat(operations).as(id).containsExactlyInAnyOrder("AUTHORIZE", "CAPTURE", "REFUND");
             } else {
-                assertThat(accept.status()).as("accept %s: %s", id, accept.body()).isEqualTo(409);
+                assertThat(accept.status())
+                        .as("accept %s: %s", id, accept.body())
+                        .isEqualTo(409);
                 assertThat(accept.json().get("state").asString()).isEqualTo("CANCELLED");
                 assertThat(payment).as(id).isEqualTo("VOIDED");
                 assertThat(operations).as(id).containsExactlyInAnyOrder("AUTHORIZE", "VOID");
@@ -104,19 +118,27 @@ class OrderConcurrencyIntegrationTests extends MonolithIntegrationTest {
 
     @Test
     void aDecisionCommittedButNeverSentToTheProviderIsSettledLater() {
-        String id = http().post("/api/orders", order(customer, restaurant, tteokbokki, 2)).text("id");
+        String id = http().post("/api/orders", order(customer, restaurant, tteokbokki, 2))
+                .text("id");
         // what a crash between the accept's commit and its provider call leaves behind
         jdbc.sql("update ordering.customer_order set status = 'ACCEPTED', accepted_at = now() where id = ?")
-                .param(java.util.UUID.fromString(id)).update();
+                .param(java.util.UUID.fromString(id))
+                .update();
         jdbc.sql("update payment.payment set status = 'CAPTURED', captured_amount = amount, settlement_pending = true "
-                + "where order_id = ?").param(java.util.UUID.fromString(id)).update();
+                        + "where order_id = ?")
+                .param(java.util.UUID.fromString(id))
+                .update();
         assertThat(providerOperations(id)).containsExactly("AUTHORIZE");
 
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> providerOperations(id).contains("CAPTURE"));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !jdbc.sql(
-                "select settlement_pending from payment.payment where order_id = ?")
-                .param(java.util.UUID.fromString(id)).query(Boolean.class).single());
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> !jdbc.sql("select settlement_pending from payment.payment where order_id = ?")
+                        .param(java.util.UUID.fromString(id))
+                        .query(Boolean.class)
+                        .single());
         assertThat(providerOperations(id)).containsExactlyInAnyOrder("AUTHORIZE", "CAPTURE");
     }
 
@@ -147,6 +169,8 @@ class OrderConcurrencyIntegrationTests extends MonolithIntegrationTest {
 
     List<String> providerOperations(String orderId) {
         return jdbc.sql("select operation from payment.provider_operation where idempotency_key like ?")
-                .param("order-" + orderId + "-%").query(String.class).list();
+                .param("order-" + orderId + "-%")
+                .query(String.class)
+                .list();
     }
 }

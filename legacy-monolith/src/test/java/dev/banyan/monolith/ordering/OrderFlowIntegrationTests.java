@@ -1,17 +1,18 @@
 package dev.banyan.monolith.ordering;
 
-import dev.banyan.monolith.Fixtures;
-import dev.banyan.monolith.HttpTestClient.Response;
-import dev.banyan.monolith.MonolithIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import dev.banyan.monolith.Fixtures;
+import dev.banyan.monolith.HttpTestClient.Response;
+import dev.banyan.monolith.MonolithIntegrationTest;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static dev.banyan.monolith.Fixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,8 +46,9 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
         assertThat(order.get("subtotal").asLong()).isEqualTo(18000);
         assertThat(order.get("deliveryFee").asLong()).isEqualTo(3000);
         assertThat(order.get("total").asLong()).isEqualTo(21000);
-        assertThat(order.get("items").get(0).toString()).isEqualTo("{\"menuItemId\":\"" + bibimbap
-                + "\",\"name\":\"돌솥비빔밥\",\"unitPrice\":9000,\"quantity\":2,\"lineTotal\":18000}");
+        assertThat(order.get("items").get(0).toString())
+                .isEqualTo("{\"menuItemId\":\"" + bibimbap
+                        + "\",\"name\":\"돌솥비빔밥\",\"unitPrice\":9000,\"quantity\":2,\"lineTotal\":18000}");
         assertThat(order.get("deliveryAddress").asString()).isEqualTo("서울특별시 마포구 월드컵로 10, 101동 1001호");
         assertThat(order.get("payment").get("status").asString()).isEqualTo("AUTHORIZED");
         assertThat(order.get("payment").get("amount").asLong()).isEqualTo(21000);
@@ -56,7 +58,8 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
         assertThat(accepted.status()).isEqualTo(200);
         assertThat(accepted.text("status")).isEqualTo("ACCEPTED");
         assertThat(accepted.json().get("payment").get("status").asString()).isEqualTo("CAPTURED");
-        assertThat(accepted.json().get("payment").get("capturedAmount").asLong()).isEqualTo(21000);
+        assertThat(accepted.json().get("payment").get("capturedAmount").asLong())
+                .isEqualTo(21000);
 
         JsonNode delivery = awaitDelivery(orderId, "ASSIGNED");
         assertThat(delivery.get("rider").get("name").asString()).isNotBlank();
@@ -90,7 +93,8 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
 
     @Test
     void cancellingADeliveredOrderIsAConflictNamingTheState() {
-        String orderId = http().post("/api/orders", order(customer, restaurant, bibimbap, 2)).text("id");
+        String orderId = http().post("/api/orders", order(customer, restaurant, bibimbap, 2))
+                .text("id");
         http().postEmpty("/api/orders/" + orderId + "/accept");
         awaitDelivery(orderId, "ASSIGNED");
         http().postEmpty("/api/deliveries/" + orderId + "/pickup");
@@ -100,35 +104,45 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
 
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.contentType()).isEqualTo("application/problem+json");
-        assertThat(response.body()).isEqualTo("{\"type\":\"https://banyan.dev/problems/illegal-state\","
-                + "\"title\":\"Illegal state\",\"status\":409,\"detail\":\"Order " + orderId
-                + " is DELIVERED; it can no longer be cancelled\",\"instance\":\"/api/orders/" + orderId
-                + "/cancel\",\"state\":\"DELIVERED\"}");
-        assertThat(http().postEmpty("/api/deliveries/" + orderId + "/pickup").json().get("state").asString())
+        assertThat(response.body())
+                .isEqualTo("{\"type\":\"https://banyan.dev/problems/illegal-state\","
+                        + "\"title\":\"Illegal state\",\"status\":409,\"detail\":\"Order " + orderId
+                        + " is DELIVERED; it can no longer be cancelled\",\"instance\":\"/api/orders/" + orderId
+                        + "/cancel\",\"state\":\"DELIVERED\"}");
+        assertThat(http().postEmpty("/api/deliveries/" + orderId + "/pickup")
+                        .json()
+                        .get("state")
+                        .asString())
                 .isEqualTo("DELIVERED");
     }
 
     @Test
     void cancellingAPlacedOrderVoidsTheAuthorization() {
-        String orderId = http().post("/api/orders", order(customer, restaurant, bibimbap, 2)).text("id");
+        String orderId = http().post("/api/orders", order(customer, restaurant, bibimbap, 2))
+                .text("id");
 
         Response cancelled = http().postEmpty("/api/orders/" + orderId + "/cancel");
 
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
         assertThat(cancelled.json().get("payment").get("status").asString()).isEqualTo("VOIDED");
-        assertThat(cancelled.json().get("payment").get("capturedAmount").asLong()).isZero();
+        assertThat(cancelled.json().get("payment").get("capturedAmount").asLong())
+                .isZero();
         assertThat(providerOperations(orderId)).isEqualTo(Map.of("AUTHORIZE", 1L, "VOID", 1L));
         Response again = http().postEmpty("/api/orders/" + orderId + "/cancel");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("state").asString()).isEqualTo("CANCELLED");
-        assertThat(http().postEmpty("/api/orders/" + orderId + "/accept").json().get("state").asString())
+        assertThat(http().postEmpty("/api/orders/" + orderId + "/accept")
+                        .json()
+                        .get("state")
+                        .asString())
                 .isEqualTo("CANCELLED");
     }
 
     @Test
     void cancellingAnAcceptedOrderRefundsThePaymentAndCancelsTheDelivery() {
-        String orderId = http().post("/api/orders", order(customer, restaurant, bibimbap, 2)).text("id");
+        String orderId = http().post("/api/orders", order(customer, restaurant, bibimbap, 2))
+                .text("id");
         http().postEmpty("/api/orders/" + orderId + "/accept");
         awaitDelivery(orderId, "ASSIGNED");
 
@@ -143,20 +157,24 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
         assertThat(providerOperations(orderId)).isEqualTo(Map.of("AUTHORIZE", 1L, "CAPTURE", 1L, "REFUND", 1L));
 
         awaitDelivery(orderId, "CANCELLED");
-        assertThat(http().postEmpty("/api/deliveries/" + orderId + "/pickup").json().get("state").asString())
+        assertThat(http().postEmpty("/api/deliveries/" + orderId + "/pickup")
+                        .json()
+                        .get("state")
+                        .asString())
                 .isEqualTo("CANCELLED");
     }
 
     @Test
     void acceptingTwiceIsAConflict() {
-        String orderId = http().post("/api/orders", order(customer, restaurant, bibimbap, 2)).text("id");
+        String orderId = http().post("/api/orders", order(customer, restaurant, bibimbap, 2))
+                .text("id");
         http().postEmpty("/api/orders/" + orderId + "/accept");
 
         Response again = http().postEmpty("/api/orders/" + orderId + "/accept");
 
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.json().get("detail").asString()).isEqualTo("Order " + orderId
-                + " is ACCEPTED; only a PLACED order can be accepted");
+        assertThat(again.json().get("detail").asString())
+                .isEqualTo("Order " + orderId + " is ACCEPTED; only a PLACED order can be accepted");
     }
 
     @Test
@@ -174,14 +192,21 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
         String orderId = first.text("id");
         assertThat(providerOperations(orderId)).isEqualTo(Map.of("AUTHORIZE", 1L));
         assertThat(jdbc.sql("select count(*) from payment.payment where order_id = ?")
-                .param(UUID.fromString(orderId)).query(Long.class).single()).isEqualTo(1L);
+                        .param(UUID.fromString(orderId))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
         assertThat(jdbc.sql("select count(*) from ordering.customer_order where idempotency_key = ?")
-                .param(key).query(Long.class).single()).isEqualTo(1L);
+                        .param(key)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
 
-        Response different = http().post("/api/orders", order(customer, restaurant, bibimbap, 4),
-                Map.of("Idempotency-Key", key));
+        Response different =
+                http().post("/api/orders", order(customer, restaurant, bibimbap, 4), Map.of("Idempotency-Key", key));
         assertThat(different.status()).isEqualTo(422);
-        assertThat(different.json().get("detail").asString()).contains("Idempotency-Key " + key)
+        assertThat(different.json().get("detail").asString())
+                .contains("Idempotency-Key " + key)
                 .contains("different order request");
     }
 
@@ -190,12 +215,12 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
         String other = fixtures.customer("박지훈");
         String key = "checkout-1";
 
-        Response mine = http().post("/api/orders", order(customer, restaurant, bibimbap, 2),
-                Map.of("Idempotency-Key", key));
-        Response theirs = http().post("/api/orders", order(other, restaurant, bibimbap, 2),
-                Map.of("Idempotency-Key", key));
-        Response myRetry = http().post("/api/orders", order(customer, restaurant, bibimbap, 2),
-                Map.of("Idempotency-Key", key));
+        Response mine =
+                http().post("/api/orders", order(customer, restaurant, bibimbap, 2), Map.of("Idempotency-Key", key));
+        Response theirs =
+                http().post("/api/orders", order(other, restaurant, bibimbap, 2), Map.of("Idempotency-Key", key));
+        Response myRetry =
+                http().post("/api/orders", order(customer, restaurant, bibimbap, 2), Map.of("Idempotency-Key", key));
 
         assertThat(mine.status()).isEqualTo(201);
         assertThat(theirs.status()).as(theirs.body()).isEqualTo(201);
@@ -210,8 +235,9 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
     void orderIdsCannotBeComputedFromTheIdempotencyKey() {
         String key = "predictable-" + UUID.randomUUID();
 
-        UUID id = UUID.fromString(http().post("/api/orders", order(customer, restaurant, bibimbap, 2),
-                Map.of("Idempotency-Key", key)).text("id"));
+        UUID id = UUID.fromString(
+                http().post("/api/orders", order(customer, restaurant, bibimbap, 2), Map.of("Idempotency-Key", key))
+                        .text("id"));
 
         assertThat(id.version()).isEqualTo(4);
         assertThat(id).isNotEqualTo(UUID.nameUUIDFromBytes(("order:" + key).getBytes(StandardCharsets.UTF_8)));
@@ -243,7 +269,10 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
             String orderId = ids.iterator().next();
             assertThat(providerOperations(orderId)).isEqualTo(Map.of("AUTHORIZE", 1L));
             assertThat(jdbc.sql("select count(*) from payment.payment where order_id = ?")
-                    .param(UUID.fromString(orderId)).query(Long.class).single()).isEqualTo(1L);
+                            .param(UUID.fromString(orderId))
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1L);
         } finally {
             pool.shutdownNow();
         }
@@ -254,19 +283,26 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
         String caviar = fixtures.menuItem(restaurant, "한우 오마카세", 600000);
         String key = "big-" + UUID.randomUUID();
 
-        Response declined = http().post("/api/orders", order(customer, restaurant, caviar, 2),
-                Map.of("Idempotency-Key", key));
-        Response retried = http().post("/api/orders", order(customer, restaurant, caviar, 2),
-                Map.of("Idempotency-Key", key));
+        Response declined =
+                http().post("/api/orders", order(customer, restaurant, caviar, 2), Map.of("Idempotency-Key", key));
+        Response retried =
+                http().post("/api/orders", order(customer, restaurant, caviar, 2), Map.of("Idempotency-Key", key));
 
         assertThat(declined.status()).isEqualTo(422);
         assertThat(declined.json().get("detail").asString()).startsWith("Payment declined: amount 1203000 KRW");
         assertThat(retried.body()).isEqualTo(declined.body());
         String claimedOrder = jdbc.sql("select order_id from ordering.order_request where customer_id = ? "
-                + "and idempotency_key = ?").param(UUID.fromString(customer)).param(key).query(String.class).single();
+                        + "and idempotency_key = ?")
+                .param(UUID.fromString(customer))
+                .param(key)
+                .query(String.class)
+                .single();
         assertThat(providerOperations(claimedOrder)).isEqualTo(Map.of("AUTHORIZE", 1L));
-        assertThat(jdbc.sql("select count(*) from ordering.customer_order where idempotency_key = ?").param(key)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from ordering.customer_order where idempotency_key = ?")
+                        .param(key)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -277,27 +313,39 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
                 create function ordering.refuse_test_order() returns trigger language plpgsql as $$
                 begin raise exception 'order store unavailable'; end $$""").update();
         jdbc.sql("create trigger refuse_test_order before insert on ordering.customer_order for each row "
-                + "when (new.customer_id = '" + unlucky + "') execute function ordering.refuse_test_order()").update();
+                        + "when (new.customer_id = '" + unlucky + "') execute function ordering.refuse_test_order()")
+                .update();
         try {
             Response failed = http().post("/api/orders", order(unlucky, restaurant, bibimbap, 2), key);
 
             assertThat(failed.status()).isEqualTo(500);
             String orderId = jdbc.sql("select order_id from payment.payment where customer_id = ?")
-                    .param(UUID.fromString(unlucky)).query(String.class).single();
+                    .param(UUID.fromString(unlucky))
+                    .query(String.class)
+                    .single();
             assertThat(providerOperations(orderId)).isEqualTo(Map.of("AUTHORIZE", 1L, "VOID", 1L));
             assertThat(jdbc.sql("select status from payment.payment where order_id = ?")
-                    .param(UUID.fromString(orderId)).query(String.class).single()).isEqualTo("VOIDED");
+                            .param(UUID.fromString(orderId))
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("VOIDED");
             assertThat(http().get("/api/orders/" + orderId).status()).isEqualTo(404);
         } finally {
-            jdbc.sql("drop trigger refuse_test_order on ordering.customer_order").update();
+            jdbc.sql("drop trigger refuse_test_order on ordering.customer_order")
+                    .update();
             jdbc.sql("drop function ordering.refuse_test_order()").update();
         }
         Response retried = http().post("/api/orders", order(unlucky, restaurant, bibimbap, 2), key);
-        Response fresh = http().post("/api/orders", order(unlucky, restaurant, bibimbap, 2),
-                Map.of("Idempotency-Key", "unlucky-again-" + UUID.randomUUID()));
+        Response fresh = http().post(
+                        "/api/orders",
+                        order(unlucky, restaurant, bibimbap, 2),
+                        Map.of("Idempotency-Key", "unlucky-again-" + UUID.randomUUID()));
 
-        assertThat(retried.status()).as("the retry must not be answered with the voided authorization").isEqualTo(422);
-        assertThat(retried.json().get("detail").asString()).contains("was voided after an earlier attempt failed")
+        assertThat(retried.status())
+                .as("the retry must not be answered with the voided authorization")
+                .isEqualTo(422);
+        assertThat(retried.json().get("detail").asString())
+                .contains("was voided after an earlier attempt failed")
                 .contains("new Idempotency-Key");
         assertThat(fresh.status()).isEqualTo(201);
         assertThat(fresh.json().get("payment").get("status").asString()).isEqualTo("AUTHORIZED");
@@ -312,43 +360,50 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
         Response lineOverflow = http().post("/api/orders", order(customer, restaurant, gold, 3));
         Response sumOverflow = http().post("/api/orders", """
                 {"customerId":"%s","restaurantId":"%s","items":[{"menuItemId":"%s","quantity":1},
-                 {"menuItemId":"%s","quantity":1},{"menuItemId":"%s","quantity":1}]}"""
-                .formatted(customer, restaurant, bibimbap, half, half));
+                 {"menuItemId":"%s","quantity":1},{"menuItemId":"%s","quantity":1}]}""".formatted(customer, restaurant, bibimbap, half, half));
 
         assertThat(lineOverflow.status()).isEqualTo(422);
         assertThat(lineOverflow.contentType()).isEqualTo("application/problem+json");
         assertThat(lineOverflow.json().get("type").asString()).endsWith("/domain-rule");
-        assertThat(lineOverflow.json().get("detail").asString()).isEqualTo("Line items[0] (황금 떡): "
-                + "6148914691236523872 KRW x 3 exceeds the largest amount an order can carry (9223372036854775807 KRW)");
-        Response feeOverflow = http().post("/api/orders", order(customer, restaurant,
-                fixtures.menuItem(restaurant, "거의 최대", Long.MAX_VALUE - 1000), 1));
+        assertThat(lineOverflow.json().get("detail").asString())
+                .isEqualTo(
+                        "Line items[0] (황금 떡): "
+                                + "6148914691236523872 KRW x 3 exceeds the largest amount an order can carry (9223372036854775807 KRW)");
+        Response feeOverflow = http().post(
+                        "/api/orders",
+                        order(customer, restaurant, fixtures.menuItem(restaurant, "거의 최대", Long.MAX_VALUE - 1000), 1));
 
         assertThat(feeOverflow.status()).isEqualTo(422);
         assertThat(feeOverflow.json().get("detail").asString()).startsWith("The delivery fee of 3000 KRW takes");
         assertThat(sumOverflow.status()).isEqualTo(422);
-        assertThat(sumOverflow.json().get("detail").asString()).startsWith("Line items[2] (반쪽 황금): its "
-                + "4611686018427387904 KRW take the order's subtotal past the largest amount");
+        assertThat(sumOverflow.json().get("detail").asString())
+                .startsWith("Line items[2] (반쪽 황금): its "
+                        + "4611686018427387904 KRW take the order's subtotal past the largest amount");
         assertThat(jdbc.sql("select count(*) from payment.payment where customer_id = ?")
-                .param(UUID.fromString(customer)).query(Long.class).single()).isZero();
+                        .param(UUID.fromString(customer))
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void rejectsOrdersTheMenuCannotServe() {
         String closed = fixtures.restaurant("준비중 식당");
         String closedItem = fixtures.menuItem(closed, "김치찌개", 12000);
-        jdbc.sql("update catalog.restaurant set status = 'CLOSED' where id = ?").param(UUID.fromString(closed))
+        jdbc.sql("update catalog.restaurant set status = 'CLOSED' where id = ?")
+                .param(UUID.fromString(closed))
                 .update();
         Response closedResponse = http().post("/api/orders", order(customer, closed, closedItem, 1));
         assertThat(closedResponse.status()).isEqualTo(422);
-        assertThat(closedResponse.json().get("detail").asString()).isEqualTo("Restaurant " + closed
-                + " (준비중 식당) is not taking orders: it is CLOSED");
+        assertThat(closedResponse.json().get("detail").asString())
+                .isEqualTo("Restaurant " + closed + " (준비중 식당) is not taking orders: it is CLOSED");
 
         String soldOut = fixtures.menuItem(restaurant, "육회비빔밥", 15000);
         http().put("/api/restaurants/" + restaurant + "/menu-items/" + soldOut, "{\"available\":false}");
         Response unavailable = http().post("/api/orders", order(customer, restaurant, soldOut, 1));
         assertThat(unavailable.status()).isEqualTo(422);
-        assertThat(unavailable.json().get("detail").asString()).isEqualTo("Menu item " + soldOut
-                + " (육회비빔밥) is not available right now");
+        assertThat(unavailable.json().get("detail").asString())
+                .isEqualTo("Menu item " + soldOut + " (육회비빔밥) is not available right now");
 
         Response belowMinimum = http().post("/api/orders", order(customer, restaurant, bibimbap, 1));
         assertThat(belowMinimum.status()).isEqualTo(422);
@@ -359,23 +414,36 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
         assertThat(otherMenu.json().get("detail").asString()).contains("(items[0].menuItemId) is not on the menu");
 
         String unknown = UUID.randomUUID().toString();
-        assertThat(http().post("/api/orders", order(unknown, restaurant, bibimbap, 2)).json().get("detail")
-                .asString()).isEqualTo("Customer " + unknown + " (customerId) not found");
-        assertThat(http().post("/api/orders", order(customer, unknown, bibimbap, 2)).json().get("detail")
-                .asString()).isEqualTo("Restaurant " + unknown + " (restaurantId) not found");
-        assertThat(http().post("/api/orders", order(customer, unknown, bibimbap, 2)).status()).isEqualTo(404);
+        assertThat(http().post("/api/orders", order(unknown, restaurant, bibimbap, 2))
+                        .json()
+                        .get("detail")
+                        .asString())
+                .isEqualTo("Customer " + unknown + " (customerId) not found");
+        assertThat(http().post("/api/orders", order(customer, unknown, bibimbap, 2))
+                        .json()
+                        .get("detail")
+                        .asString())
+                .isEqualTo("Restaurant " + unknown + " (restaurantId) not found");
+        assertThat(http().post("/api/orders", order(customer, unknown, bibimbap, 2))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void rejectsOrdersOutsideTheOpeningHours() {
-        java.time.LocalTime inThreeHours = java.time.LocalTime.now(java.time.ZoneId.of("Asia/Seoul")).plusHours(3)
-                .withSecond(0).withNano(0);
-        String window = "\"opens\":\"%s\",\"closes\":\"%s\"".formatted(inThreeHours,
-                inThreeHours.plusMinutes(1));
+        java.time.LocalTime inThreeHours = java.time.LocalTime.now(java.time.ZoneId.of("Asia/Seoul"))
+                .plusHours(3)
+                .withSecond(0)
+                .withNano(0);
+        String window = "\"opens\":\"%s\",\"closes\":\"%s\"".formatted(inThreeHours, inThreeHours.plusMinutes(1));
         StringBuilder hours = new StringBuilder();
         for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
-            hours.append(hours.isEmpty() ? "" : ",").append("{\"day\":\"").append(day).append("\",")
-                    .append(window).append("}");
+            hours.append(hours.isEmpty() ? "" : ",")
+                    .append("{\"day\":\"")
+                    .append(day)
+                    .append("\",")
+                    .append(window)
+                    .append("}");
         }
         Response created = http().post("/api/restaurants", """
                 {"name":"새벽 한정 식당","category":"korean","address":"서울특별시 중구 명동길 1",
@@ -387,32 +455,51 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
         Response response = http().post("/api/orders", order(customer, restaurantId, item, 1));
 
         assertThat(response.status()).isEqualTo(422);
-        assertThat(response.json().get("detail").asString()).isEqualTo("Restaurant " + restaurantId
-                + " (새벽 한정 식당) is not taking orders: it is outside its opening hours");
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("Restaurant " + restaurantId
+                        + " (새벽 한정 식당) is not taking orders: it is outside its opening hours");
     }
 
     @Test
     void rejectsMalformedOrderRequestsNamingTheField() {
-        Response response = http().post("/api/orders", """
+        Response response =
+                http().post("/api/orders", """
                 {"customerId":"nope","restaurantId":7,"items":[{"menuItemId":"%s","quantity":0},
-                 {"menuItemId":"%s","quantity":100},{"quantity":"2"}]}""".formatted(bibimbap, bibimbap),
-                Map.of("Idempotency-Key", " "));
+                 {"menuItemId":"%s","quantity":100},{"quantity":"2"}]}""".formatted(bibimbap, bibimbap), Map.of("Idempotency-Key", " "));
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("detail").asString()).isEqualTo("customerId must be a UUID; "
-                + "restaurantId must be a UUID; items[0].quantity must be greater than or equal to 1; "
-                + "items[1].quantity must be between 1 and 99; items[2].menuItemId must not be null; "
-                + "items[2].quantity must be an integer; Idempotency-Key header must be 1 to 200 non-blank characters");
-        assertThat(http().post("/api/orders", "{\"customerId\":\"" + customer + "\",\"restaurantId\":\"" + restaurant
-                + "\",\"items\":[]}").json().get("detail").asString()).isEqualTo("items must not be empty");
-        assertThat(http().post("/api/orders", "{\"items\":").json().get("errors").get(0).get("field").asString())
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo(
+                        "customerId must be a UUID; "
+                                + "restaurantId must be a UUID; items[0].quantity must be greater than or equal to 1; "
+                                + "items[1].quantity must be between 1 and 99; items[2].menuItemId must not be null; "
+                                + "items[2].quantity must be an integer; Idempotency-Key header must be 1 to 200 non-blank characters");
+        assertThat(http().post(
+                                "/api/orders",
+                                "{\"customerId\":\"" + customer + "\",\"restaurantId\":\"" + restaurant
+                                        + "\",\"items\":[]}")
+                        .json()
+                        .get("detail")
+                        .asString())
+                .isEqualTo("items must not be empty");
+        assertThat(http().post("/api/orders", "{\"items\":")
+                        .json()
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
                 .isEqualTo("body");
-        assertThat(http().get("/api/orders/xyz").json().get("detail").asString()).isEqualTo("id must be a UUID");
+        assertThat(http().get("/api/orders/xyz").json().get("detail").asString())
+                .isEqualTo("id must be a UUID");
         assertThat(http().get("/api/orders/" + UUID.randomUUID()).status()).isEqualTo(404);
-        assertThat(http().postEmpty("/api/orders/" + UUID.randomUUID() + "/cancel").status()).isEqualTo(404);
+        assertThat(http().postEmpty("/api/orders/" + UUID.randomUUID() + "/cancel")
+                        .status())
+                .isEqualTo(404);
         assertThat(http().get("/api/deliveries/xyz").json().get("detail").asString())
                 .isEqualTo("orderId must be a UUID");
-        assertThat(http().postEmpty("/api/deliveries/" + UUID.randomUUID() + "/pickup").status()).isEqualTo(404);
+        assertThat(http().postEmpty("/api/deliveries/" + UUID.randomUUID() + "/pickup")
+                        .status())
+                .isEqualTo(404);
         Response wrongMethod = http().get("/api/orders");
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.allow()).isEqualTo("POST");
@@ -431,19 +518,23 @@ class OrderFlowIntegrationTests extends MonolithIntegrationTest {
                  "items":[{"menuItemId":"%s","quantity":2}]}""".formatted(customer, restaurant, office, bibimbap));
 
         assertThat(placed.json().get("deliveryAddress").asString()).isEqualTo("서울특별시 강남구 테헤란로 100");
-        Response unknownAddress = http().post("/api/orders", """
+        Response unknownAddress =
+                http().post("/api/orders", """
                 {"customerId":"%s","restaurantId":"%s","deliveryAddressId":"%s",
-                 "items":[{"menuItemId":"%s","quantity":2}]}""".formatted(customer, restaurant, UUID.randomUUID(),
-                bibimbap));
+                 "items":[{"menuItemId":"%s","quantity":2}]}""".formatted(customer, restaurant, UUID.randomUUID(), bibimbap));
         assertThat(unknownAddress.status()).isEqualTo(404);
         assertThat(unknownAddress.json().get("detail").asString()).contains("(deliveryAddressId) not found");
     }
 
     private JsonNode awaitDelivery(String orderId, String status) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> {
-            Response response = http().get("/api/deliveries/" + orderId);
-            return response.status() == 200 ? response.json() : null;
-        }, delivery -> delivery != null && status.equals(delivery.get("status").asString()));
+        return await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> {
+                            Response response = http().get("/api/deliveries/" + orderId);
+                            return response.status() == 200 ? response.json() : null;
+                        },
+                        delivery -> delivery != null
+                                && status.equals(delivery.get("status").asString()));
     }
 
     private Map<String, Long> providerOperations(String orderId) {

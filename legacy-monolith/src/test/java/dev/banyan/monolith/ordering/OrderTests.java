@@ -1,5 +1,9 @@
 package dev.banyan.monolith.ordering;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
 import dev.banyan.monolith.catalog.MenuItemId;
 import dev.banyan.monolith.catalog.RestaurantId;
 import dev.banyan.monolith.customer.CustomerId;
@@ -7,11 +11,8 @@ import dev.banyan.monolith.ordering.domain.Order;
 import dev.banyan.monolith.ordering.domain.OrderLine;
 import dev.banyan.monolith.shared.IllegalTransitionException;
 import dev.banyan.monolith.shared.Krw;
-import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,19 +22,32 @@ class OrderTests {
     static final Instant T0 = Instant.parse("2026-05-05T03:00:00Z");
 
     static Order placed() {
-        return Order.place(new OrderId(UUID.randomUUID()), new CustomerId(UUID.randomUUID()),
-                new RestaurantId(UUID.randomUUID()), "서울특별시 마포구 양화로 45",
-                List.of(new OrderLine(new MenuItemId(UUID.randomUUID()), "짜장면", Krw.of(7000), 2),
+        return Order.place(
+                new OrderId(UUID.randomUUID()),
+                new CustomerId(UUID.randomUUID()),
+                new RestaurantId(UUID.randomUUID()),
+                "서울특별시 마포구 양화로 45",
+                List.of(
+                        new OrderLine(new MenuItemId(UUID.randomUUID()), "짜장면", Krw.of(7000), 2),
                         new OrderLine(new MenuItemId(UUID.randomUUID()), "탕수육 소", Krw.of(16000), 1)),
-                Krw.of(2500), null, null, T0);
+                Krw.of(2500),
+                null,
+                null,
+                T0);
     }
 
     @Test
     void totalsThatDoNotFitALongFailInsteadOfWrappingAround() {
-        OrderLine huge = new OrderLine(new MenuItemId(UUID.randomUUID()), "황금 떡", Krw.of(6148914691236523872L),
-                3);
-        Order order = Order.place(new OrderId(UUID.randomUUID()), new CustomerId(UUID.randomUUID()),
-                new RestaurantId(UUID.randomUUID()), "서울특별시 마포구 양화로 45", List.of(huge), Krw.ZERO, null, null,
+        OrderLine huge = new OrderLine(new MenuItemId(UUID.randomUUID()), "황금 떡", Krw.of(6148914691236523872L), 3);
+        Order order = Order.place(
+                new OrderId(UUID.randomUUID()),
+                new CustomerId(UUID.randomUUID()),
+                new RestaurantId(UUID.randomUUID()),
+                "서울특별시 마포구 양화로 45",
+                List.of(huge),
+                Krw.ZERO,
+                null,
+                null,
                 T0);
 
         assertThatThrownBy(huge::lineTotal).isInstanceOf(ArithmeticException.class);
@@ -68,20 +82,25 @@ class OrderTests {
     void illegalTransitionsNameTheCurrentState() {
         Order order = placed();
 
-        assertThatThrownBy(() -> order.deliver(T0)).isInstanceOf(IllegalTransitionException.class)
+        assertThatThrownBy(() -> order.deliver(T0))
+                .isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("is PLACED")
-                .satisfies(e -> assertThat(((IllegalTransitionException) e).state()).isEqualTo("PLACED"));
+                .satisfies(e ->
+                        assertThat(((IllegalTransitionException) e).state()).isEqualTo("PLACED"));
         assertThatThrownBy(() -> order.recordPickup(T0)).hasMessageContaining("is PLACED");
         order.accept(T0);
         assertThatThrownBy(() -> order.accept(T0)).hasMessageContaining("is ACCEPTED");
-        assertThatThrownBy(() -> order.deliver(T0)).hasMessageContaining("is ACCEPTED")
+        assertThatThrownBy(() -> order.deliver(T0))
+                .hasMessageContaining("is ACCEPTED")
                 .hasMessageContaining("not been picked up");
         order.recordPickup(T0);
         assertThatThrownBy(() -> order.recordPickup(T0)).hasMessageContaining("already picked up");
-        assertThatThrownBy(() -> order.cancel(T0)).hasMessageContaining("is ACCEPTED")
+        assertThatThrownBy(() -> order.cancel(T0))
+                .hasMessageContaining("is ACCEPTED")
                 .hasMessageContaining("picked up");
         order.deliver(T0);
-        assertThatThrownBy(() -> order.cancel(T0)).isInstanceOf(IllegalTransitionException.class)
+        assertThatThrownBy(() -> order.cancel(T0))
+                .isInstanceOf(IllegalTransitionException.class)
                 .hasMessageEndingWith("is DELIVERED; it can no longer be cancelled");
     }
 
@@ -101,17 +120,31 @@ class OrderTests {
 
     @Test
     void needsLinesAnAddressAndSaneQuantities() {
-        assertThatThrownBy(() -> Order.place(new OrderId(UUID.randomUUID()), new CustomerId(UUID.randomUUID()),
-                new RestaurantId(UUID.randomUUID()), "서울", List.of(), Krw.ZERO, null, null, T0))
+        assertThatThrownBy(() -> Order.place(
+                        new OrderId(UUID.randomUUID()),
+                        new CustomerId(UUID.randomUUID()),
+                        new RestaurantId(UUID.randomUUID()),
+                        "서울",
+                        List.of(),
+                        Krw.ZERO,
+                        null,
+                        null,
+                        T0))
                 .hasMessageContaining("at least one line");
         assertThatThrownBy(() -> new OrderLine(new MenuItemId(UUID.randomUUID()), "x", Krw.of(1000), 0))
                 .hasMessageContaining("quantity");
         assertThatThrownBy(() -> new OrderLine(new MenuItemId(UUID.randomUUID()), "x", Krw.of(1000), 100))
                 .hasMessageContaining("quantity");
-        assertThatThrownBy(() -> Order.place(new OrderId(UUID.randomUUID()), new CustomerId(UUID.randomUUID()),
-                new RestaurantId(UUID.randomUUID()), " ",
-                List.of(new OrderLine(new MenuItemId(UUID.randomUUID()), "x", Krw.of(1000), 1)), Krw.ZERO, null, null,
-                T0))
+        assertThatThrownBy(() -> Order.place(
+                        new OrderId(UUID.randomUUID()),
+                        new CustomerId(UUID.randomUUID()),
+                        new RestaurantId(UUID.randomUUID()),
+                        " ",
+                        List.of(new OrderLine(new MenuItemId(UUID.randomUUID()), "x", Krw.of(1000), 1)),
+                        Krw.ZERO,
+                        null,
+                        null,
+                        T0))
                 .hasMessageContaining("delivery address");
     }
 }

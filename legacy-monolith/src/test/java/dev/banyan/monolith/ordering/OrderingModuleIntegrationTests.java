@@ -1,5 +1,9 @@
 package dev.banyan.monolith.ordering;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
 import dev.banyan.monolith.ModuleTestSupport;
 import dev.banyan.monolith.catalog.CatalogImport;
 import dev.banyan.monolith.catalog.CatalogImport.ImportedMenuItem;
@@ -16,6 +20,7 @@ import dev.banyan.monolith.ordering.domain.OrderService;
 import dev.banyan.monolith.ordering.domain.OrderService.PlaceOrder;
 import dev.banyan.monolith.ordering.domain.OrderService.Placement;
 import dev.banyan.monolith.shared.Krw;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,10 +31,6 @@ import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.TestPropertySource;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,8 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * their public import APIs.
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
-@TestPropertySource(properties = {ModuleTestSupport.EPHEMERAL_DATABASE, ModuleTestSupport.FREE_PORT,
-        ModuleTestSupport.NO_DEMO_DATA})
+@TestPropertySource(
+        properties = {ModuleTestSupport.EPHEMERAL_DATABASE, ModuleTestSupport.FREE_PORT, ModuleTestSupport.NO_DEMO_DATA
+        })
 @Import(ModuleTestSupport.class)
 class OrderingModuleIntegrationTests {
 
@@ -58,11 +60,24 @@ class OrderingModuleIntegrationTests {
 
     @BeforeEach
     void restaurantAndCustomer() {
-        catalog.importRestaurants(List.of(new ImportedRestaurant(restaurant.value(), "교촌치킨 종로점", "korean",
-                "02-123-4567", "서울특별시 종로구 종로 1", 10000, 3000, "OPEN", Instant.now(), List.of(),
+        catalog.importRestaurants(List.of(new ImportedRestaurant(
+                restaurant.value(),
+                "교촌치킨 종로점",
+                "korean",
+                "02-123-4567",
+                "서울특별시 종로구 종로 1",
+                10000,
+                3000,
+                "OPEN",
+                Instant.now(),
+                List.of(),
                 List.of(new ImportedMenuItem(chicken.value(), "허니콤보", null, 23000, true)))));
-        customers.importCustomers(List.of(new ImportedCustomer(customer.value(), "김민준",
-                customer.value() + "@example.kr", "010-1234-5678", Instant.now(),
+        customers.importCustomers(List.of(new ImportedCustomer(
+                customer.value(),
+                "김민준",
+                customer.value() + "@example.kr",
+                "010-1234-5678",
+                Instant.now(),
                 List.of(new ImportedAddress(UUID.randomUUID(), "집", "서울특별시 마포구 월드컵로 10, 101동 1001호")))));
     }
 

@@ -1,12 +1,13 @@
 package dev.banyan.monolith.payment;
 
+import java.util.UUID;
+
 import dev.banyan.monolith.MonolithIntegrationTest;
 import dev.banyan.monolith.payment.domain.PaymentProvider;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -27,8 +28,11 @@ class PaymentProviderIntegrationTests extends MonolithIntegrationTest {
         assertThatIllegalStateException()
                 .isThrownBy(() -> transactions.executeWithoutResult(status -> provider.authorize(key, 10000)))
                 .withMessageContaining("must not be called inside a database transaction");
-        assertThat(jdbc.sql("select count(*) from payment.provider_operation where idempotency_key = ?").param(key)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from payment.provider_operation where idempotency_key = ?")
+                        .param(key)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(provider.authorize(key, 10000).approved()).isTrue();
     }
 }

@@ -1,12 +1,12 @@
 package dev.banyan.monolith.payment;
 
-import dev.banyan.monolith.payment.domain.Payment;
-import dev.banyan.monolith.payment.PaymentStatus;
-import dev.banyan.monolith.shared.IllegalTransitionException;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.UUID;
+
+import dev.banyan.monolith.payment.domain.Payment;
+import dev.banyan.monolith.shared.IllegalTransitionException;
+
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,8 +16,8 @@ class PaymentTests {
     static final Instant T0 = Instant.parse("2026-05-05T03:00:00Z");
 
     static Payment authorized() {
-        return Payment.authorized(new PaymentId(UUID.randomUUID()), UUID.randomUUID(), UUID.randomUUID(), 25000,
-                "auth_1", T0);
+        return Payment.authorized(
+                new PaymentId(UUID.randomUUID()), UUID.randomUUID(), UUID.randomUUID(), 25000, "auth_1", T0);
     }
 
     @Test
@@ -40,7 +40,8 @@ class PaymentTests {
 
         assertThat(payment.status()).isEqualTo(PaymentStatus.VOIDED);
         assertThat(payment.capturedAmount()).isZero();
-        assertThatThrownBy(() -> payment.capture(T0)).isInstanceOf(IllegalTransitionException.class)
+        assertThatThrownBy(() -> payment.capture(T0))
+                .isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("is VOIDED");
     }
 
@@ -56,7 +57,8 @@ class PaymentTests {
 
     @Test
     void amountMustBePositive() {
-        assertThatThrownBy(() -> Payment.authorized(new PaymentId(UUID.randomUUID()), UUID.randomUUID(),
-                UUID.randomUUID(), 0, "auth", T0)).hasMessageContaining("positive");
+        assertThatThrownBy(() -> Payment.authorized(
+                        new PaymentId(UUID.randomUUID()), UUID.randomUUID(), UUID.randomUUID(), 0, "auth", T0))
+                .hasMessageContaining("positive");
     }
 }

@@ -24,9 +24,11 @@ class KrwTests {
 
     @Test
     void isNeverNegative() {
-        assertThatThrownBy(() -> Krw.of(-1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Krw.of(-1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("-1");
-        assertThatThrownBy(() -> Krw.of(1000).minus(Krw.of(1001))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Krw.of(1000).minus(Krw.of(1001)))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("1000 KRW minus 1001 KRW would be negative");
         assertThatThrownBy(() -> Krw.of(1000).times(-1)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -21,14 +21,9 @@ import dev.banyan.proxy.reload.RoutesFileEditor;
 import dev.banyan.proxy.reload.RoutesManager;
 import dev.banyan.proxy.routing.ActiveRoutes;
 import dev.banyan.proxy.shadow.MismatchLog;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -37,6 +32,11 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 import static org.springframework.web.reactive.function.server.RequestPredicates.PUT;
@@ -66,8 +66,13 @@ public class AdminApi {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public AdminApi(RoutesManager routes, RoutesFileEditor editor, ProxyMetrics metrics, MismatchLog mismatches,
-                    ServiceCircuitBreakers breakers, String token) {
+    public AdminApi(
+            RoutesManager routes,
+            RoutesFileEditor editor,
+            ProxyMetrics metrics,
+            MismatchLog mismatches,
+            ServiceCircuitBreakers breakers,
+            String token) {
         this.routes = routes;
         this.editor = editor;
         this.metrics = metrics;
@@ -84,7 +89,8 @@ public class AdminApi {
                 .andRoute(path("/admin/routes"), request -> methodNotAllowed(HttpMethod.GET))
                 .andRoute(path("/admin/routes/{id}"), request -> methodNotAllowed(HttpMethod.PUT))
                 .andRoute(path("/admin/routes/{id}/mismatches"), request -> methodNotAllowed(HttpMethod.GET))
-                .filter((request, next) -> authorized(request) ? next.handle(request)
+                .filter((request, next) -> authorized(request)
+                        ? next.handle(request)
                         : problem(HttpStatus.UNAUTHORIZED, "A valid bearer token is required"));
     }
 
@@ -133,12 +139,13 @@ public class AdminApi {
             JsonNode node;
             try {
                 node = text.isBlank() ? null : json.readTree(text);
-            }
-            catch (JacksonException e) {
+            } catch (JacksonException e) {
                 return problem(HttpStatus.BAD_REQUEST, "body is not valid JSON: " + e.getOriginalMessage());
             }
             if (node == null || !node.isObject()) {
-                return problem(HttpStatus.BAD_REQUEST, "body must be a JSON object like {\"stage\": \"CANARY\", \"percent\": 25}");
+                return problem(
+                        HttpStatus.BAD_REQUEST,
+                        "body must be a JSON object like {\"stage\": \"CANARY\", \"percent\": 25}");
             }
             for (String field : node.propertyNames()) {
                 if (!PUT_FIELDS.contains(field)) {
@@ -150,15 +157,17 @@ public class AdminApi {
                 JsonNode s = node.get("stage");
                 stage = s.isString() ? Stage.parse(s.asString()).orElse(null) : null;
                 if (stage == null) {
-                    return problem(HttpStatus.BAD_REQUEST, "stage: unknown stage " + s + " (expected one of "
-                            + Stage.names() + ")");
+                    return problem(
+                            HttpStatus.BAD_REQUEST,
+                            "stage: unknown stage " + s + " (expected one of " + Stage.names() + ")");
                 }
             }
             BigDecimal percent = null;
             if (node.has("percent")) {
                 JsonNode p = node.get("percent");
                 if (!p.isNumber()) {
-                    return problem(HttpStatus.BAD_REQUEST, "percent: must be a number between 0 and 100 (was " + p + ")");
+                    return problem(
+                            HttpStatus.BAD_REQUEST, "percent: must be a number between 0 and 100 (was " + p + ")");
                 }
                 percent = p.decimalValue();
                 if (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
@@ -176,18 +185,29 @@ public class AdminApi {
             return Mono.fromCallable(() -> editor.update(id, newStage, newPercent))
                     .subscribeOn(Schedulers.boundedElastic())
                     .flatMap(config -> {
-                        log.info("Admin API set route {} to stage {} percent {}", id,
+                        log.info(
+                                "Admin API set route {} to stage {} percent {}",
+                                id,
                                 config.route(id).map(RouteSpec::stage).orElse(null),
                                 config.route(id).map(RouteSpec::percent).orElse(null));
                         return ok(describe(config.route(id).orElseThrow()));
                     })
-                    .onErrorResume(RoutesFileEditor.UnknownRouteException.class,
+                    .onErrorResume(
+                            RoutesFileEditor.UnknownRouteException.class,
                             e -> problem(HttpStatus.NOT_FOUND, e.getMessage()))
-                    .onErrorResume(RoutesFileEditor.PendingChangeException.class,
+                    .onErrorResume(
+                            RoutesFileEditor.PendingChangeException.class,
                             e -> problem(HttpStatus.CONFLICT, e.getMessage()))
-                    .onErrorResume(InvalidRoutesFileException.class, e -> problem(HttpStatus.BAD_REQUEST,
-                            "the change would make the routes file invalid: " + String.join("; ",
-                                    e.problems().stream().map(Object::toString).toList())));
+                    .onErrorResume(
+                            InvalidRoutesFileException.class,
+                            e -> problem(
+                                    HttpStatus.BAD_REQUEST,
+                                    "the change would make the routes file invalid: "
+                                            + String.join(
+                                                    "; ",
+                                                    e.problems().stream()
+                                                            .map(Object::toString)
+                                                            .toList())));
         });
     }
 
@@ -210,13 +230,17 @@ public class AdminApi {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("at", error.at().toString());
         e.put("file", error.file().toString());
-        e.put("problems", error.problems().stream().map(p -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("line", p.line());
-            m.put("field", p.field());
-            m.put("reason", p.reason());
-            return m;
-        }).toList());
+        e.put(
+                "problems",
+                error.problems().stream()
+                        .map(p -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("line", p.line());
+                            m.put("field", p.field());
+                            m.put("reason", p.reason());
+                            return m;
+                        })
+                        .toList());
         return e;
     }
 
@@ -240,7 +264,8 @@ public class AdminApi {
         r.put("fallbackToLegacy", route.fallbackToLegacy());
         r.put("order", route.order());
         Map<String, Object> shadow = new LinkedHashMap<>();
-        shadow.put("ignore", route.shadow().ignore().stream().map(Object::toString).toList());
+        shadow.put(
+                "ignore", route.shadow().ignore().stream().map(Object::toString).toList());
         shadow.put("samplePercent", route.shadow().samplePercent());
         shadow.put("allowUnsafe", route.shadow().allowUnsafe());
         shadow.put("compareHeaders", route.shadow().compareHeaders());
@@ -253,14 +278,16 @@ public class AdminApi {
     }
 
     private static Mono<ServerResponse> methodNotAllowed(HttpMethod allowed) {
-        return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).allow(allowed)
+        return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .allow(allowed)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyValue(ProblemResponses.json(HttpStatus.METHOD_NOT_ALLOWED, "only " + allowed.name()
-                        + " is allowed here"));
+                .bodyValue(ProblemResponses.json(
+                        HttpStatus.METHOD_NOT_ALLOWED, "only " + allowed.name() + " is allowed here"));
     }
 
     private static Mono<ServerResponse> problem(HttpStatus status, String detail) {
-        ServerResponse.BodyBuilder builder = ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        ServerResponse.BodyBuilder builder =
+                ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (status == HttpStatus.UNAUTHORIZED) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"banyan-admin\"");
         }

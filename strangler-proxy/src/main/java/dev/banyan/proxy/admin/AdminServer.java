@@ -1,14 +1,14 @@
 package dev.banyan.proxy.admin;
 
 import dev.banyan.proxy.edge.ClientTimeouts;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
-
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.web.reactive.function.server.RouterFunctions;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
 
 /**
  * Serves the admin API on its own port, apart from proxied traffic, so it can be firewalled separately and is never
@@ -38,7 +38,11 @@ public class AdminServer implements SmartLifecycle {
     @Override
     public void start() {
         ReactorHttpHandlerAdapter adapter = new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(api.router()));
-        server = timeouts.apply(HttpServer.create()).host(address).port(port).handle(adapter).bindNow();
+        server = timeouts.apply(HttpServer.create())
+                .host(address)
+                .port(port)
+                .handle(adapter)
+                .bindNow();
         log.info("Admin API listening on {}:{}", address, server.port());
     }
 

@@ -26,8 +26,10 @@ public class InvalidRoutesFileException extends RuntimeException {
     }
 
     private static String describe(Path file, List<ConfigProblem> problems) {
-        return "Invalid routes file " + file + ": " + problems.stream()
-                .map(p -> file.getFileName() + (p.line() > 0 ? ":" + p.line() : "") + " " + p.field() + ": " + p.reason())
-                .collect(Collectors.joining("; "));
+        return "Invalid routes file " + file + ": "
+                + problems.stream()
+                        .map(p -> file.getFileName() + (p.line() > 0 ? ":" + p.line() : "") + " " + p.field() + ": "
+                                + p.reason())
+                        .collect(Collectors.joining("; "));
     }
 }

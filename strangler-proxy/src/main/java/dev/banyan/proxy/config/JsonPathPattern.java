@@ -9,23 +9,17 @@ import java.util.List;
  */
 public final class JsonPathPattern {
 
-    private interface Token {
-    }
+    private interface Token {}
 
-    private record Field(String name) implements Token {
-    }
+    private record Field(String name) implements Token {}
 
-    private record AnyChild() implements Token {
-    }
+    private record AnyChild() implements Token {}
 
-    private record Index(int index) implements Token {
-    }
+    private record Index(int index) implements Token {}
 
-    private record AnyIndex() implements Token {
-    }
+    private record AnyIndex() implements Token {}
 
-    private record Descendant() implements Token {
-    }
+    private record Descendant() implements Token {}
 
     private final String text;
 
@@ -52,8 +46,7 @@ public final class JsonPathPattern {
                 if (i + 1 < text.length() && text.charAt(i + 1) == '.') {
                     tokens.add(new Descendant());
                     i += 2;
-                }
-                else {
+                } else {
                     i += 1;
                 }
                 int start = i;
@@ -65,8 +58,7 @@ public final class JsonPathPattern {
                     throw new IllegalArgumentException("empty field name at position " + start + " in '" + text + "'");
                 }
                 tokens.add(name.equals("*") ? new AnyChild() : new Field(name));
-            }
-            else if (c == '[') {
+            } else if (c == '[') {
                 int end = text.indexOf(']', i);
                 if (end < 0) {
                     throw new IllegalArgumentException("missing ']' in '" + text + "'");
@@ -74,22 +66,19 @@ public final class JsonPathPattern {
                 String inner = text.substring(i + 1, end).trim();
                 if (inner.equals("*")) {
                     tokens.add(new AnyIndex());
-                }
-                else if (inner.length() >= 2 && (inner.startsWith("'") && inner.endsWith("'")
-                        || inner.startsWith("\"") && inner.endsWith("\""))) {
+                } else if (inner.length() >= 2
+                        && (inner.startsWith("'") && inner.endsWith("'")
+                                || inner.startsWith("\"") && inner.endsWith("\""))) {
                     tokens.add(new Field(inner.substring(1, inner.length() - 1)));
-                }
-                else {
+                } else {
                     try {
                         tokens.add(new Index(Integer.parseInt(inner)));
-                    }
-                    catch (NumberFormatException e) {
+                    } catch (NumberFormatException e) {
                         throw new IllegalArgumentException("unsupported selector [" + inner + "] in '" + text + "'");
                     }
                 }
                 i = end + 1;
-            }
-            else {
+            } else {
                 throw new IllegalArgumentException("unexpected '" + c + "' at position " + i + " in '" + text + "'");
             }
         }
@@ -127,14 +116,11 @@ public final class JsonPathPattern {
         boolean ok;
         if (token instanceof Field f) {
             ok = f.name().equals(segment);
-        }
-        else if (token instanceof Index n) {
+        } else if (token instanceof Index n) {
             ok = segment instanceof Integer idx && idx == n.index();
-        }
-        else if (token instanceof AnyIndex) {
+        } else if (token instanceof AnyIndex) {
             ok = segment instanceof Integer;
-        }
-        else {
+        } else {
             ok = token instanceof AnyChild;
         }
         return ok && matches(ti + 1, path, pi + 1);

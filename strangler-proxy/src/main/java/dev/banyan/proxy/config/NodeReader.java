@@ -5,17 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.boot.convert.DurationStyle;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-
-import org.springframework.boot.convert.DurationStyle;
 
 /**
  * Reads typed values out of a YAML node tree and collects every problem with its line and field instead of stopping
@@ -67,8 +65,11 @@ final class NodeReader {
             String name = key.getValue();
             String path = field.equals("(root)") ? name : field + "." + name;
             if (allowed != null && !allowed.contains(name)) {
-                problem(key, path, "unknown field (expected one of "
-                        + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                problem(
+                        key,
+                        path,
+                        "unknown field (expected one of "
+                                + String.join(", ", allowed.stream().sorted().toList()) + ")");
                 continue;
             }
             if (result.putIfAbsent(name, tuple) != null) {
@@ -109,8 +110,7 @@ final class NodeReader {
         for (Node item : seq.getValue()) {
             if (item instanceof ScalarNode s) {
                 items.add(s);
-            }
-            else {
+            } else {
                 problem(item, field, "list items must be single values");
             }
         }
@@ -132,16 +132,17 @@ final class NodeReader {
         Duration duration;
         try {
             duration = DurationStyle.detectAndParse(text.trim());
-        }
-        catch (IllegalArgumentException e) {
-            problem(tuple.getValueNode(), field, "bad duration '" + text
-                    + "' (use a number with a unit such as 500ms, 2s, 5m or 1h, or ISO-8601 such as PT30S)");
+        } catch (IllegalArgumentException e) {
+            problem(
+                    tuple.getValueNode(),
+                    field,
+                    "bad duration '" + text
+                            + "' (use a number with a unit such as 500ms, 2s, 5m or 1h, or ISO-8601 such as PT30S)");
             return defaultValue;
         }
         if (duration.isZero() || duration.isNegative()) {
             problem(tuple.getValueNode(), field, "must be greater than zero");
-        }
-        else if (duration.compareTo(SMALLEST_DURATION) < 0) {
+        } else if (duration.compareTo(SMALLEST_DURATION) < 0) {
             problem(tuple.getValueNode(), field, "must be at least 1ms (was " + text.trim() + ")");
         }
         return duration;
@@ -172,8 +173,7 @@ final class NodeReader {
         BigDecimal value;
         try {
             value = new BigDecimal(text.trim());
-        }
-        catch (NumberFormatException e) {
+        } catch (NumberFormatException e) {
             problem(node, field, "'" + text + "' is not a number");
             return null;
         }
@@ -192,16 +192,18 @@ final class NodeReader {
         String text = scalar(node, field);
         try {
             return text == null ? null : Integer.valueOf(text.trim());
-        }
-        catch (NumberFormatException e) {
+        } catch (NumberFormatException e) {
             problem(node, field, "'" + text + "' is not a whole number");
             return null;
         }
     }
 
     static boolean isNull(Node node) {
-        return node instanceof ScalarNode s && (s.getValue().isEmpty() || s.getValue().equals("~")
-                || s.getValue().equals("null")) && s.getTag().getValue().endsWith("null");
+        return node instanceof ScalarNode s
+                && (s.getValue().isEmpty()
+                        || s.getValue().equals("~")
+                        || s.getValue().equals("null"))
+                && s.getTag().getValue().endsWith("null");
     }
 
     static int lineOf(Map<String, NodeTuple> fields, String key, Node owner) {
@@ -211,6 +213,8 @@ final class NodeReader {
 
     /** 1-based line of a node, 0 when unknown. */
     static int line(Node node) {
-        return node == null || node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+        return node == null || node.getStartMark() == null
+                ? 0
+                : node.getStartMark().getLine() + 1;
     }
 }

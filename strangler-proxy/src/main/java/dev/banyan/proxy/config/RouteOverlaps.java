@@ -13,11 +13,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 final class RouteOverlaps {
 
-    private record Entry(PathPattern pattern, RouteSpec route) {
-    }
+    private record Entry(PathPattern pattern, RouteSpec route) {}
 
-    private RouteOverlaps() {
-    }
+    private RouteOverlaps() {}
 
     /**
      * Two routes are ambiguous when they have the same order, share a method, have path patterns of equal
@@ -30,16 +28,21 @@ final class RouteOverlaps {
             for (int j = i + 1; j < entries.size(); j++) {
                 Entry a = entries.get(i);
                 Entry b = entries.get(j);
-                if (a.route() == b.route() || a.route().effectiveOrder() != b.route().effectiveOrder()
+                if (a.route() == b.route()
+                        || a.route().effectiveOrder() != b.route().effectiveOrder()
                         || !sharesMethod(a.route(), b.route())
                         || PathPattern.SPECIFICITY_COMPARATOR.compare(a.pattern(), b.pattern()) != 0
                         || !overlap(a.pattern(), b.pattern())) {
                     continue;
                 }
                 int index = routes.indexOf(b.route());
-                problems.add(new ConfigProblem(b.route().line(), "routes[" + index + "].paths",
-                        "ambiguous overlap: '" + b.pattern().getPatternString() + "' of route '" + b.route().id()
-                                + "' and '" + a.pattern().getPatternString() + "' of route '" + a.route().id()
+                problems.add(new ConfigProblem(
+                        b.route().line(),
+                        "routes[" + index + "].paths",
+                        "ambiguous overlap: '" + b.pattern().getPatternString() + "' of route '"
+                                + b.route().id()
+                                + "' and '" + a.pattern().getPatternString() + "' of route '"
+                                + a.route().id()
                                 + "' match the same requests with equal specificity; set a different 'order' on one"));
             }
         }
@@ -48,7 +51,9 @@ final class RouteOverlaps {
 
     private static boolean sharesMethod(RouteSpec a, RouteSpec b) {
         // allowsMethod, not the lists: a GET route takes HEAD too
-        return a.methods().isEmpty() || b.methods().isEmpty() || a.methods().stream().anyMatch(b::allowsMethod)
+        return a.methods().isEmpty()
+                || b.methods().isEmpty()
+                || a.methods().stream().anyMatch(b::allowsMethod)
                 || b.methods().stream().anyMatch(a::allowsMethod);
     }
 

@@ -18,8 +18,18 @@ import java.util.Set;
  * @param order            explicit priority (lower wins), or {@code null} for "most specific wins"
  * @param line             line of the route in the file, for messages
  */
-public record RouteSpec(String id, String service, List<String> paths, Set<String> methods, Stage stage, Double percent,
-                        StickyKey stickyBy, boolean fallbackToLegacy, ShadowSpec shadow, Integer order, int line) {
+public record RouteSpec(
+        String id,
+        String service,
+        List<String> paths,
+        Set<String> methods,
+        Stage stage,
+        Double percent,
+        StickyKey stickyBy,
+        boolean fallbackToLegacy,
+        ShadowSpec shadow,
+        Integer order,
+        int line) {
 
     public RouteSpec {
         paths = List.copyOf(paths);

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A complete, validated routes file. Immutable: a reload builds a new one. */
-public record RoutesConfig(Path file, BackendTarget legacy, Map<String, BackendTarget> services, List<RouteSpec> routes) {
+public record RoutesConfig(
+        Path file, BackendTarget legacy, Map<String, BackendTarget> services, List<RouteSpec> routes) {
 
     public RoutesConfig {
         services = Map.copyOf(services);

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.springframework.web.util.pattern.PathPatternParser;
+import org.springframework.web.util.pattern.PatternParseException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -24,9 +26,6 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-
-import org.springframework.web.util.pattern.PathPatternParser;
-import org.springframework.web.util.pattern.PatternParseException;
 
 /**
  * Reads a routes file and checks every field. Problems are collected by a {@link NodeReader}, not thrown one by one,
@@ -44,13 +43,23 @@ public final class RoutesFileParser {
 
     private static final Set<String> BACKEND_KEYS = Set.of("uri", "timeout", "connect-timeout");
 
-    private static final Set<String> ROUTE_KEYS = Set.of("id", "service", "paths", "methods", "stage", "percent",
-            "sticky-by", "fallback-to-legacy", "shadow", "order");
+    private static final Set<String> ROUTE_KEYS = Set.of(
+            "id",
+            "service",
+            "paths",
+            "methods",
+            "stage",
+            "percent",
+            "sticky-by",
+            "fallback-to-legacy",
+            "shadow",
+            "order");
 
-    private static final Set<String> SHADOW_KEYS = Set.of("ignore", "sample-percent", "allow-unsafe", "compare-headers");
+    private static final Set<String> SHADOW_KEYS =
+            Set.of("ignore", "sample-percent", "allow-unsafe", "compare-headers");
 
-    private static final Set<String> HTTP_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
-            "TRACE");
+    private static final Set<String> HTTP_METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
@@ -58,8 +67,7 @@ public final class RoutesFileParser {
 
     private final NodeReader nodes = new NodeReader();
 
-    private RoutesFileParser() {
-    }
+    private RoutesFileParser() {}
 
     /**
      * Parses and validates a routes file's text.
@@ -80,21 +88,18 @@ public final class RoutesFileParser {
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(20);
         options.setCodePointLimit(1024 * 1024);
-        return new Yaml(new SafeConstructor(options))
-                .compose(new StringReader(text));
+        return new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
     }
 
     private RoutesConfig read(Path file, String text) {
         Node root;
         try {
             root = compose(text);
-        }
-        catch (MarkedYAMLException e) {
+        } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
             nodes.problem(line, "(yaml)", "invalid YAML: " + e.getProblem());
             return null;
-        }
-        catch (YAMLException e) {
+        } catch (YAMLException e) {
             nodes.problem(0, "(yaml)", "invalid YAML: " + e.getMessage());
             return null;
         }
@@ -110,8 +115,7 @@ public final class RoutesFileParser {
         NodeTuple legacyNode = top.get("legacy");
         if (legacyNode == null) {
             nodes.problem(NodeReader.line(root), "legacy", "is required (legacy: {uri: http://host:port})");
-        }
-        else {
+        } else {
             legacy = backend(BackendTarget.LEGACY, legacyNode.getValueNode(), "legacy", null);
         }
         Map<String, BackendTarget> services = new LinkedHashMap<>();
@@ -124,7 +128,9 @@ public final class RoutesFileParser {
                 entries.forEach((name, tuple) -> {
                     String field = "services." + name;
                     if (!ID.matcher(name).matches() || name.equals(BackendTarget.LEGACY)) {
-                        nodes.problem(NodeReader.line(tuple.getKeyNode()), field,
+                        nodes.problem(
+                                NodeReader.line(tuple.getKeyNode()),
+                                field,
                                 "service name must be letters, digits, '.', '_' or '-' and not 'legacy'");
                         return;
                     }
@@ -140,8 +146,7 @@ public final class RoutesFileParser {
         if (routesNode != null && !NodeReader.isNull(routesNode.getValueNode())) {
             if (!(routesNode.getValueNode() instanceof SequenceNode seq)) {
                 nodes.problem(NodeReader.line(routesNode.getValueNode()), "routes", "must be a list of routes");
-            }
-            else {
+            } else {
                 Map<String, Integer> ids = new HashMap<>();
                 for (int i = 0; i < seq.getValue().size(); i++) {
                     RouteSpec route = route(seq.getValue().get(i), "routes[" + i + "]", declared);
@@ -150,7 +155,9 @@ public final class RoutesFileParser {
                     }
                     Integer previous = ids.putIfAbsent(route.id(), route.line());
                     if (previous != null) {
-                        nodes.problem(route.line(), "routes[" + i + "].id",
+                        nodes.problem(
+                                route.line(),
+                                "routes[" + i + "].id",
                                 "duplicate id '" + route.id() + "' (first used on line " + previous + ")");
                         continue;
                     }
@@ -175,12 +182,15 @@ public final class RoutesFileParser {
         NodeTuple uriNode = fields.get("uri");
         if (uriNode == null) {
             nodes.problem(NodeReader.line(node), field + ".uri", "is required");
-        }
-        else {
-            uri = uri(nodes.scalar(uriNode.getValueNode(), field + ".uri"), NodeReader.line(uriNode.getValueNode()), field + ".uri");
+        } else {
+            uri = uri(
+                    nodes.scalar(uriNode.getValueNode(), field + ".uri"),
+                    NodeReader.line(uriNode.getValueNode()),
+                    field + ".uri");
         }
         Duration timeout = nodes.duration(fields.get("timeout"), field + ".timeout", defaultTimeout);
-        Duration connect = nodes.duration(fields.get("connect-timeout"), field + ".connect-timeout", DEFAULT_CONNECT_TIMEOUT);
+        Duration connect =
+                nodes.duration(fields.get("connect-timeout"), field + ".connect-timeout", DEFAULT_CONNECT_TIMEOUT);
         return uri == null ? null : new BackendTarget(name, uri, timeout, connect);
     }
 
@@ -192,23 +202,22 @@ public final class RoutesFileParser {
         URI uri = null;
         try {
             uri = new URI(text.trim());
-            if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
+            if (uri.getScheme() == null
+                    || !(uri.getScheme().equalsIgnoreCase("http")
+                            || uri.getScheme().equalsIgnoreCase("https"))) {
                 reason = "scheme must be http or https";
-            }
-            else if (uri.getHost() == null) {
+            } else if (uri.getHost() == null) {
                 reason = "host is missing";
-            }
-            else if (uri.getRawUserInfo() != null) {
+            } else if (uri.getRawUserInfo() != null) {
                 reason = "user info is not allowed";
-            }
-            else if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")) {
+            } else if (uri.getRawPath() != null
+                    && !uri.getRawPath().isEmpty()
+                    && !uri.getRawPath().equals("/")) {
                 reason = "must not have a path; the request path is forwarded unchanged";
-            }
-            else if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            } else if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
                 reason = "must not have a query or fragment";
             }
-        }
-        catch (URISyntaxException e) {
+        } catch (URISyntaxException e) {
             reason = e.getReason() + " at index " + e.getIndex();
         }
         if (reason != null) {
@@ -228,7 +237,9 @@ public final class RoutesFileParser {
 
         String id = nodes.requiredScalar(f, "id", field, node);
         if (id != null && !ID.matcher(id).matches()) {
-            nodes.problem(NodeReader.lineOf(f, "id", node), field + ".id",
+            nodes.problem(
+                    NodeReader.lineOf(f, "id", node),
+                    field + ".id",
                     "'" + id + "' is not a valid id (letters, digits, '.', '_', '-'; at most 100)");
         }
 
@@ -237,16 +248,24 @@ public final class RoutesFileParser {
         if (stageText != null) {
             stage = Stage.parse(stageText).orElse(null);
             if (stage == null) {
-                nodes.problem(NodeReader.lineOf(f, "stage", node), field + ".stage",
+                nodes.problem(
+                        NodeReader.lineOf(f, "stage", node),
+                        field + ".stage",
                         "unknown stage '" + stageText + "' (expected one of " + Stage.names() + ")");
             }
         }
 
-        String service = f.containsKey("service") ? nodes.scalar(f.get("service").getValueNode(), field + ".service") : null;
+        String service =
+                f.containsKey("service") ? nodes.scalar(f.get("service").getValueNode(), field + ".service") : null;
         if (service != null && !services.contains(service)) {
-            nodes.problem(NodeReader.lineOf(f, "service", node), field + ".service", "unknown service '" + service
-                    + "'" + (!services.isEmpty() ? " (declared: " + String.join(", ", services) + ")"
-                    : " (no services are declared)"));
+            nodes.problem(
+                    NodeReader.lineOf(f, "service", node),
+                    field + ".service",
+                    "unknown service '" + service
+                            + "'"
+                            + (!services.isEmpty()
+                                    ? " (declared: " + String.join(", ", services) + ")"
+                                    : " (no services are declared)"));
         }
         if (service == null && stage != null && stage != Stage.LEGACY) {
             nodes.problem(line, field + ".service", "is required for stage " + stage);
@@ -256,8 +275,7 @@ public final class RoutesFileParser {
         NodeTuple pathsNode = f.get("paths");
         if (pathsNode == null) {
             nodes.problem(line, field + ".paths", "is required (a list of path patterns)");
-        }
-        else {
+        } else {
             List<ScalarNode> items = nodes.stringList(pathsNode.getValueNode(), field + ".paths");
             if (items != null && items.isEmpty()) {
                 nodes.problem(NodeReader.line(pathsNode.getValueNode()), field + ".paths", "must not be empty");
@@ -267,10 +285,11 @@ public final class RoutesFileParser {
                     String path = items.get(i).getValue();
                     String reason = pathProblem(path);
                     if (reason != null) {
-                        nodes.problem(NodeReader.line(items.get(i)), field + ".paths[" + i + "]",
+                        nodes.problem(
+                                NodeReader.line(items.get(i)),
+                                field + ".paths[" + i + "]",
                                 "bad path pattern '" + path + "': " + reason);
-                    }
-                    else {
+                    } else {
                         paths.add(path);
                     }
                 }
@@ -284,7 +303,9 @@ public final class RoutesFileParser {
                 for (int i = 0; i < items.size(); i++) {
                     String m = items.get(i).getValue().trim().toUpperCase(Locale.ROOT);
                     if (!HTTP_METHODS.contains(m)) {
-                        nodes.problem(NodeReader.line(items.get(i)), field + ".methods[" + i + "]",
+                        nodes.problem(
+                                NodeReader.line(items.get(i)),
+                                field + ".methods[" + i + "]",
                                 "unknown HTTP method '" + items.get(i).getValue() + "'");
                     }
                     methods.add(m);
@@ -295,8 +316,7 @@ public final class RoutesFileParser {
         Double percent = null;
         if (f.containsKey("percent")) {
             percent = nodes.percent(f.get("percent").getValueNode(), field + ".percent");
-        }
-        else if (stage == Stage.CANARY) {
+        } else if (stage == Stage.CANARY) {
             nodes.problem(line, field + ".percent", "is required for stage CANARY (0 to 100)");
         }
 
@@ -306,7 +326,9 @@ public final class RoutesFileParser {
             if (text != null) {
                 sticky = StickyKey.parse(text).orElse(null);
                 if (sticky == null) {
-                    nodes.problem(NodeReader.lineOf(f, "sticky-by", node), field + ".sticky-by",
+                    nodes.problem(
+                            NodeReader.lineOf(f, "sticky-by", node),
+                            field + ".sticky-by",
                             "'" + text + "' must be header:NAME, cookie:NAME or query:NAME");
                 }
             }
@@ -315,8 +337,8 @@ public final class RoutesFileParser {
         boolean fallback = f.containsKey("fallback-to-legacy")
                 && nodes.bool(f.get("fallback-to-legacy").getValueNode(), field + ".fallback-to-legacy");
 
-        Integer order = f.containsKey("order") ? nodes.wholeNumber(f.get("order").getValueNode(), field + ".order")
-                : null;
+        Integer order =
+                f.containsKey("order") ? nodes.wholeNumber(f.get("order").getValueNode(), field + ".order") : null;
 
         ShadowSpec shadow = ShadowSpec.DEFAULT;
         if (f.containsKey("shadow") && !NodeReader.isNull(f.get("shadow").getValueNode())) {
@@ -341,8 +363,7 @@ public final class RoutesFileParser {
                 for (int i = 0; i < items.size(); i++) {
                     try {
                         ignore.add(JsonPathPattern.parse(items.get(i).getValue().trim()));
-                    }
-                    catch (IllegalArgumentException e) {
+                    } catch (IllegalArgumentException e) {
                         nodes.problem(NodeReader.line(items.get(i)), field + ".ignore[" + i + "]", e.getMessage());
                     }
                 }
@@ -353,10 +374,12 @@ public final class RoutesFileParser {
             Double p = nodes.percent(f.get("sample-percent").getValueNode(), field + ".sample-percent");
             sample = p == null ? 100 : (int) Math.round(p);
         }
-        boolean unsafe = f.containsKey("allow-unsafe") && nodes.bool(f.get("allow-unsafe").getValueNode(), field + ".allow-unsafe");
+        boolean unsafe = f.containsKey("allow-unsafe")
+                && nodes.bool(f.get("allow-unsafe").getValueNode(), field + ".allow-unsafe");
         List<String> headers = new ArrayList<>();
         if (f.containsKey("compare-headers")) {
-            List<ScalarNode> items = nodes.stringList(f.get("compare-headers").getValueNode(), field + ".compare-headers");
+            List<ScalarNode> items =
+                    nodes.stringList(f.get("compare-headers").getValueNode(), field + ".compare-headers");
             if (items != null) {
                 items.forEach(n -> headers.add(n.getValue().trim()));
             }
@@ -379,8 +402,7 @@ public final class RoutesFileParser {
         try {
             PathPatternParser.defaultInstance.parse(path);
             return null;
-        }
-        catch (PatternParseException e) {
+        } catch (PatternParseException e) {
             return e.getMessage();
         }
     }

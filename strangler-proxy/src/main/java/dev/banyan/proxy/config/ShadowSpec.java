@@ -12,7 +12,8 @@ import java.util.List;
  *                       matters)
  * @param compareHeaders response headers whose values must be equal
  */
-public record ShadowSpec(List<JsonPathPattern> ignore, int samplePercent, boolean allowUnsafe, List<String> compareHeaders) {
+public record ShadowSpec(
+        List<JsonPathPattern> ignore, int samplePercent, boolean allowUnsafe, List<String> compareHeaders) {
 
     public static final ShadowSpec DEFAULT = new ShadowSpec(List.of(), 100, false, List.of());
 

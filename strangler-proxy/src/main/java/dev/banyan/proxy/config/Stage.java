@@ -22,8 +22,7 @@ public enum Stage {
         }
         try {
             return Optional.of(valueOf(text.trim().toUpperCase(Locale.ROOT)));
-        }
-        catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }

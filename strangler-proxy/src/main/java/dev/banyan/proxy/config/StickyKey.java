@@ -9,7 +9,11 @@ import java.util.Optional;
  */
 public record StickyKey(Source source, String name) {
 
-    public enum Source { HEADER, COOKIE, QUERY }
+    public enum Source {
+        HEADER,
+        COOKIE,
+        QUERY
+    }
 
     public static Optional<StickyKey> parse(String text) {
         if (text == null) {
@@ -24,9 +28,9 @@ public record StickyKey(Source source, String name) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new StickyKey(Source.valueOf(text.substring(0, colon).trim().toUpperCase(Locale.ROOT)), name));
-        }
-        catch (IllegalArgumentException e) {
+            return Optional.of(
+                    new StickyKey(Source.valueOf(text.substring(0, colon).trim().toUpperCase(Locale.ROOT)), name));
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }

@@ -13,10 +13,9 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
-
-import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 
 /**
  * How long a client may take to send a request, so a slow or stalled client cannot hold a socket (and, on a
@@ -61,8 +60,11 @@ public final class ClientTimeouts implements NettyServerCustomizer {
         return configured.doOnChannelInit((observer, channel, remote) -> {
             // HTTP/1.1 only: an HTTP/2 stream's head arrives in one frame, which the codec bounds in size.
             if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
-                channel.pipeline().addAfter(NettyPipeline.HttpCodec, "banyan.requestHeadTimeout",
-                        new RequestHeadTimeout(headerNanos));
+                channel.pipeline()
+                        .addAfter(
+                                NettyPipeline.HttpCodec,
+                                "banyan.requestHeadTimeout",
+                                new RequestHeadTimeout(headerNanos));
             }
         });
     }
@@ -96,11 +98,17 @@ public final class ClientTimeouts implements NettyServerCustomizer {
         @Override
         public void channelReadComplete(ChannelHandlerContext ctx) {
             if (openRequests == 0 && timer == null) {
-                timer = ctx.executor().schedule(() -> {
-                    log.debug("Closing {}: request head not complete within {} ms", ctx.channel(),
-                            TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
-                    ctx.close();
-                }, timeoutNanos, TimeUnit.NANOSECONDS);
+                timer = ctx.executor()
+                        .schedule(
+                                () -> {
+                                    log.debug(
+                                            "Closing {}: request head not complete within {} ms",
+                                            ctx.channel(),
+                                            TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
+                                    ctx.close();
+                                },
+                                timeoutNanos,
+                                TimeUnit.NANOSECONDS);
             }
             ctx.fireChannelReadComplete();
         }

@@ -3,7 +3,6 @@ package dev.banyan.proxy.edge;
 import java.util.stream.Collectors;
 
 import dev.banyan.proxy.exchange.ProblemResponses;
-import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
@@ -12,6 +11,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
 
 /**
  * A 405 from an endpoint the proxy serves itself (the actuator) becomes a problem response with the {@code Allow}
@@ -33,9 +33,13 @@ public class MethodNotAllowedHandler implements WebExceptionHandler, Ordered {
             return Mono.error(error);
         }
         response.getHeaders().setAllow(notAllowed.getSupportedMethods());
-        String allowed = notAllowed.getSupportedMethods().stream().map(HttpMethod::name).sorted()
+        String allowed = notAllowed.getSupportedMethods().stream()
+                .map(HttpMethod::name)
+                .sorted()
                 .collect(Collectors.joining(", "));
-        return ProblemResponses.write(response, HttpStatus.METHOD_NOT_ALLOWED,
+        return ProblemResponses.write(
+                response,
+                HttpStatus.METHOD_NOT_ALLOWED,
                 notAllowed.getHttpMethod() + " is not allowed here (allowed: " + allowed + ")");
     }
 }

@@ -20,8 +20,7 @@ public final class PathNormalizer {
         }
     }
 
-    private PathNormalizer() {
-    }
+    private PathNormalizer() {}
 
     public static String normalize(String rawPath) {
         if (rawPath == null || rawPath.isEmpty()) {

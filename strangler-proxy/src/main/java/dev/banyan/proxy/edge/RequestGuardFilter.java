@@ -6,9 +6,6 @@ import java.util.regex.Pattern;
 import dev.banyan.proxy.exchange.BanyanExchangeUtils;
 import dev.banyan.proxy.exchange.ProblemResponses;
 
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +17,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * First thing every request meets: path normalisation, the body size limit and the correlation id. Runs before
@@ -50,13 +49,15 @@ public class RequestGuardFilter implements WebFilter, Ordered {
         String path;
         try {
             path = PathNormalizer.normalize(rawPath);
-        }
-        catch (PathNormalizer.RejectedPathException e) {
-            return ProblemResponses.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "Rejected path: " + e.getMessage());
+        } catch (PathNormalizer.RejectedPathException e) {
+            return ProblemResponses.write(
+                    exchange.getResponse(), HttpStatus.BAD_REQUEST, "Rejected path: " + e.getMessage());
         }
         long length = request.getHeaders().getContentLength();
         if (length > maxBodyBytes) {
-            return ProblemResponses.write(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE,
+            return ProblemResponses.write(
+                    exchange.getResponse(),
+                    HttpStatus.CONTENT_TOO_LARGE,
                     "Request body of " + length + " bytes exceeds the limit of " + maxBodyBytes + " bytes");
         }
         String correlationId = request.getHeaders().getFirst(correlationHeader);
@@ -74,7 +75,8 @@ public class RequestGuardFilter implements WebFilter, Ordered {
         if (path.equals(rawPath) && !streamedBody) {
             return chain.filter(exchange);
         }
-        ServerHttpRequest mutated = path.equals(rawPath) ? request : request.mutate().path(path).build();
+        ServerHttpRequest mutated =
+                path.equals(rawPath) ? request : request.mutate().path(path).build();
         if (streamedBody) {
             mutated = new LimitedBodyRequest(mutated, maxBodyBytes);
         }
@@ -109,10 +111,9 @@ public class RequestGuardFilter implements WebFilter, Ordered {
                 seen[0] += buffer.readableByteCount();
                 if (seen[0] > limit) {
                     org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
-                    sink.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
-                            "Request body exceeds the limit of " + limit + " bytes"));
-                }
-                else {
+                    sink.error(new ResponseStatusException(
+                            HttpStatus.CONTENT_TOO_LARGE, "Request body exceeds the limit of " + limit + " bytes"));
+                } else {
                     sink.next(buffer);
                 }
             });

@@ -14,8 +14,6 @@ import dev.banyan.proxy.routing.Backend;
 import dev.banyan.proxy.routing.Router;
 import dev.banyan.proxy.routing.RoutingDecision;
 import dev.banyan.proxy.shadow.ShadowMirror;
-import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -29,6 +27,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 
 import static dev.banyan.proxy.exchange.BanyanExchangeUtils.BACKEND_ATTR;
 import static dev.banyan.proxy.exchange.BanyanExchangeUtils.BACKEND_HEADER;
@@ -55,8 +55,8 @@ public class StranglerRoutingFilter implements GlobalFilter, Ordered {
 
     private final BodyBudget bodyBudget;
 
-    public StranglerRoutingFilter(RoutesManager routes, ShadowMirror shadow, ProxyMetrics metrics, int maxBodyBytes,
-                                  BodyBudget bodyBudget) {
+    public StranglerRoutingFilter(
+            RoutesManager routes, ShadowMirror shadow, ProxyMetrics metrics, int maxBodyBytes, BodyBudget bodyBudget) {
         this.routes = routes;
         this.shadow = shadow;
         this.metrics = metrics;
@@ -74,25 +74,29 @@ public class StranglerRoutingFilter implements GlobalFilter, Ordered {
         long start = System.nanoTime();
         ServerHttpRequest request = exchange.getRequest();
         String method = request.getMethod().name();
-        RoutingDecision decision = Router.decide(routes.current(), method, request.getPath().pathWithinApplication(),
-                stickyKeys(request));
+        RoutingDecision decision =
+                Router.decide(routes.current(), method, request.getPath().pathWithinApplication(), stickyKeys(request));
         exchange.getAttributes().put(DECISION_ATTR, decision);
         exchange.getAttributes().put(BACKEND_ATTR, decision.backend());
-        exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR, decision.backend().gatewayRoute());
+        exchange.getAttributes()
+                .put(
+                        ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR,
+                        decision.backend().gatewayRoute());
 
         ServerHttpResponse response = exchange.getResponse();
         response.beforeCommit(() -> {
             Backend backend = exchange.getAttribute(BACKEND_ATTR);
-            response.getHeaders().set(BACKEND_HEADER, backend == null ? decision.backend().name() : backend.name());
+            response.getHeaders()
+                    .set(BACKEND_HEADER, backend == null ? decision.backend().name() : backend.name());
             response.getHeaders().set(ROUTE_HEADER, decision.routeId());
             return Mono.empty();
         });
 
         boolean mayReplay = decision.toService() && decision.fallbackToLegacy();
         Mono<ServerWebExchange> prepared = mayReplay || decision.shadow()
-                ? ReplayableRequest.cache(exchange, maxBodyBytes, bodyBudget) : Mono.just(exchange);
-        return prepared
-                .flatMap(ready -> chain.filter(decision.shadow() ? shadow.mirror(ready, decision) : ready))
+                ? ReplayableRequest.cache(exchange, maxBodyBytes, bodyBudget)
+                : Mono.just(exchange);
+        return prepared.flatMap(ready -> chain.filter(decision.shadow() ? shadow.mirror(ready, decision) : ready))
                 .onErrorResume(error -> answerFailure(exchange, error))
                 .doFinally(signal -> {
                     // whatever the end (answered, failed, client gone), the buffered body leaves the budget
@@ -120,15 +124,20 @@ public class StranglerRoutingFilter implements GlobalFilter, Ordered {
         }
         FailureKind kind = FailureKind.of(error);
         Backend backend = exchange.getAttribute(BACKEND_ATTR);
-        return ProblemResponses.write(response, kind.status(), kind.describe(backend == null ? "legacy" : backend.name()));
+        return ProblemResponses.write(
+                response, kind.status(), kind.describe(backend == null ? "legacy" : backend.name()));
     }
 
-    private void record(ServerWebExchange exchange, RoutingDecision decision, String method, SignalType signal,
-                        long start) {
+    private void record(
+            ServerWebExchange exchange, RoutingDecision decision, String method, SignalType signal, long start) {
         Backend backend = exchange.getAttribute(BACKEND_ATTR);
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         int code = status != null ? status.value() : signal == SignalType.ON_ERROR ? 502 : 0;
-        metrics.request(decision.routeId(), backend == null ? decision.backend().name() : backend.name(), method, code,
+        metrics.request(
+                decision.routeId(),
+                backend == null ? decision.backend().name() : backend.name(),
+                method,
+                code,
                 System.nanoTime() - start);
     }
 

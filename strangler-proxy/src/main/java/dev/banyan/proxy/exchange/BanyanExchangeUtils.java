@@ -1,10 +1,9 @@
 package dev.banyan.proxy.exchange;
 
-import reactor.netty.Connection;
-
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.netty.Connection;
 
 /**
  * The one home of the proxy's exchange attributes, response headers and the helpers that several filters share, as
@@ -37,8 +36,7 @@ public final class BanyanExchangeUtils {
     /** Gateway route metadata: the backend's response timeout, a {@code Duration}, enforced by the HTTP client. */
     public static final String RESPONSE_TIMEOUT_ATTR = "banyan.response-timeout";
 
-    private BanyanExchangeUtils() {
-    }
+    private BanyanExchangeUtils() {}
 
     /** The exchange's correlation id, or {@code null} before the request guard has run. */
     public static String correlationId(ServerWebExchange exchange) {

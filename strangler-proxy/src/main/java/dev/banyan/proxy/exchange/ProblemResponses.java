@@ -1,13 +1,12 @@
 package dev.banyan.proxy.exchange;
 
-import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * RFC 9457 problem details for errors the proxy itself produces, as Spring's {@link ProblemDetail} written by
@@ -19,8 +18,7 @@ public final class ProblemResponses {
             .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
             .build();
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     /** Answers with the problem, unless something was already sent (then there is nothing left to say). */
     public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String detail) {
@@ -31,7 +29,8 @@ public final class ProblemResponses {
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().setContentLength(body.length);
-        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+        return response.writeWith(
+                Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
     }
 
     public static ProblemDetail problem(HttpStatus status, String detail) {

@@ -13,8 +13,8 @@ public final class BodyBudget {
     public static final class ExhaustedException extends RuntimeException {
 
         ExhaustedException(long wanted, long used, long limit) {
-            super("The proxy is holding too many request bodies at once (" + used + " of " + limit
-                    + " bytes buffered, " + wanted + " more wanted); retry shortly");
+            super("The proxy is holding too many request bodies at once (" + used + " of " + limit + " bytes buffered, "
+                    + wanted + " more wanted); retry shortly");
         }
     }
 
@@ -28,8 +28,7 @@ public final class BodyBudget {
 
         private int holders = 1;
 
-        private Reservation() {
-        }
+        private Reservation() {}
 
         /** Makes sure {@code total} bytes are reserved. */
         synchronized void reserveUpTo(long total) {

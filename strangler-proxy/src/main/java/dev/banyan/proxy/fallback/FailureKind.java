@@ -8,7 +8,6 @@ import java.util.concurrent.TimeoutException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -76,8 +75,10 @@ public enum FailureKind {
             if (t instanceof CallNotPermittedException) {
                 return CIRCUIT_OPEN;
             }
-            if (t instanceof ConnectException || t instanceof ConnectTimeoutException
-                    || t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+            if (t instanceof ConnectException
+                    || t instanceof ConnectTimeoutException
+                    || t instanceof UnknownHostException
+                    || t instanceof UnresolvedAddressException) {
                 return CONNECT_FAILED;
             }
             if (t instanceof TimeoutException || t instanceof ReadTimeoutException) {

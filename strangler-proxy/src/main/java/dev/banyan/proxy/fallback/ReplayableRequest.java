@@ -1,8 +1,6 @@
 package dev.banyan.proxy.fallback;
 
 import dev.banyan.proxy.exchange.BanyanExchangeUtils;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
@@ -14,6 +12,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * A request whose body is held in memory so it can be sent more than once: to the service and then, on failure, to
@@ -30,8 +30,8 @@ public final class ReplayableRequest extends ServerHttpRequestDecorator {
 
     private final BodyBudget.Reservation reservation;
 
-    private ReplayableRequest(ServerHttpRequest delegate, byte[] body, DataBufferFactory buffers,
-                              BodyBudget.Reservation reservation) {
+    private ReplayableRequest(
+            ServerHttpRequest delegate, byte[] body, DataBufferFactory buffers, BodyBudget.Reservation reservation) {
         super(delegate);
         this.body = body;
         this.buffers = buffers;
@@ -55,7 +55,9 @@ public final class ReplayableRequest extends ServerHttpRequestDecorator {
         long declared = headers.getContentLength();
         boolean hasBody = declared > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
         if (!hasBody) {
-            return Mono.just(exchange.mutate().request(new ReplayableRequest(request, EMPTY, factory, null)).build());
+            return Mono.just(exchange.mutate()
+                    .request(new ReplayableRequest(request, EMPTY, factory, null))
+                    .build());
         }
         return Mono.defer(() -> {
             BodyBudget.Reservation reservation = budget.open();
@@ -70,8 +72,7 @@ public final class ReplayableRequest extends ServerHttpRequestDecorator {
                     // one byte past the limit is enough for join to report 413
                     reservation.reserveUpTo(Math.min(seen[0], (long) maxBytes + 1));
                     sink.next(buffer);
-                }
-                catch (BodyBudget.ExhaustedException e) {
+                } catch (BodyBudget.ExhaustedException e) {
                     DataBufferUtils.release(buffer);
                     sink.error(e);
                 }
@@ -84,10 +85,14 @@ public final class ReplayableRequest extends ServerHttpRequestDecorator {
                         return bytes;
                     })
                     .defaultIfEmpty(EMPTY)
-                    .onErrorMap(DataBufferLimitException.class, e -> new ResponseStatusException(
-                            HttpStatus.CONTENT_TOO_LARGE, "Request body exceeds the limit of " + maxBytes + " bytes"))
+                    .onErrorMap(
+                            DataBufferLimitException.class,
+                            e -> new ResponseStatusException(
+                                    HttpStatus.CONTENT_TOO_LARGE,
+                                    "Request body exceeds the limit of " + maxBytes + " bytes"))
                     .map(bytes -> exchange.mutate()
-                            .request(new ReplayableRequest(request, bytes, factory, reservation)).build());
+                            .request(new ReplayableRequest(request, bytes, factory, reservation))
+                            .build());
         });
     }
 

@@ -9,9 +9,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import reactor.core.publisher.Mono;
-
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import reactor.core.publisher.Mono;
 
 /**
  * One Resilience4j circuit breaker per service, kept in the registry of Spring Cloud CircuitBreaker's Resilience4j
@@ -21,8 +20,7 @@ import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4
  */
 public class ServiceCircuitBreakers {
 
-    private record Breaker(CircuitBreaker circuitBreaker, CircuitBreakerOperator<Object> operator) {
-    }
+    private record Breaker(CircuitBreaker circuitBreaker, CircuitBreakerOperator<Object> operator) {}
 
     private final ReactiveResilience4JCircuitBreakerFactory factory;
 
@@ -32,8 +30,8 @@ public class ServiceCircuitBreakers {
 
     private final Map<String, Breaker> breakers = new ConcurrentHashMap<>();
 
-    public ServiceCircuitBreakers(ReactiveResilience4JCircuitBreakerFactory factory, CircuitBreakerConfig config,
-                                  MeterRegistry meters) {
+    public ServiceCircuitBreakers(
+            ReactiveResilience4JCircuitBreakerFactory factory, CircuitBreakerConfig config, MeterRegistry meters) {
         this.factory = factory;
         this.config = config;
         this.meters = meters;
@@ -45,19 +43,26 @@ public class ServiceCircuitBreakers {
         if (breaker == null) {
             breaker = breakers.computeIfAbsent(service, this::create);
         }
-        return ((Mono<Object>) call).transform(breaker.operator()).map(v -> (T) v)
+        return ((Mono<Object>) call)
+                .transform(breaker.operator())
+                .map(v -> (T) v)
                 .onErrorResume(error -> onFailure.apply(error));
     }
 
     /** The breaker's state: CLOSED, OPEN, HALF_OPEN... */
     public String state(String service) {
         Breaker breaker = breakers.get(service);
-        return breaker == null ? CircuitBreaker.State.CLOSED.name() : breaker.circuitBreaker().getState().name();
+        return breaker == null
+                ? CircuitBreaker.State.CLOSED.name()
+                : breaker.circuitBreaker().getState().name();
     }
 
     private Breaker create(String service) {
         CircuitBreaker circuitBreaker = factory.getCircuitBreakerRegistry().circuitBreaker(service, config);
-        Gauge.builder("banyan.circuit.state", circuitBreaker, cb -> cb.getState().getOrder())
+        Gauge.builder(
+                        "banyan.circuit.state",
+                        circuitBreaker,
+                        cb -> cb.getState().getOrder())
                 .description("Circuit state per service: 0 closed, 1 open, 2 half open, 3 disabled, 4 forced open")
                 .tag("service", service)
                 .register(meters);

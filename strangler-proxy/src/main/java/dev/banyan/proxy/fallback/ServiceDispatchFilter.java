@@ -8,7 +8,6 @@ import dev.banyan.proxy.exchange.ProblemResponses;
 import dev.banyan.proxy.metrics.ProxyMetrics;
 import dev.banyan.proxy.routing.Backend;
 import dev.banyan.proxy.routing.RoutingDecision;
-import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -19,6 +18,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
 
 /**
  * Calls a service through its circuit breaker and, when the route allows it, replays a failed call to legacy with
@@ -55,18 +55,21 @@ public class ServiceDispatchFilter implements GlobalFilter, Ordered {
         }
         Mono<Void> call = chain.filter(exchange).then(Mono.defer(() -> {
             HttpStatusCode status = exchange.getResponse().getStatusCode();
-            return status != null && status.is5xxServerError() ? Mono.error(new ServiceErrorStatus(status.value()))
+            return status != null && status.is5xxServerError()
+                    ? Mono.error(new ServiceErrorStatus(status.value()))
                     : Mono.<Void>empty();
         }));
         return breakers.run(decision.backend().name(), call, error -> onFailure(exchange, chain, decision, error));
     }
 
-    private Mono<Void> onFailure(ServerWebExchange exchange, GatewayFilterChain chain, RoutingDecision decision,
-                                 Throwable error) {
+    private Mono<Void> onFailure(
+            ServerWebExchange exchange, GatewayFilterChain chain, RoutingDecision decision, Throwable error) {
         FailureKind kind = FailureKind.of(error);
         ServerHttpResponse response = exchange.getResponse();
         String method = exchange.getRequest().getMethod().name();
-        boolean replay = decision.fallbackToLegacy() && kind != FailureKind.BODY_TOO_LARGE && !response.isCommitted()
+        boolean replay = decision.fallbackToLegacy()
+                && kind != FailureKind.BODY_TOO_LARGE
+                && !response.isCommitted()
                 && (kind.neverReachedService() || IDEMPOTENT.contains(method));
         if (replay) {
             metrics.fallback(decision.routeId(), decision.backend().name(), kind.tag());

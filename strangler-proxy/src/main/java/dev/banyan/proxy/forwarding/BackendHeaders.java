@@ -31,8 +31,16 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class BackendHeaders {
 
-    private static final Set<String> HOP_BY_HOP = caseInsensitive("Connection", "Keep-Alive", "Proxy-Connection",
-            "Transfer-Encoding", "TE", "Trailer", "Upgrade", "Proxy-Authorization", "Proxy-Authenticate");
+    private static final Set<String> HOP_BY_HOP = caseInsensitive(
+            "Connection",
+            "Keep-Alive",
+            "Proxy-Connection",
+            "Transfer-Encoding",
+            "TE",
+            "Trailer",
+            "Upgrade",
+            "Proxy-Authorization",
+            "Proxy-Authenticate");
 
     /**
      * Marks the proxy's own shadow copy. A client's value is dropped, so a backend can trust that a request with it
@@ -74,9 +82,12 @@ public final class BackendHeaders {
         HttpHeaders out = new OnePassHeaders();
         for (Map.Entry<String, List<String>> header : in.entrySet()) {
             String name = header.getKey();
-            if (HOP_BY_HOP.contains(name) || connectionNamed.contains(name) || out.containsHeader(name)
+            if (HOP_BY_HOP.contains(name)
+                    || connectionNamed.contains(name)
+                    || out.containsHeader(name)
                     || transferEncoded && name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)
-                    || name.equalsIgnoreCase(correlationHeader) || name.equalsIgnoreCase(SHADOW_HEADER)
+                    || name.equalsIgnoreCase(correlationHeader)
+                    || name.equalsIgnoreCase(SHADOW_HEADER)
                     || !trusted && isForwardedHeader(name)) {
                 continue;
             }
@@ -131,8 +142,7 @@ public final class BackendHeaders {
         List<String> earlier = trusted ? headers.get(name) : null;
         if (earlier == null || earlier.isEmpty()) {
             headers.set(name, value);
-        }
-        else {
+        } else {
             headers.set(name, String.join(", ", earlier) + ", " + value);
         }
     }
@@ -145,8 +155,11 @@ public final class BackendHeaders {
         }
         if (remote != null && remote.getAddress() != null) {
             String address = remote.getHostString();
-            element.append(";for=\"").append(address.indexOf(':') >= 0 ? "[" + address + "]" : address)
-                    .append(':').append(remote.getPort()).append('"');
+            element.append(";for=\"")
+                    .append(address.indexOf(':') >= 0 ? "[" + address + "]" : address)
+                    .append(':')
+                    .append(remote.getPort())
+                    .append('"');
         }
         return element.toString();
     }

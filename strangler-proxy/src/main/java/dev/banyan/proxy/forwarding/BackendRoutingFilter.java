@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.banyan.proxy.exchange.BanyanExchangeUtils;
-import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -20,6 +18,8 @@ import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * Sends the request to the chosen backend: the gateway's own {@link NettyRoutingFilter} (same client, pool and
@@ -55,15 +55,15 @@ public class BackendRoutingFilter implements GlobalFilter, Ordered {
 
         private final List<HttpHeadersFilter> headersFilters;
 
-        private record ClientKey(Object connectTimeout, Duration responseTimeout) {
-        }
+        private record ClientKey(Object connectTimeout, Duration responseTimeout) {}
 
         private final Map<ClientKey, HttpClient> clients = new ConcurrentHashMap<>();
 
         Routing(HttpClient client, HttpClientProperties properties, BackendHeaders headers) {
             // no bean lookup: the header filters are fixed below
             super(client, null, properties);
-            this.headersFilters = List.of(one(Type.REQUEST, (input, exchange) -> headers.toBackend(exchange)),
+            this.headersFilters = List.of(
+                    one(Type.REQUEST, (input, exchange) -> headers.toBackend(exchange)),
                     one(Type.RESPONSE, (input, exchange) -> headers.fromBackend(input)));
         }
 
@@ -90,13 +90,16 @@ public class BackendRoutingFilter implements GlobalFilter, Ordered {
         @Override
         protected HttpClient getHttpClient(Route route, ServerWebExchange exchange) {
             Map<String, Object> metadata = route.getMetadata();
-            ClientKey key = new ClientKey(metadata.get(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR),
-                    (Duration) metadata.get(BanyanExchangeUtils.RESPONSE_TIMEOUT_ATTR));
+            ClientKey key = new ClientKey(metadata.get(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR), (Duration)
+                    metadata.get(BanyanExchangeUtils.RESPONSE_TIMEOUT_ATTR));
             HttpClient client = clients.get(key);
             if (client == null) {
                 HttpClient configured = super.getHttpClient(route, exchange);
-                client = clients.computeIfAbsent(key, k -> k.responseTimeout() == null ? configured
-                        : configured.responseTimeout(k.responseTimeout()));
+                client = clients.computeIfAbsent(
+                        key,
+                        k -> k.responseTimeout() == null
+                                ? configured
+                                : configured.responseTimeout(k.responseTimeout()));
             }
             return client;
         }

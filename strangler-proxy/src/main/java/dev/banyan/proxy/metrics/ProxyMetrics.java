@@ -25,18 +25,15 @@ import io.micrometer.core.instrument.Timer;
  */
 public class ProxyMetrics {
 
-    private record RequestKey(String route, String backend, String method, String status) {
-    }
+    private record RequestKey(String route, String backend, String method, String status) {}
 
-    private record FallbackKey(String route, String service, String reason) {
-    }
+    private record FallbackKey(String route, String service, String reason) {}
 
-    private record ShadowKey(String route, String result) {
-    }
+    private record ShadowKey(String route, String result) {}
 
     /** The methods of RFC 9110 and PATCH (RFC 5789), the only ones tagged by name. */
-    static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE",
-            "CONNECT");
+    static final Set<String> METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
     private final MeterRegistry registry;
 
@@ -61,35 +58,51 @@ public class ProxyMetrics {
      * @param status  the status code; tagged by class
      */
     public void request(String route, String backend, String method, int status, long nanos) {
-        requests.computeIfAbsent(new RequestKey(route, backend, methodTag(method), statusClass(status)), k -> Timer
-                .builder("banyan.proxy.requests")
-                .description("Requests through the proxy by route, backend and status class")
-                .tag("route", k.route()).tag("backend", k.backend()).tag("method", k.method()).tag("status", k.status())
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry)).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        requests.computeIfAbsent(
+                        new RequestKey(route, backend, methodTag(method), statusClass(status)),
+                        k -> Timer.builder("banyan.proxy.requests")
+                                .description("Requests through the proxy by route, backend and status class")
+                                .tag("route", k.route())
+                                .tag("backend", k.backend())
+                                .tag("method", k.method())
+                                .tag("status", k.status())
+                                .publishPercentileHistogram()
+                                .minimumExpectedValue(Duration.ofMillis(1))
+                                .maximumExpectedValue(Duration.ofSeconds(30))
+                                .register(registry))
+                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     public void fallback(String route, String service, String reason) {
-        fallbacks.computeIfAbsent(new FallbackKey(route, service, reason), k -> Counter
-                .builder("banyan.proxy.fallbacks")
-                .description("Requests replayed to legacy after the service failed")
-                .tag("route", k.route()).tag("service", k.service()).tag("reason", k.reason())
-                .register(registry)).increment();
+        fallbacks
+                .computeIfAbsent(
+                        new FallbackKey(route, service, reason),
+                        k -> Counter.builder("banyan.proxy.fallbacks")
+                                .description("Requests replayed to legacy after the service failed")
+                                .tag("route", k.route())
+                                .tag("service", k.service())
+                                .tag("reason", k.reason())
+                                .register(registry))
+                .increment();
     }
 
     public void shadow(String route, String result) {
-        shadows.computeIfAbsent(new ShadowKey(route, result), k -> Counter
-                .builder("banyan.shadow.comparisons")
-                .description("Shadow comparisons by result")
-                .tag("route", k.route()).tag("result", k.result())
-                .register(registry)).increment();
+        shadows.computeIfAbsent(
+                        new ShadowKey(route, result),
+                        k -> Counter.builder("banyan.shadow.comparisons")
+                                .description("Shadow comparisons by result")
+                                .tag("route", k.route())
+                                .tag("result", k.result())
+                                .register(registry))
+                .increment();
     }
 
     public void reload(String result) {
-        Counter.builder("banyan.routes.reloads").description("Routes file reloads by result").tag("result", result)
-                .register(registry).increment();
+        Counter.builder("banyan.routes.reloads")
+                .description("Routes file reloads by result")
+                .tag("result", result)
+                .register(registry)
+                .increment();
     }
 
     /** Live counters of one route for the admin API, read back from the meters. */
@@ -102,8 +115,10 @@ public class ProxyMetrics {
                 byStatus.merge(k.status(), timer.count(), Long::sum);
             }
         });
-        long fallbackCount = fallbacks.entrySet().stream().filter(e -> e.getKey().route().equals(route))
-                .mapToLong(e -> (long) e.getValue().count()).sum();
+        long fallbackCount = fallbacks.entrySet().stream()
+                .filter(e -> e.getKey().route().equals(route))
+                .mapToLong(e -> (long) e.getValue().count())
+                .sum();
         Map<String, Long> shadow = new java.util.TreeMap<>();
         shadows.forEach((k, c) -> {
             if (k.route().equals(route)) {

@@ -18,6 +18,7 @@ import dev.banyan.proxy.config.InvalidRoutesFileException;
 import dev.banyan.proxy.config.RoutesConfig;
 import dev.banyan.proxy.config.RoutesFileParser;
 import dev.banyan.proxy.config.Stage;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.DumperOptions;
@@ -52,8 +53,7 @@ public class RoutesFileEditor {
         }
     }
 
-    private record Edit(int start, int end, String text) {
-    }
+    private record Edit(int start, int end, String text) {}
 
     private static final Logger log = LoggerFactory.getLogger(RoutesFileEditor.class);
 
@@ -99,14 +99,18 @@ public class RoutesFileEditor {
             edits.add(replace(text, stageTuple.getValueNode(), stage.name()));
         }
         if (percent != null) {
-            String value = percent.stripTrailingZeros().scale() <= 0 ? percent.toBigInteger().toString()
+            String value = percent.stripTrailingZeros().scale() <= 0
+                    ? percent.toBigInteger().toString()
                     : percent.stripTrailingZeros().toPlainString();
             if (percentTuple != null) {
                 edits.add(replace(text, percentTuple.getValueNode(), value));
-            }
-            else {
-                Node anchor = stageTuple != null ? stageTuple.getValueNode() : route.getValue().get(0).getValueNode();
-                Node anchorKey = stageTuple != null ? stageTuple.getKeyNode() : route.getValue().get(0).getKeyNode();
+            } else {
+                Node anchor = stageTuple != null
+                        ? stageTuple.getValueNode()
+                        : route.getValue().get(0).getValueNode();
+                Node anchorKey = stageTuple != null
+                        ? stageTuple.getKeyNode()
+                        : route.getValue().get(0).getKeyNode();
                 int at = offset(text, anchor.getEndMark().getIndex());
                 String insertion = route.getFlowStyle() == DumperOptions.FlowStyle.FLOW
                         ? ", percent: " + value
@@ -123,7 +127,9 @@ public class RoutesFileEditor {
     }
 
     private static Edit replace(String text, Node value, String replacement) {
-        return new Edit(offset(text, value.getStartMark().getIndex()), offset(text, value.getEndMark().getIndex()),
+        return new Edit(
+                offset(text, value.getStartMark().getIndex()),
+                offset(text, value.getEndMark().getIndex()),
                 replacement);
     }
 
@@ -139,7 +145,8 @@ public class RoutesFileEditor {
                 for (Node item : seq.getValue()) {
                     if (item instanceof MappingNode route) {
                         NodeTuple idTuple = tuple(route, "id");
-                        if (idTuple != null && idTuple.getValueNode() instanceof ScalarNode s
+                        if (idTuple != null
+                                && idTuple.getValueNode() instanceof ScalarNode s
                                 && s.getValue().trim().equals(id)) {
                             return route;
                         }
@@ -173,16 +180,13 @@ public class RoutesFileEditor {
                 keepAttributes(target, temp);
                 try {
                     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                }
-                catch (AtomicMoveNotSupportedException e) {
+                } catch (AtomicMoveNotSupportedException e) {
                     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
                 }
-            }
-            finally {
+            } finally {
                 Files.deleteIfExists(temp);
             }
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException("could not write the routes file " + file + ": " + e.getMessage(), e);
         }
     }
@@ -198,11 +202,14 @@ public class RoutesFileEditor {
         try {
             replacementView.setGroup(attributes.group());
             replacementView.setOwner(attributes.owner());
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             // Only a privileged process may give a file away; the content and permissions are what matter.
-            log.warn("The rewritten routes file {} keeps its permissions but not its owner {} and group {}: {}",
-                    original, attributes.owner().getName(), attributes.group().getName(), e.toString());
+            log.warn(
+                    "The rewritten routes file {} keeps its permissions but not its owner {} and group {}: {}",
+                    original,
+                    attributes.owner().getName(),
+                    attributes.group().getName(),
+                    e.toString());
         }
     }
 }

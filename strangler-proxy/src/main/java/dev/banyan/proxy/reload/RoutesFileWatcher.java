@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -43,8 +42,7 @@ public class RoutesFileWatcher implements SmartLifecycle {
     private void check() {
         try {
             routes.reloadIfChanged();
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             log.error("Checking the routes file {} failed", routes.file(), e);
         }
     }

@@ -16,6 +16,7 @@ import dev.banyan.proxy.config.RoutesConfig;
 import dev.banyan.proxy.config.RoutesFileParser;
 import dev.banyan.proxy.metrics.ProxyMetrics;
 import dev.banyan.proxy.routing.ActiveRoutes;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +27,7 @@ import org.slf4j.LoggerFactory;
 public class RoutesManager {
 
     /** The last rejected change, shown by the admin API until the file is valid again (changed or restored). */
-    public record ReloadError(Instant at, Path file, List<ConfigProblem> problems) {
-    }
+    public record ReloadError(Instant at, Path file, List<ConfigProblem> problems) {}
 
     private static final Logger log = LoggerFactory.getLogger(RoutesManager.class);
 
@@ -75,8 +75,7 @@ public class RoutesManager {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             // Editors replace files by rename; a missing file for a moment is not a change.
             return;
         }
@@ -86,8 +85,11 @@ public class RoutesManager {
             pendingText = null;
             if (lastError.getAndSet(null) != null) {
                 rejectedText = null;
-                log.info("Routes file {} is back to the configuration in force (version {}); the rejected change is "
-                        + "gone", file, current().version());
+                log.info(
+                        "Routes file {} is back to the configuration in force (version {}); the rejected change is "
+                                + "gone",
+                        file,
+                        current().version());
             }
             return;
         }
@@ -105,10 +107,13 @@ public class RoutesManager {
         try {
             RoutesConfig config = RoutesFileParser.parse(file, text);
             apply(config, text);
-            log.info("Reloaded routes file {}: {} routes (version {})", file, config.routes().size(), current().version());
+            log.info(
+                    "Reloaded routes file {}: {} routes (version {})",
+                    file,
+                    config.routes().size(),
+                    current().version());
             metrics.reload("applied");
-        }
-        catch (InvalidRoutesFileException e) {
+        } catch (InvalidRoutesFileException e) {
             reject(e, text);
         }
     }
@@ -120,7 +125,10 @@ public class RoutesManager {
     public synchronized void applyWritten(RoutesConfig config, String text) {
         apply(config, text);
         metrics.reload("applied");
-        log.info("Applied routes change from the admin API to {} (version {})", file, current().version());
+        log.info(
+                "Applied routes change from the admin API to {} (version {})",
+                file,
+                current().version());
     }
 
     /** Whether the file holds a change that has been read once but not yet taken (it may still be being written). */
@@ -145,21 +153,21 @@ public class RoutesManager {
         lastError.set(new ReloadError(Instant.now(), file, e.problems()));
         rejectedText = text;
         metrics.reload("rejected");
-        log.error("Rejected change to routes file; the last good configuration (version {}) stays in force. {}",
-                current().version(), e.getMessage());
+        log.error(
+                "Rejected change to routes file; the last good configuration (version {}) stays in force. {}",
+                current().version(),
+                e.getMessage());
     }
 
     private String read() {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
-        }
-        catch (NoSuchFileException e) {
-            throw new InvalidRoutesFileException(file, List.of(new ConfigProblem(0, "(file)",
-                    "not found; name it with --banyan.routes=PATH")));
-        }
-        catch (IOException e) {
-            throw new InvalidRoutesFileException(file, List.of(new ConfigProblem(0, "(file)",
-                    "cannot be read: " + e.getMessage())));
+        } catch (NoSuchFileException e) {
+            throw new InvalidRoutesFileException(
+                    file, List.of(new ConfigProblem(0, "(file)", "not found; name it with --banyan.routes=PATH")));
+        } catch (IOException e) {
+            throw new InvalidRoutesFileException(
+                    file, List.of(new ConfigProblem(0, "(file)", "cannot be read: " + e.getMessage())));
         }
     }
 }

@@ -17,7 +17,8 @@ public record Backend(BackendTarget target, Route gatewayRoute) {
                 .id("banyan-" + target.name())
                 .uri(target.uri())
                 .predicate(exchange -> true)
-                .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) target.connectTimeout().toMillis());
+                .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int)
+                        target.connectTimeout().toMillis());
         if (target.timeout() != null) {
             // Enforced by the backend's HTTP client (a read timeout on the connection), so the gateway's own
             // per-request Reactor timer is switched off for this route.

@@ -12,8 +12,7 @@ public final class CanaryBuckets {
 
     public static final int BUCKETS = 10_000;
 
-    private CanaryBuckets() {
-    }
+    private CanaryBuckets() {}
 
     public static int bucket(String salt, String key) {
         long h = 0xcbf29ce484222325L;

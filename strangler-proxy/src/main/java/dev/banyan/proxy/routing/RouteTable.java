@@ -19,11 +19,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 public final class RouteTable {
 
-    private record Entry(PathPattern pattern, RouteSpec route) {
-    }
+    private record Entry(PathPattern pattern, RouteSpec route) {}
 
-    private static final Comparator<Entry> PRIORITY = Comparator
-            .<Entry>comparingInt(e -> e.route().effectiveOrder())
+    private static final Comparator<Entry> PRIORITY = Comparator.<Entry>comparingInt(
+                    e -> e.route().effectiveOrder())
             .thenComparing(Entry::pattern, PathPattern.SPECIFICITY_COMPARATOR);
 
     private final Entry[] entries;

@@ -11,14 +11,13 @@ import org.springframework.http.server.PathContainer;
 /** Decides, from the active routes alone, which backend serves a request. Pure apart from the per-request coin. */
 public final class Router {
 
-    private Router() {
-    }
+    private Router() {}
 
     /**
      * @param stickyKeys reads a cohort key from the request, {@code null} when the request lacks it
      */
-    public static RoutingDecision decide(ActiveRoutes active, String method, PathContainer path,
-                                         Function<StickyKey, String> stickyKeys) {
+    public static RoutingDecision decide(
+            ActiveRoutes active, String method, PathContainer path, Function<StickyKey, String> stickyKeys) {
         RouteSpec route = active.table().match(method, path);
         if (route == null) {
             return new RoutingDecision(null, active.legacy(), null, active.legacy(), false);
@@ -30,10 +29,15 @@ public final class Router {
         return switch (route.stage()) {
             case LEGACY -> new RoutingDecision(route, active.legacy(), service, active.legacy(), false);
             case MIGRATED -> new RoutingDecision(route, service, service, active.legacy(), false);
-            case SHADOW -> new RoutingDecision(route, active.legacy(), service, active.legacy(),
-                    shadowEligible(route, method));
-            case CANARY -> new RoutingDecision(route, canaryPicksService(route, stickyKeys) ? service : active.legacy(),
-                    service, active.legacy(), false);
+            case SHADOW ->
+                new RoutingDecision(route, active.legacy(), service, active.legacy(), shadowEligible(route, method));
+            case CANARY ->
+                new RoutingDecision(
+                        route,
+                        canaryPicksService(route, stickyKeys) ? service : active.legacy(),
+                        service,
+                        active.legacy(),
+                        false);
         };
     }
 

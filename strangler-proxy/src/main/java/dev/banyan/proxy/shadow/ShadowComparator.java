@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.banyan.proxy.config.JsonPathPattern;
 import dev.banyan.proxy.config.ShadowSpec;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,7 +51,9 @@ public final class ShadowComparator {
             return;
         }
         if (!Arrays.equals(legacy.body(), service.body())) {
-            String kind = a == null && b == null ? "not JSON" : a == null ? "legacy body is not JSON" : "service body is not JSON";
+            String kind = a == null && b == null
+                    ? "not JSON"
+                    : a == null ? "legacy body is not JSON" : "service body is not JSON";
             diffs.add("body: differs (" + kind + "; legacy " + legacy.body().length + " bytes"
                     + (legacy.truncated() ? "+" : "") + ", service " + service.body().length + " bytes"
                     + (service.truncated() ? "+" : "") + ")");
@@ -73,8 +76,7 @@ public final class ShadowComparator {
         }
         try {
             return json.readTree(response.body());
-        }
-        catch (JacksonException e) {
+        } catch (JacksonException e) {
             return null;
         }
     }
@@ -93,11 +95,9 @@ public final class ShadowComparator {
                 if (!ignored(ignore, path)) {
                     if (va == null) {
                         diffs.add(render(path) + ": missing in legacy, service " + text(vb));
-                    }
-                    else if (vb == null) {
+                    } else if (vb == null) {
                         diffs.add(render(path) + ": missing in service, legacy " + text(va));
-                    }
-                    else {
+                    } else {
                         walk(ignore, path, va, vb, diffs);
                     }
                 }
@@ -141,13 +141,11 @@ public final class ShadowComparator {
         for (Object segment : path) {
             if (segment instanceof Integer i) {
                 out.append('[').append(i).append(']');
-            }
-            else {
+            } else {
                 String key = (String) segment;
                 if (key.matches("[A-Za-z_$][A-Za-z0-9_$-]*")) {
                     out.append('.').append(key);
-                }
-                else {
+                } else {
                     out.append("['").append(key.replace("'", "\\'")).append("']");
                 }
             }

@@ -3,15 +3,14 @@ package dev.banyan.proxy.shadow;
 import java.nio.ByteBuffer;
 
 import org.reactivestreams.Publisher;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Passes legacy's answer to the client untouched while keeping a bounded copy of it for the shadow comparison. The
@@ -32,13 +31,18 @@ final class TeeResponse extends ServerHttpResponseDecorator {
     @Override
     public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
         return super.writeWith(tee(Flux.from(body))
-                .doOnComplete(this::done).doOnError(this::failed).doOnCancel(this::cancelled));
+                .doOnComplete(this::done)
+                .doOnError(this::failed)
+                .doOnCancel(this::cancelled));
     }
 
     @Override
     public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-        return super.writeAndFlushWith(Flux.from(body).map(inner -> tee(Flux.from(inner)))
-                .doOnComplete(this::done).doOnError(this::failed).doOnCancel(this::cancelled));
+        return super.writeAndFlushWith(Flux.from(body)
+                .map(inner -> tee(Flux.from(inner)))
+                .doOnComplete(this::done)
+                .doOnError(this::failed)
+                .doOnCancel(this::cancelled));
     }
 
     @Override
@@ -61,8 +65,8 @@ final class TeeResponse extends ServerHttpResponseDecorator {
         HttpStatusCode status = getStatusCode();
         HttpHeaders headers = new HttpHeaders();
         headers.putAll(getHeaders());
-        captured.tryEmitValue(new CapturedResponse(status == null ? 200 : status.value(), headers, copy.toByteArray(),
-                copy.truncated()));
+        captured.tryEmitValue(new CapturedResponse(
+                status == null ? 200 : status.value(), headers, copy.toByteArray(), copy.truncated()));
     }
 
     private void failed(Throwable error) {

@@ -11,7 +11,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 class RoutesFileParserTests {
@@ -42,8 +41,7 @@ class RoutesFileParserTests {
     private static InvalidRoutesFileException rejected(String yaml) {
         try {
             RoutesFileParser.parse(FILE, yaml);
-        }
-        catch (InvalidRoutesFileException e) {
+        } catch (InvalidRoutesFileException e) {
             return e;
         }
         throw new AssertionError("expected the file to be rejected:\n" + yaml);
@@ -105,13 +103,17 @@ class RoutesFileParserTests {
 
     @Test
     void percentOutsideZeroToHundredIsRejected() {
-        assertThat(rejected(VALID.replace("percent: 25", "percent: 120")).problems()).singleElement()
+        assertThat(rejected(VALID.replace("percent: 25", "percent: 120")).problems())
+                .singleElement()
                 .satisfies(p -> assertThat(p.reason()).isEqualTo("must be between 0 and 100 (was 120)"));
-        assertThat(rejected(VALID.replace("percent: 25", "percent: -1")).problems()).singleElement()
+        assertThat(rejected(VALID.replace("percent: 25", "percent: -1")).problems())
+                .singleElement()
                 .satisfies(p -> assertThat(p.field()).isEqualTo("routes[0].percent"));
-        assertThat(rejected(VALID.replace("percent: 25", "percent: lots")).problems()).singleElement()
+        assertThat(rejected(VALID.replace("percent: 25", "percent: lots")).problems())
+                .singleElement()
                 .satisfies(p -> assertThat(p.reason()).contains("not a number"));
-        assertThat(rejected(VALID.replace("    percent: 25\n", "")).problems()).singleElement()
+        assertThat(rejected(VALID.replace("    percent: 25\n", "")).problems())
+                .singleElement()
                 .satisfies(p -> assertThat(p.reason()).contains("required for stage CANARY"));
     }
 
@@ -146,40 +148,57 @@ class RoutesFileParserTests {
 
     @Test
     void badUrisAreRejected() {
-        assertThat(rejected(VALID.replace("http://localhost:8082", "ftp://localhost:8082")).problems())
-                .singleElement().satisfies(p -> {
+        assertThat(rejected(VALID.replace("http://localhost:8082", "ftp://localhost:8082"))
+                        .problems())
+                .singleElement()
+                .satisfies(p -> {
                     assertThat(p.field()).isEqualTo("services.catalog.uri");
                     assertThat(p.line()).isEqualTo(5);
                     assertThat(p.reason()).contains("scheme must be http or https");
                 });
-        assertThat(rejected(VALID.replace("http://localhost:8081", "http://local host")).problems())
-                .singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("legacy.uri"));
-        assertThat(rejected(VALID.replace("http://localhost:8081", "http://localhost:8081/app")).problems())
-                .singleElement().satisfies(p -> assertThat(p.reason()).contains("must not have a path"));
+        assertThat(rejected(VALID.replace("http://localhost:8081", "http://local host"))
+                        .problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("legacy.uri"));
+        assertThat(rejected(VALID.replace("http://localhost:8081", "http://localhost:8081/app"))
+                        .problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("must not have a path"));
     }
 
     @Test
     void otherMistakesAreNamedToo() {
-        assertThat(rejected(VALID.replace("sticky-by: header:X-Customer-Id", "sticky-by: body:x")).problems())
-                .singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("routes[0].sticky-by"));
+        assertThat(rejected(VALID.replace("sticky-by: header:X-Customer-Id", "sticky-by: body:x"))
+                        .problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("routes[0].sticky-by"));
         assertThat(rejected(VALID.replace("methods: [GET]", "methods: [FETCH]")).problems())
-                .singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("routes[0].methods[0]"));
+                .singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("routes[0].methods[0]"));
         assertThat(rejected(VALID.replace("timeout: 2s", "timeout: soon")).problems())
-                .singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("services.catalog.timeout"));
-        assertThat(rejected(VALID.replace("fallback-to-legacy", "fallback-to-legacyy")).problems())
-                .singleElement().satisfies(p -> assertThat(p.reason()).startsWith("unknown field"));
-        assertThat(rejected(VALID.replace("ignore: [$.updatedAt]", "ignore: [updatedAt]")).problems())
-                .singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("routes[0].shadow.ignore[0]"));
-        assertThat(rejected(VALID.replace("/api/restaurants/**", "api/restaurants/**")).problems())
-                .singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("routes[0].paths[1]"));
-        assertThat(rejected("").problems()).singleElement()
+                .singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("services.catalog.timeout"));
+        assertThat(rejected(VALID.replace("fallback-to-legacy", "fallback-to-legacyy"))
+                        .problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.reason()).startsWith("unknown field"));
+        assertThat(rejected(VALID.replace("ignore: [$.updatedAt]", "ignore: [updatedAt]"))
+                        .problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("routes[0].shadow.ignore[0]"));
+        assertThat(rejected(VALID.replace("/api/restaurants/**", "api/restaurants/**"))
+                        .problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("routes[0].paths[1]"));
+        assertThat(rejected("").problems())
+                .singleElement()
                 .satisfies(p -> assertThat(p.reason()).contains("empty"));
     }
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        InvalidRoutesFileException e = rejected(VALID.replace("stage: CANARY", "stage: CANARI")
-                .replace("methods: [GET]", "methods: [FETCH]"));
+        InvalidRoutesFileException e =
+                rejected(VALID.replace("stage: CANARY", "stage: CANARI").replace("methods: [GET]", "methods: [FETCH]"));
         assertThat(e.problems()).hasSize(2);
     }
 
@@ -191,30 +210,40 @@ class RoutesFileParserTests {
                 .replace("fallback-to-legacy: true", "fallback-to-legacy: yes")
                 .replace("sample-percent: 100", "sample-percent: 120");
         InvalidRoutesFileException e = rejected(yaml);
-        assertThat(e.problems()).extracting(ConfigProblem::line, ConfigProblem::field).containsExactly(
-                tuple(3, "legacy.timeout"),
-                tuple(6, "services.catalog.uri"),
-                tuple(13, "routes[0].stage"),
-                tuple(16, "routes[0].fallback-to-legacy"),
-                tuple(19, "routes[0].shadow.sample-percent"));
-        assertThat(e.getMessage()).startsWith("Invalid routes file " + FILE + ": ")
+        assertThat(e.problems())
+                .extracting(ConfigProblem::line, ConfigProblem::field)
+                .containsExactly(
+                        tuple(3, "legacy.timeout"),
+                        tuple(6, "services.catalog.uri"),
+                        tuple(13, "routes[0].stage"),
+                        tuple(16, "routes[0].fallback-to-legacy"),
+                        tuple(19, "routes[0].shadow.sample-percent"));
+        assertThat(e.getMessage())
+                .startsWith("Invalid routes file " + FILE + ": ")
                 .contains("routes.yml:3 legacy.timeout: bad duration 'soon'")
                 .contains("routes.yml:13 routes[0].stage: unknown stage 'CANARI'")
                 .contains("routes.yml:16 routes[0].fallback-to-legacy: 'yes' is not a boolean (write true or false)");
     }
 
     @ParameterizedTest
-    @CsvSource({ "500ms, PT0.5S", "2s, PT2S", "5m, PT5M", "1h, PT1H", "PT30S, PT30S", "250, PT0.25S" })
+    @CsvSource({"500ms, PT0.5S", "2s, PT2S", "5m, PT5M", "1h, PT1H", "PT30S, PT30S", "250, PT0.25S"})
     void durationsAreReadAsSpringBootReadsThem(String written, String expected) {
         RoutesConfig config = RoutesFileParser.parse(FILE, VALID.replace("timeout: 2s", "timeout: " + written));
         assertThat(config.services().get("catalog").timeout()).isEqualTo(java.time.Duration.parse(expected));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = { "2 seconds|bad duration '2 seconds'", "0s|must be greater than zero",
-            "-1s|must be greater than zero", "500us|must be at least 1ms" })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2 seconds|bad duration '2 seconds'",
+                "0s|must be greater than zero",
+                "-1s|must be greater than zero",
+                "500us|must be at least 1ms"
+            })
     void durationsThatAreNotPositiveDurationsAreRejectedWithTheReason(String written, String reason) {
-        assertThat(rejected(VALID.replace("timeout: 2s", "timeout: " + written)).problems()).singleElement()
+        assertThat(rejected(VALID.replace("timeout: 2s", "timeout: " + written)).problems())
+                .singleElement()
                 .satisfies(p -> {
                     assertThat(p.field()).isEqualTo("services.catalog.timeout");
                     assertThat(p.line()).isEqualTo(6);
@@ -223,23 +252,27 @@ class RoutesFileParserTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "yes", "no", "on", "off", "1", "y" })
+    @ValueSource(strings = {"yes", "no", "on", "off", "1", "y"})
     void booleansAreTrueOrFalseOnly(String written) {
-        assertThat(rejected(VALID.replace("fallback-to-legacy: true", "fallback-to-legacy: " + written)).problems())
-                .singleElement().satisfies(p -> {
+        assertThat(rejected(VALID.replace("fallback-to-legacy: true", "fallback-to-legacy: " + written))
+                        .problems())
+                .singleElement()
+                .satisfies(p -> {
                     assertThat(p.field()).isEqualTo("routes[0].fallback-to-legacy");
                     assertThat(p.line()).isEqualTo(15);
                     assertThat(p.reason()).endsWith("is not a boolean (write true or false)");
                 });
-        assertThat(rejected(VALID.replace("sample-percent: 100", "allow-unsafe: " + written)).problems())
-                .singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("routes[0].shadow.allow-unsafe"));
+        assertThat(rejected(VALID.replace("sample-percent: 100", "allow-unsafe: " + written))
+                        .problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("routes[0].shadow.allow-unsafe"));
     }
 
     @ParameterizedTest
-    @CsvSource({ "true, true", "false, false", "True, true", "FALSE, false" })
+    @CsvSource({"true, true", "false, false", "True, true", "FALSE, false"})
     void trueAndFalseAreReadInAnyCase(String written, boolean expected) {
-        RoutesConfig config = RoutesFileParser.parse(FILE,
-                VALID.replace("fallback-to-legacy: true", "fallback-to-legacy: " + written));
+        RoutesConfig config = RoutesFileParser.parse(
+                FILE, VALID.replace("fallback-to-legacy: true", "fallback-to-legacy: " + written));
         assertThat(config.routes().get(0).fallbackToLegacy()).isEqualTo(expected);
     }
 }

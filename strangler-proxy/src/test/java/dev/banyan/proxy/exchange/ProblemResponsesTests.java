@@ -3,12 +3,11 @@ package dev.banyan.proxy.exchange;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +35,8 @@ class ProblemResponsesTests {
     @Test
     void writesStatusTypeLengthAndBodyToAResponseNotYetCommitted() {
         MockServerHttpResponse response = new MockServerHttpResponse();
-        ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, "budget full: 떡볶이").block();
+        ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, "budget full: 떡볶이")
+                .block();
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         String body = response.getBodyAsString().block();

@@ -15,7 +15,8 @@ class BodyBudgetTests {
         first.reserveUpTo(700);
         BodyBudget.Reservation second = budget.open();
         second.reserveUpTo(300);
-        assertThatThrownBy(() -> second.reserveUpTo(301)).isInstanceOf(BodyBudget.ExhaustedException.class)
+        assertThatThrownBy(() -> second.reserveUpTo(301))
+                .isInstanceOf(BodyBudget.ExhaustedException.class)
                 .hasMessageContaining("1000 of 1000 bytes buffered");
         assertThat(budget.used()).isEqualTo(1_000);
         second.release();

@@ -12,13 +12,12 @@ import dev.banyan.proxy.metrics.ProxyMetrics;
 import dev.banyan.proxy.routing.ActiveRoutes;
 import dev.banyan.proxy.routing.Backend;
 import dev.banyan.proxy.routing.Router;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
-
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigurationProperties;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -29,6 +28,7 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,10 +62,16 @@ class ServiceDispatchFilterTests {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-    private final ServiceDispatchFilter filter = new ServiceDispatchFilter(new ServiceCircuitBreakers(
-            new ReactiveResilience4JCircuitBreakerFactory(CircuitBreakerRegistry.ofDefaults(),
-                    TimeLimiterRegistry.ofDefaults(), null, new Resilience4JConfigurationProperties()),
-            CircuitBreakerConfig.ofDefaults(), registry), new ProxyMetrics(registry));
+    private final ServiceDispatchFilter filter = new ServiceDispatchFilter(
+            new ServiceCircuitBreakers(
+                    new ReactiveResilience4JCircuitBreakerFactory(
+                            CircuitBreakerRegistry.ofDefaults(),
+                            TimeLimiterRegistry.ofDefaults(),
+                            null,
+                            new Resilience4JConfigurationProperties()),
+                    CircuitBreakerConfig.ofDefaults(),
+                    registry),
+            new ProxyMetrics(registry));
 
     private final AtomicInteger calls = new AtomicInteger();
 
@@ -86,8 +92,11 @@ class ServiceDispatchFilterTests {
 
     private MockServerWebExchange dispatch(MockServerHttpRequest request, GatewayFilterChain chain) {
         MockServerWebExchange exchange = MockServerWebExchange.from(request);
-        var decision = Router.decide(ROUTES, request.getMethod().name(),
-                PathContainer.parsePath(request.getPath().value()), key -> null);
+        var decision = Router.decide(
+                ROUTES,
+                request.getMethod().name(),
+                PathContainer.parsePath(request.getPath().value()),
+                key -> null);
         exchange.getAttributes().put(BanyanExchangeUtils.DECISION_ATTR, decision);
         exchange.getAttributes().put(BanyanExchangeUtils.BACKEND_ATTR, decision.backend());
         filter.filter(exchange, chain).block();
@@ -100,18 +109,21 @@ class ServiceDispatchFilterTests {
     }
 
     private double fallbacks(String reason) {
-        var counter = registry.find("banyan.proxy.fallbacks").tag("reason", reason).counter();
+        var counter =
+                registry.find("banyan.proxy.fallbacks").tag("reason", reason).counter();
         return counter == null ? 0 : counter.count();
     }
 
     @Test
     void aGetAfterAServiceErrorIsReplayedToLegacyWithoutTheServicesHeaders() {
-        MockServerWebExchange exchange = dispatch(MockServerHttpRequest.get("/api/categories/7?lang=ko").build(),
+        MockServerWebExchange exchange = dispatch(
+                MockServerHttpRequest.get("/api/categories/7?lang=ko").build(),
                 serviceThenLegacy(Mono.empty(), HttpStatus.SERVICE_UNAVAILABLE));
 
         assertThat(calls).hasValue(2);
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(exchange.getResponse().getHeaders().containsHeader("X-From-Service")).isFalse();
+        assertThat(exchange.getResponse().getHeaders().containsHeader("X-From-Service"))
+                .isFalse();
         assertThat(backend(exchange)).isEqualTo("legacy");
         assertThat((URI) exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR))
                 .hasToString("http://legacy.test:8081/api/categories/7?lang=ko");
@@ -120,7 +132,8 @@ class ServiceDispatchFilterTests {
 
     @Test
     void aPostAfterAServiceErrorKeepsTheServicesAnswerSoTheWriteIsNotDoneTwice() {
-        MockServerWebExchange exchange = dispatch(MockServerHttpRequest.post("/api/categories").body("{}"),
+        MockServerWebExchange exchange = dispatch(
+                MockServerHttpRequest.post("/api/categories").body("{}"),
                 serviceThenLegacy(Mono.empty(), HttpStatus.INTERNAL_SERVER_ERROR));
 
         assertThat(calls).hasValue(1);
@@ -131,7 +144,8 @@ class ServiceDispatchFilterTests {
 
     @Test
     void aPostTheServiceNeverReceivedIsReplayedToLegacy() {
-        MockServerWebExchange exchange = dispatch(MockServerHttpRequest.post("/api/categories").body("{}"),
+        MockServerWebExchange exchange = dispatch(
+                MockServerHttpRequest.post("/api/categories").body("{}"),
                 serviceThenLegacy(Mono.error(new ConnectException("Connection refused")), null));
 
         assertThat(calls).hasValue(2);
@@ -142,7 +156,8 @@ class ServiceDispatchFilterTests {
 
     @Test
     void aPostThatTimedOutIsNotReplayedAndTheClientGetsA504Problem() {
-        MockServerWebExchange exchange = dispatch(MockServerHttpRequest.post("/api/categories").body("{}"),
+        MockServerWebExchange exchange = dispatch(
+                MockServerHttpRequest.post("/api/categories").body("{}"),
                 serviceThenLegacy(Mono.error(new TimeoutException()), null));
 
         assertThat(calls).hasValue(1);
@@ -154,23 +169,28 @@ class ServiceDispatchFilterTests {
 
     @Test
     void withoutFallbackAnUnreachableServiceIsA502ProblemAndItsOwn5xxPassesThrough() {
-        MockServerWebExchange unreachable = dispatch(MockServerHttpRequest.get("/api/reviews/1").build(),
+        MockServerWebExchange unreachable = dispatch(
+                MockServerHttpRequest.get("/api/reviews/1").build(),
                 serviceThenLegacy(Mono.error(new ConnectException("Connection refused")), null));
         assertThat(calls).hasValue(1);
         assertThat(unreachable.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
-        assertThat(unreachable.getResponse().getBodyAsString().block()).contains("Backend 'catalog' could not be reached");
+        assertThat(unreachable.getResponse().getBodyAsString().block())
+                .contains("Backend 'catalog' could not be reached");
 
         calls.set(0);
-        MockServerWebExchange failing = dispatch(MockServerHttpRequest.get("/api/reviews/1").build(),
+        MockServerWebExchange failing = dispatch(
+                MockServerHttpRequest.get("/api/reviews/1").build(),
                 serviceThenLegacy(Mono.empty(), HttpStatus.SERVICE_UNAVAILABLE));
         assertThat(calls).hasValue(1);
         assertThat(failing.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-        assertThat(failing.getResponse().getHeaders().getFirst("X-From-Service")).isEqualTo("yes");
+        assertThat(failing.getResponse().getHeaders().getFirst("X-From-Service"))
+                .isEqualTo("yes");
     }
 
     @Test
     void aRequestForLegacyIsNeitherGuardedNorReplayed() {
-        MockServerWebExchange exchange = dispatch(MockServerHttpRequest.get("/api/orders/1").build(),
+        MockServerWebExchange exchange = dispatch(
+                MockServerHttpRequest.get("/api/orders/1").build(),
                 serviceThenLegacy(Mono.empty(), HttpStatus.SERVICE_UNAVAILABLE));
 
         assertThat(calls).hasValue(1);

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.banyan.proxy.exchange.BanyanExchangeUtils;
-import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.Test;
 import org.springframework.cloud.gateway.filter.headers.TrustedProxies;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -34,16 +34,24 @@ class BackendHeadersTests {
                 .header("Authorization", "Bearer customer-token")
                 .header("X-Kept", "yes", "twice")));
 
-        assertThat(sent.headerNames()).doesNotContain("Connection", "X-Internal-Secret", "Keep-Alive",
-                "Proxy-Connection", "Proxy-Authorization", "TE", "Upgrade", "Trailer");
+        assertThat(sent.headerNames())
+                .doesNotContain(
+                        "Connection",
+                        "X-Internal-Secret",
+                        "Keep-Alive",
+                        "Proxy-Connection",
+                        "Proxy-Authorization",
+                        "TE",
+                        "Upgrade",
+                        "Trailer");
         assertThat(sent.get("X-Kept")).containsExactly("yes", "twice");
         assertThat(sent.getFirst("Authorization")).isEqualTo("Bearer customer-token");
     }
 
     @Test
     void aClientCannotPassItsRequestOffAsAShadowCopy() {
-        HttpHeaders sent = untrusting.toBackend(exchange(MockServerHttpRequest.post("http://shop.example/api/orders")
-                .header("x-banyan-shadow", "true")));
+        HttpHeaders sent = untrusting.toBackend(exchange(
+                MockServerHttpRequest.post("http://shop.example/api/orders").header("x-banyan-shadow", "true")));
 
         assertThat(sent.containsHeader("X-Banyan-Shadow")).isFalse();
     }
@@ -81,8 +89,9 @@ class BackendHeadersTests {
 
     @Test
     void anIpv6ClientIsBracketedInForwarded() {
-        HttpHeaders sent = untrusting.toBackend(MockServerWebExchange.from(MockServerHttpRequest
-                .get("http://shop.example/api/x").remoteAddress(new InetSocketAddress("2001:db8::7", 40000))));
+        HttpHeaders sent =
+                untrusting.toBackend(MockServerWebExchange.from(MockServerHttpRequest.get("http://shop.example/api/x")
+                        .remoteAddress(new InetSocketAddress("2001:db8::7", 40000))));
 
         assertThat(sent.get("X-Forwarded-For")).containsExactly("2001:db8:0:0:0:0:0:7");
         assertThat(sent.getFirst("Forwarded")).endsWith(";for=\"[2001:db8:0:0:0:0:0:7]:40000\"");
@@ -97,8 +106,8 @@ class BackendHeadersTests {
         assertThat(sent.containsHeader("Content-Length")).isFalse();
         assertThat(sent.containsHeader("Transfer-Encoding")).isFalse();
 
-        HttpHeaders plain = untrusting.toBackend(exchange(MockServerHttpRequest.post("http://shop.example/api/orders")
-                .header("Content-Length", "4")));
+        HttpHeaders plain = untrusting.toBackend(exchange(
+                MockServerHttpRequest.post("http://shop.example/api/orders").header("Content-Length", "4")));
         assertThat(plain.getFirst("Content-Length")).isEqualTo("4");
     }
 
@@ -123,7 +132,8 @@ class BackendHeadersTests {
         // iterating (as the gateway does into Netty's headers) meets every name once, with all its values
         Map<String, List<String>> seen = new LinkedHashMap<>();
         sent.forEach(seen::put);
-        assertThat(seen.keySet().stream().filter("accept-language"::equalsIgnoreCase)).hasSize(1);
+        assertThat(seen.keySet().stream().filter("accept-language"::equalsIgnoreCase))
+                .hasSize(1);
         assertThat(seen.get("Accept-Language")).containsExactly("ko-KR", "en");
         assertThat(seen.keySet()).containsAll(sent.headerNames());
         HttpHeaders copy = new HttpHeaders();

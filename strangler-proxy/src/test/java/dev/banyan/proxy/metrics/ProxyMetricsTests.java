@@ -33,12 +33,15 @@ class ProxyMetricsTests {
             metrics.request("r", "legacy", method, 204, 1_000);
         }
         metrics.request("r", "legacy", "get", 204, 1_000);
-        assertThat(tagValues("method")).containsExactlyInAnyOrder("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
-                "OPTIONS", "TRACE", "OTHER");
+        assertThat(tagValues("method"))
+                .containsExactlyInAnyOrder(
+                        "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "OTHER");
     }
 
     private Set<String> tagValues(String tag) {
-        return registry.find("banyan.proxy.requests").meters().stream().map(Meter::getId).map(id -> id.getTag(tag))
+        return registry.find("banyan.proxy.requests").meters().stream()
+                .map(Meter::getId)
+                .map(id -> id.getTag(tag))
                 .collect(Collectors.toSet());
     }
 }

@@ -13,6 +13,7 @@ import dev.banyan.proxy.config.RoutesConfig;
 import dev.banyan.proxy.config.RoutesFileParser;
 import dev.banyan.proxy.config.Stage;
 import dev.banyan.proxy.metrics.ProxyMetrics;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,13 +43,16 @@ class RoutesFileEditorTests {
         String edited = RoutesFileEditor.edit(FILE, "catalog-reads", Stage.CANARY, new BigDecimal("25"));
         assertThat(edited).isEqualTo(FILE.replace("    stage: SHADOW\n", "    stage: CANARY\n    percent: 25\n"));
         RoutesConfig config = RoutesFileParser.parse(Path.of("routes.yml"), edited);
-        assertThat(config.route("catalog-reads").orElseThrow().percentBasisPoints()).isEqualTo(2500);
+        assertThat(config.route("catalog-reads").orElseThrow().percentBasisPoints())
+                .isEqualTo(2500);
     }
 
     @Test
     void editsFlowStyleRoutesInPlace() {
         String edited = RoutesFileEditor.edit(FILE, "categories", Stage.MIGRATED, new BigDecimal("12.50"));
-        assertThat(edited).contains("{id: categories, service: catalog, paths: [/api/categories], stage: MIGRATED, percent: 12.5}");
+        assertThat(edited)
+                .contains(
+                        "{id: categories, service: catalog, paths: [/api/categories], stage: MIGRATED, percent: 12.5}");
         String percentOnly = RoutesFileEditor.edit(FILE, "categories", null, new BigDecimal("50"));
         assertThat(percentOnly).contains("stage: CANARY, percent: 50}");
     }
@@ -58,7 +62,10 @@ class RoutesFileEditorTests {
         String file = FILE.replace("stage: CANARY, percent: 10}", "stage: SHADOW}");
         String edited = RoutesFileEditor.edit(file, "categories", Stage.CANARY, new BigDecimal("5"));
         assertThat(edited).contains("stage: CANARY, percent: 5}");
-        assertThat(RoutesFileParser.parse(Path.of("routes.yml"), edited).route("categories").orElseThrow().percent())
+        assertThat(RoutesFileParser.parse(Path.of("routes.yml"), edited)
+                        .route("categories")
+                        .orElseThrow()
+                        .percent())
                 .isEqualTo(5.0);
     }
 
@@ -70,7 +77,8 @@ class RoutesFileEditorTests {
         Files.setPosixFilePermissions(real, mode);
         Path link = Files.createDirectories(dir.resolve("etc")).resolve("routes.yml");
         Files.createSymbolicLink(link, Path.of("../releases/7/routes.yml"));
-        RoutesFileEditor editor = new RoutesFileEditor(new RoutesManager(link, new ProxyMetrics(new SimpleMeterRegistry())));
+        RoutesFileEditor editor =
+                new RoutesFileEditor(new RoutesManager(link, new ProxyMetrics(new SimpleMeterRegistry())));
 
         editor.update("catalog-reads", Stage.MIGRATED, null);
 
@@ -78,7 +86,8 @@ class RoutesFileEditorTests {
         assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("../releases/7/routes.yml"));
         assertThat(Files.readString(real, StandardCharsets.UTF_8)).contains("stage: MIGRATED");
         assertThat(Files.getPosixFilePermissions(real)).isEqualTo(mode);
-        try (var etc = Files.list(link.getParent()); var releases = Files.list(real.getParent())) {
+        try (var etc = Files.list(link.getParent());
+                var releases = Files.list(real.getParent())) {
             assertThat(etc).containsExactly(link);
             assertThat(releases).containsExactly(real);
         }
@@ -90,7 +99,8 @@ class RoutesFileEditorTests {
         Files.writeString(file, FILE, StandardCharsets.UTF_8);
         Set<PosixFilePermission> mode = PosixFilePermissions.fromString("rw-rw-r--");
         Files.setPosixFilePermissions(file, mode);
-        RoutesFileEditor editor = new RoutesFileEditor(new RoutesManager(file, new ProxyMetrics(new SimpleMeterRegistry())));
+        RoutesFileEditor editor =
+                new RoutesFileEditor(new RoutesManager(file, new ProxyMetrics(new SimpleMeterRegistry())));
 
         editor.update("categories", null, new BigDecimal("20"));
 
@@ -101,6 +111,7 @@ class RoutesFileEditorTests {
     @Test
     void unknownRouteIsReported() {
         assertThatThrownBy(() -> RoutesFileEditor.edit(FILE, "nope", Stage.LEGACY, null))
-                .isInstanceOf(RoutesFileEditor.UnknownRouteException.class).hasMessageContaining("nope");
+                .isInstanceOf(RoutesFileEditor.UnknownRouteException.class)
+                .hasMessageContaining("nope");
     }
 }

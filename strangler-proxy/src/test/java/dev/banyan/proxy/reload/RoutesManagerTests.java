@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import dev.banyan.proxy.config.Stage;
 import dev.banyan.proxy.metrics.ProxyMetrics;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +69,8 @@ class RoutesManagerTests {
 
         routes.reloadIfChanged();
         assertThat(routes.current().version()).isGreaterThan(version);
-        assertThat(routes.current().config().routes()).hasSize(2)
+        assertThat(routes.current().config().routes())
+                .hasSize(2)
                 .allSatisfy(route -> assertThat(route.stage()).isEqualTo(Stage.MIGRATED));
         assertThat(routes.appliedText()).isEqualTo(AFTER);
     }
@@ -105,12 +107,16 @@ class RoutesManagerTests {
         write(AFTER);
 
         assertThatThrownBy(() -> editor.update("reads", Stage.SHADOW, null))
-                .isInstanceOf(RoutesFileEditor.PendingChangeException.class).hasMessageContaining("not applied yet");
-        assertThat(Files.readString(dir.resolve("routes.yml"), StandardCharsets.UTF_8)).isEqualTo(AFTER);
+                .isInstanceOf(RoutesFileEditor.PendingChangeException.class)
+                .hasMessageContaining("not applied yet");
+        assertThat(Files.readString(dir.resolve("routes.yml"), StandardCharsets.UTF_8))
+                .isEqualTo(AFTER);
 
         // the next check takes the change, and the edit goes on top of it
         editor.update("reads", Stage.SHADOW, null);
-        assertThat(routes.current().config().route("categories").orElseThrow().stage()).isEqualTo(Stage.MIGRATED);
-        assertThat(routes.current().config().route("reads").orElseThrow().stage()).isEqualTo(Stage.SHADOW);
+        assertThat(routes.current().config().route("categories").orElseThrow().stage())
+                .isEqualTo(Stage.MIGRATED);
+        assertThat(routes.current().config().route("reads").orElseThrow().stage())
+                .isEqualTo(Stage.SHADOW);
     }
 }

@@ -6,8 +6,8 @@ import dev.banyan.proxy.config.InvalidRoutesFileException;
 import dev.banyan.proxy.config.RouteSpec;
 import dev.banyan.proxy.config.RoutesConfig;
 import dev.banyan.proxy.config.RoutesFileParser;
-import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.Test;
 import org.springframework.http.server.PathContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,7 +63,9 @@ class RouteTableTests {
         assertThatThrownBy(() -> table("""
                   - {id: reads, service: catalog, paths: [/api/restaurants/**], methods: [GET], stage: MIGRATED}
                   - {id: heads, service: menus, paths: [/api/restaurants/**], methods: [HEAD], stage: MIGRATED}
-                """)).isInstanceOf(InvalidRoutesFileException.class).hasMessageContaining("ambiguous overlap");
+                """))
+                .isInstanceOf(InvalidRoutesFileException.class)
+                .hasMessageContaining("ambiguous overlap");
     }
 
     @Test

@@ -6,8 +6,8 @@ import java.util.Map;
 
 import dev.banyan.proxy.config.RoutesConfig;
 import dev.banyan.proxy.config.RoutesFileParser;
-import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.Test;
 import org.springframework.http.server.PathContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,8 +33,12 @@ class StickyCanaryTests {
     }
 
     private static boolean toService(ActiveRoutes active, String customer) {
-        return Router.decide(active, "GET", PathContainer.parsePath("/api/restaurants/7"),
-                key -> key.name().equals("X-Customer-Id") ? customer : null).toService();
+        return Router.decide(
+                        active,
+                        "GET",
+                        PathContainer.parsePath("/api/restaurants/7"),
+                        key -> key.name().equals("X-Customer-Id") ? customer : null)
+                .toService();
     }
 
     @Test
@@ -58,7 +62,8 @@ class StickyCanaryTests {
                 assertThat(toService(active, "customer-" + i)).isEqualTo(first);
             }
         }
-        assertThat(CanaryBuckets.bucket("catalog", "customer-42")).isEqualTo(CanaryBuckets.bucket("catalog", "customer-42"));
+        assertThat(CanaryBuckets.bucket("catalog", "customer-42"))
+                .isEqualTo(CanaryBuckets.bucket("catalog", "customer-42"));
     }
 
     @Test
@@ -75,11 +80,15 @@ class StickyCanaryTests {
                 inServiceAt50++;
             }
             if (before.get(key)) {
-                assertThat(after).as("key %s was on the service at 25%% and must stay there at 50%%", key).isTrue();
+                assertThat(after)
+                        .as("key %s was on the service at 25%% and must stay there at 50%%", key)
+                        .isTrue();
             }
         }
         assertThat(inServiceAt50).isBetween(4_800L, 5_200L);
-        long movedForward = before.entrySet().stream().filter(e -> !e.getValue() && toService(at50, e.getKey())).count();
+        long movedForward = before.entrySet().stream()
+                .filter(e -> !e.getValue() && toService(at50, e.getKey()))
+                .count();
         assertThat(movedForward).isPositive();
     }
 

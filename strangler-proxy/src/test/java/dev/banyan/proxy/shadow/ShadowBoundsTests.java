@@ -10,10 +10,10 @@ import dev.banyan.proxy.metrics.ProxyMetrics;
 import dev.banyan.proxy.routing.ActiveRoutes;
 import dev.banyan.proxy.routing.Router;
 import dev.banyan.proxy.routing.RoutingDecision;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.http.server.PathContainer;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
@@ -29,10 +29,15 @@ class ShadowBoundsTests {
         // A service that accepts connections and never answers: every copy stays in flight.
         try (ServerSocket silent = new ServerSocket(0)) {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
-            ShadowMirror mirror = new ShadowMirror(2, 1024, new MismatchLog(5), new ProxyMetrics(registry),
+            ShadowMirror mirror = new ShadowMirror(
+                    2,
+                    1024,
+                    new MismatchLog(5),
+                    new ProxyMetrics(registry),
                     new BackendHeaders(BackendHeaders.noTrustedProxies(), "X-Correlation-Id"));
             try {
-                ActiveRoutes active = ActiveRoutes.of(RoutesFileParser.parse(Path.of("routes.yml"), """
+                ActiveRoutes active = ActiveRoutes.of(
+                        RoutesFileParser.parse(Path.of("routes.yml"), """
                         legacy: {uri: "http://127.0.0.1:1"}
                         services:
                           catalog: {uri: "http://127.0.0.1:%d", timeout: 30s}
@@ -46,12 +51,13 @@ class ShadowBoundsTests {
                     ServerWebExchange mirrored = mirror.mirror(exchange, decision);
                     assertThat(mirrored.getResponse() != exchange.getResponse()).isEqualTo(i < 2);
                 }
-                Counter dropped = registry.find("banyan.shadow.comparisons").tag("route", "shadowed")
-                        .tag("result", "dropped").counter();
+                Counter dropped = registry.find("banyan.shadow.comparisons")
+                        .tag("route", "shadowed")
+                        .tag("result", "dropped")
+                        .counter();
                 assertThat(dropped).isNotNull();
                 assertThat(dropped.count()).isEqualTo(3.0);
-            }
-            finally {
+            } finally {
                 mirror.close();
             }
         }

@@ -15,8 +15,7 @@ import dev.banyan.architecture.boundary.Occurrence;
  */
 public final class ConsoleReport {
 
-    private ConsoleReport() {
-    }
+    private ConsoleReport() {}
 
     public static String render(Evaluation evaluation) {
         return render(evaluation, false);
@@ -28,10 +27,17 @@ public final class ConsoleReport {
     public static String render(Evaluation evaluation, boolean freezing) {
         AnalysisResult result = evaluation.result();
         StringBuilder out = new StringBuilder();
-        out.append("boundary-check: ").append(result.config().source()).append(": ")
-                .append(result.config().contexts().size()).append(" contexts, ")
-                .append(result.classesInContexts()).append(" classes in contexts (").append(result.importedClasses())
-                .append(" imported), analysed in ").append(result.millis()).append(" ms\n");
+        out.append("boundary-check: ")
+                .append(result.config().source())
+                .append(": ")
+                .append(result.config().contexts().size())
+                .append(" contexts, ")
+                .append(result.classesInContexts())
+                .append(" classes in contexts (")
+                .append(result.importedClasses())
+                .append(" imported), analysed in ")
+                .append(result.millis())
+                .append(" ms\n");
 
         Map<String, List<Finding>> groups = new LinkedHashMap<>();
         for (Finding finding : result.findings()) {
@@ -39,24 +45,40 @@ public final class ConsoleReport {
         }
         for (Map.Entry<String, List<Finding>> group : groups.entrySet()) {
             long fresh = group.getValue().stream().filter(evaluation::isNew).count();
-            out.append('\n').append(group.getKey()).append("  (").append(group.getValue().size()).append(" violation")
+            out.append('\n')
+                    .append(group.getKey())
+                    .append("  (")
+                    .append(group.getValue().size())
+                    .append(" violation")
                     .append(group.getValue().size() == 1 ? "" : "s");
             if (evaluation.baselineUsed()) {
                 out.append(", ").append(fresh).append(" new");
             }
             out.append(")\n");
             for (Finding finding : group.getValue()) {
-                out.append("  ").append(evaluation.isNew(finding) ? (evaluation.baselineUsed() ? "NEW " : "") : "baselined ")
-                        .append('[').append(finding.kind().id()).append("] ").append(finding.message()).append('\n');
+                out.append("  ")
+                        .append(evaluation.isNew(finding) ? (evaluation.baselineUsed() ? "NEW " : "") : "baselined ")
+                        .append('[')
+                        .append(finding.kind().id())
+                        .append("] ")
+                        .append(finding.message())
+                        .append('\n');
                 if (!finding.sourceClass().isEmpty()) {
-                    out.append("      ").append(finding.memberLabel()).append("  ").append(finding.dependencyKind());
+                    out.append("      ")
+                            .append(finding.memberLabel())
+                            .append("  ")
+                            .append(finding.dependencyKind());
                     if (!finding.targetClass().isEmpty()) {
                         out.append(" -> ").append(finding.targetClass());
                     }
                     out.append('\n');
                 }
                 for (Occurrence occurrence : finding.occurrences()) {
-                    out.append("        at ").append(occurrence.location()).append("  ").append(occurrence.detail()).append('\n');
+                    out.append("        at ")
+                            .append(occurrence.location())
+                            .append("  ")
+                            .append(occurrence.detail())
+                            .append('\n');
                 }
             }
         }
@@ -70,12 +92,14 @@ public final class ConsoleReport {
         int total = result.findings().size();
         if (total == 0) {
             out.append("No boundary violations.");
-        }
-        else if (evaluation.baselineUsed()) {
-            out.append(total).append(total == 1 ? " violation: " : " violations: ").append(evaluation.newFindings().size())
-                    .append(" new, ").append(evaluation.baselinedFindings().size()).append(" in the baseline.");
-        }
-        else {
+        } else if (evaluation.baselineUsed()) {
+            out.append(total)
+                    .append(total == 1 ? " violation: " : " violations: ")
+                    .append(evaluation.newFindings().size())
+                    .append(" new, ")
+                    .append(evaluation.baselinedFindings().size())
+                    .append(" in the baseline.");
+        } else {
             out.append(total).append(total == 1 ? " violation." : " violations.");
         }
         if (evaluation.baselineUsed()) {

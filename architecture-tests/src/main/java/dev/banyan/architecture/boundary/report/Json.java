@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     static String write(Object value) {
         StringBuilder out = new StringBuilder();
@@ -23,14 +22,11 @@ final class Json {
     private static void write(StringBuilder out, @Nullable Object value, int indent) {
         if (value == null) {
             out.append("null");
-        }
-        else if (value instanceof String text) {
+        } else if (value instanceof String text) {
             string(out, text);
-        }
-        else if (value instanceof Number || value instanceof Boolean) {
+        } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
-        }
-        else if (value instanceof Map<?, ?> map) {
+        } else if (value instanceof Map<?, ?> map) {
             if (map.isEmpty()) {
                 out.append("{}");
                 return;
@@ -46,8 +42,7 @@ final class Json {
             }
             pad(out, indent);
             out.append('}');
-        }
-        else if (value instanceof Iterable<?> iterable) {
+        } else if (value instanceof Iterable<?> iterable) {
             List<Object> items = new ArrayList<>();
             iterable.forEach(items::add);
             if (items.isEmpty()) {
@@ -62,8 +57,7 @@ final class Json {
             }
             pad(out, indent);
             out.append(']');
-        }
-        else {
+        } else {
             string(out, value.toString());
         }
     }
@@ -85,8 +79,7 @@ final class Json {
                 default -> {
                     if (c < 0x20) {
                         out.append(String.format("\\u%04x", (int) c));
-                    }
-                    else {
+                    } else {
                         out.append(c);
                     }
                 }

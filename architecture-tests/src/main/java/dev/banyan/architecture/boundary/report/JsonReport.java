@@ -17,8 +17,7 @@ import dev.banyan.architecture.boundary.Occurrence;
  */
 public final class JsonReport {
 
-    private JsonReport() {
-    }
+    private JsonReport() {}
 
     public static String render(Evaluation evaluation) {
         AnalysisResult result = evaluation.result();
@@ -42,7 +41,9 @@ public final class JsonReport {
             Map<String, Object> node = new LinkedHashMap<>();
             node.put("name", context.name());
             node.put("classes", result.classesPerContext().get(context.name()));
-            node.put("packages", context.packages().stream().map(Object::toString).toList());
+            node.put(
+                    "packages",
+                    context.packages().stream().map(Object::toString).toList());
             node.put("api", context.api().stream().map(Object::toString).toList());
             node.put("mayUse", context.mayUse());
             contexts.add(node);

@@ -19,8 +19,7 @@ import dev.banyan.architecture.boundary.Occurrence;
  */
 public final class JunitXmlReport {
 
-    private JunitXmlReport() {
-    }
+    private JunitXmlReport() {}
 
     public static String render(Evaluation evaluation) {
         AnalysisResult result = evaluation.result();
@@ -34,19 +33,31 @@ public final class JunitXmlReport {
         for (Finding finding : result.findings()) {
             contextHasFindings.put(finding.fromContext(), true);
             StringBuilder testCase = new StringBuilder();
-            testCase.append("    <testcase classname=\"").append(escape("boundaries." + finding.fromContext() + (finding.kind() == FindingKind.CYCLE ? ".cycles" : ".to." + finding.toContext())))
-                    .append("\" name=\"").append(escape(finding.kind().id() + ": " + (finding.sourceClass().isEmpty() ? finding.member()
-                            : finding.memberLabel() + " " + finding.dependencyKind() + (finding.targetClass().isEmpty() ? "" : " -> " + finding.targetClass()))))
+            testCase.append("    <testcase classname=\"")
+                    .append(escape("boundaries." + finding.fromContext()
+                            + (finding.kind() == FindingKind.CYCLE ? ".cycles" : ".to." + finding.toContext())))
+                    .append("\" name=\"")
+                    .append(escape(finding.kind().id() + ": "
+                            + (finding.sourceClass().isEmpty()
+                                    ? finding.member()
+                                    : finding.memberLabel() + " " + finding.dependencyKind()
+                                            + (finding.targetClass().isEmpty() ? "" : " -> " + finding.targetClass()))))
                     .append("\" time=\"0\">\n");
             String body = body(finding);
             if (evaluation.isNew(finding)) {
                 failures++;
-                testCase.append("      <failure type=\"").append(finding.kind().id()).append("\" message=\"").append(escape(finding.message()))
-                        .append("\">").append(escape(body)).append("</failure>\n");
-            }
-            else {
+                testCase.append("      <failure type=\"")
+                        .append(finding.kind().id())
+                        .append("\" message=\"")
+                        .append(escape(finding.message()))
+                        .append("\">")
+                        .append(escape(body))
+                        .append("</failure>\n");
+            } else {
                 skipped++;
-                testCase.append("      <skipped message=\"in baseline: ").append(escape(finding.message())).append("\"/>\n");
+                testCase.append("      <skipped message=\"in baseline: ")
+                        .append(escape(finding.message()))
+                        .append("\"/>\n");
             }
             testCase.append("    </testcase>\n");
             cases.add(testCase.toString());
@@ -58,12 +69,19 @@ public final class JunitXmlReport {
             }
         }
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        out.append("<testsuite name=\"boundary-check\" tests=\"").append(cases.size()).append("\" failures=\"").append(failures)
-                .append("\" errors=\"0\" skipped=\"").append(skipped).append("\" time=\"")
-                .append(String.format(Locale.ROOT, "%.3f", result.millis() / 1000.0)).append("\">\n");
+        out.append("<testsuite name=\"boundary-check\" tests=\"")
+                .append(cases.size())
+                .append("\" failures=\"")
+                .append(failures)
+                .append("\" errors=\"0\" skipped=\"")
+                .append(skipped)
+                .append("\" time=\"")
+                .append(String.format(Locale.ROOT, "%.3f", result.millis() / 1000.0))
+                .append("\">\n");
         cases.forEach(out::append);
         if (!evaluation.fixed().isEmpty()) {
-            out.append("  <system-out>").append(escape("Fixed since the baseline:\n" + String.join("\n", evaluation.fixed())))
+            out.append("  <system-out>")
+                    .append(escape("Fixed since the baseline:\n" + String.join("\n", evaluation.fixed())))
                     .append("</system-out>\n");
         }
         out.append("</testsuite>\n");
@@ -73,10 +91,19 @@ public final class JunitXmlReport {
     private static String body(Finding finding) {
         StringBuilder body = new StringBuilder(finding.message()).append('\n');
         if (!finding.sourceClass().isEmpty()) {
-            body.append(finding.memberLabel()).append(' ').append(finding.dependencyKind()).append(" -> ").append(finding.targetClass()).append('\n');
+            body.append(finding.memberLabel())
+                    .append(' ')
+                    .append(finding.dependencyKind())
+                    .append(" -> ")
+                    .append(finding.targetClass())
+                    .append('\n');
         }
         for (Occurrence occurrence : finding.occurrences()) {
-            body.append("  at ").append(occurrence.location()).append("  ").append(occurrence.detail()).append('\n');
+            body.append("  at ")
+                    .append(occurrence.location())
+                    .append("  ")
+                    .append(occurrence.detail())
+                    .append('\n');
         }
         return body.toString();
     }
@@ -94,8 +121,7 @@ public final class JunitXmlReport {
                 default -> {
                     if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
                         out.append('?');
-                    }
-                    else {
+                    } else {
                         out.append(c);
                     }
                 }

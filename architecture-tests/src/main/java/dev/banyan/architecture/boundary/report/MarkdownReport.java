@@ -16,8 +16,7 @@ import dev.banyan.architecture.boundary.Occurrence;
  */
 public final class MarkdownReport {
 
-    private MarkdownReport() {
-    }
+    private MarkdownReport() {}
 
     record Coupling(String context, int classes, int incoming, int outgoing, int violations, int partners) {
         int total() {
@@ -29,15 +28,28 @@ public final class MarkdownReport {
         AnalysisResult result = evaluation.result();
         List<String> names = result.config().contextNames();
         StringBuilder out = new StringBuilder("# Boundary check\n\n");
-        out.append(evaluation.passed() ? "**Passed**" : "**Failed**").append(": ")
-                .append(result.findings().size()).append(" violations (").append(evaluation.newFindings().size()).append(" new, ")
-                .append(evaluation.baselinedFindings().size()).append(" in the baseline), ").append(evaluation.fixed().size())
-                .append(" fixed since the baseline. ").append(result.classesInContexts()).append(" classes in ").append(names.size())
-                .append(" contexts, ").append(result.importedClasses()).append(" classes imported, config `")
-                .append(result.config().source().getFileName()).append("`.\n\n");
+        out.append(evaluation.passed() ? "**Passed**" : "**Failed**")
+                .append(": ")
+                .append(result.findings().size())
+                .append(" violations (")
+                .append(evaluation.newFindings().size())
+                .append(" new, ")
+                .append(evaluation.baselinedFindings().size())
+                .append(" in the baseline), ")
+                .append(evaluation.fixed().size())
+                .append(" fixed since the baseline. ")
+                .append(result.classesInContexts())
+                .append(" classes in ")
+                .append(names.size())
+                .append(" contexts, ")
+                .append(result.importedClasses())
+                .append(" classes imported, config `")
+                .append(result.config().source().getFileName())
+                .append("`.\n\n");
 
         out.append("## Context dependency matrix\n\n");
-        out.append("Code-level dependencies from the row's context to the column's context; violations among them in brackets.\n\n");
+        out.append(
+                "Code-level dependencies from the row's context to the column's context; violations among them in brackets.\n\n");
         out.append("| from \\ to |");
         names.forEach(name -> out.append(' ').append(name).append(" |"));
         out.append(" total out |\n|---|");
@@ -54,7 +66,10 @@ public final class MarkdownReport {
                 int count = result.dependencyCount(from, to);
                 int violations = result.violationCount(from, to);
                 total += count;
-                out.append(' ').append(count == 0 ? "" : String.valueOf(count)).append(violations > 0 ? " (" + violations + ")" : "").append(" |");
+                out.append(' ')
+                        .append(count == 0 ? "" : String.valueOf(count))
+                        .append(violations > 0 ? " (" + violations + ")" : "")
+                        .append(" |");
             }
             out.append(' ').append(total).append(" |\n");
         }
@@ -71,8 +86,10 @@ public final class MarkdownReport {
         out.append(" |\n\n");
 
         out.append("## Extraction candidates\n\n");
-        out.append("Cheapest first: the fewer dependencies cross a context's border, the less there is to turn into API calls or events.\n\n");
-        out.append("| context | classes | dependencies in | dependencies out | violations | coupled contexts |\n|---|---:|---:|---:|---:|---:|\n");
+        out.append(
+                "Cheapest first: the fewer dependencies cross a context's border, the less there is to turn into API calls or events.\n\n");
+        out.append(
+                "| context | classes | dependencies in | dependencies out | violations | coupled contexts |\n|---|---:|---:|---:|---:|---:|\n");
         List<Coupling> couplings = new ArrayList<>();
         for (String context : names) {
             int incoming = 0;
@@ -92,38 +109,70 @@ public final class MarkdownReport {
                     partners++;
                 }
             }
-            couplings.add(new Coupling(context, result.classesPerContext().get(context), incoming, outgoing, violations, partners));
+            couplings.add(new Coupling(
+                    context, result.classesPerContext().get(context), incoming, outgoing, violations, partners));
         }
-        couplings.sort(Comparator.comparingInt(Coupling::total).thenComparingInt(Coupling::violations).thenComparing(Coupling::context));
+        couplings.sort(Comparator.comparingInt(Coupling::total)
+                .thenComparingInt(Coupling::violations)
+                .thenComparing(Coupling::context));
         for (Coupling coupling : couplings) {
-            out.append("| ").append(coupling.context()).append(" | ").append(coupling.classes()).append(" | ").append(coupling.incoming())
-                    .append(" | ").append(coupling.outgoing()).append(" | ").append(coupling.violations()).append(" | ")
-                    .append(coupling.partners()).append(" |\n");
+            out.append("| ")
+                    .append(coupling.context())
+                    .append(" | ")
+                    .append(coupling.classes())
+                    .append(" | ")
+                    .append(coupling.incoming())
+                    .append(" | ")
+                    .append(coupling.outgoing())
+                    .append(" | ")
+                    .append(coupling.violations())
+                    .append(" | ")
+                    .append(coupling.partners())
+                    .append(" |\n");
         }
 
-        List<Finding> cycles = result.findings().stream().filter(f -> f.kind() == FindingKind.CYCLE).toList();
+        List<Finding> cycles = result.findings().stream()
+                .filter(f -> f.kind() == FindingKind.CYCLE)
+                .toList();
         if (!cycles.isEmpty()) {
             out.append("\n## Cycles\n\n");
             for (Finding cycle : cycles) {
-                out.append("- ").append(evaluation.isNew(cycle) ? "**new** " : "").append('`').append(cycle.member()).append("`\n");
+                out.append("- ")
+                        .append(evaluation.isNew(cycle) ? "**new** " : "")
+                        .append('`')
+                        .append(cycle.member())
+                        .append("`\n");
             }
         }
 
         out.append("\n## Violations\n\n");
         if (result.findings().isEmpty()) {
             out.append("None.\n");
-        }
-        else {
-            out.append("| status | pair | rule | class.member | dependency | target | where |\n|---|---|---|---|---|---|---|\n");
+        } else {
+            out.append(
+                    "| status | pair | rule | class.member | dependency | target | where |\n|---|---|---|---|---|---|---|\n");
             List<Finding> ordered = new ArrayList<>(evaluation.newFindings());
             ordered.addAll(evaluation.baselinedFindings());
             for (Finding finding : ordered) {
-                out.append("| ").append(evaluation.isNew(finding) ? "**new**" : "baselined").append(" | ").append(cell(finding.pair()))
-                        .append(" | ").append(finding.kind().id()).append(" | ")
-                        .append(finding.sourceClass().isEmpty() ? "" : "`" + cell(finding.memberLabel()) + "`").append(" | ")
-                        .append(finding.dependencyKind()).append(" | ")
-                        .append(finding.targetClass().isEmpty() ? "" : "`" + cell(finding.targetClass()) + "`").append(" | ")
-                        .append(cell(String.join(", ", finding.occurrences().stream().map(Occurrence::location).distinct().toList())))
+                out.append("| ")
+                        .append(evaluation.isNew(finding) ? "**new**" : "baselined")
+                        .append(" | ")
+                        .append(cell(finding.pair()))
+                        .append(" | ")
+                        .append(finding.kind().id())
+                        .append(" | ")
+                        .append(finding.sourceClass().isEmpty() ? "" : "`" + cell(finding.memberLabel()) + "`")
+                        .append(" | ")
+                        .append(finding.dependencyKind())
+                        .append(" | ")
+                        .append(finding.targetClass().isEmpty() ? "" : "`" + cell(finding.targetClass()) + "`")
+                        .append(" | ")
+                        .append(cell(String.join(
+                                ", ",
+                                finding.occurrences().stream()
+                                        .map(Occurrence::location)
+                                        .distinct()
+                                        .toList())))
                         .append(" |\n");
             }
         }

@@ -1,6 +1,12 @@
 package dev.banyan.embedded.kafka.boot;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
 import dev.banyan.embedded.kafka.EmbeddedKafkaBroker;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,11 +22,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The embedded default: with no {@code spring.kafka.bootstrap-servers} (nor
@@ -40,18 +41,24 @@ public class EmbeddedKafkaAutoConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedKafkaBroker embeddedKafkaBroker(EmbeddedKafkaProperties properties, ConfigurableEnvironment environment)
             throws Exception {
-        Path dataDir = properties.ephemeral()
-                ? Files.createTempDirectory("banyan-embedded-kafka-")
-                : properties.dataDir();
+        Path dataDir =
+                properties.ephemeral() ? Files.createTempDirectory("banyan-embedded-kafka-") : properties.dataDir();
         // The context stops the broker after every bean that uses it, so no shutdown hook of its own.
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, properties.port(),
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(
+                dataDir,
+                properties.port(),
                 EmbeddedKafkaBroker.Options.defaults()
                         .withHeap(properties.heap())
                         .withEphemeral(properties.ephemeral())
                         .withStopOnJvmExit(false));
-        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE,
-                Map.of("spring.kafka.bootstrap-servers", broker.bootstrapServers())));
-        log.info("Embedded Kafka: {} (data in {}, log in {})", broker.bootstrapServers(), broker.dataDirectory(),
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        PROPERTY_SOURCE, Map.of("spring.kafka.bootstrap-servers", broker.bootstrapServers())));
+        log.info(
+                "Embedded Kafka: {} (data in {}, log in {})",
+                broker.bootstrapServers(),
+                broker.dataDirectory(),
                 broker.logFile());
         return broker;
     }

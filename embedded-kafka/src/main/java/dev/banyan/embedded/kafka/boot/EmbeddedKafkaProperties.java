@@ -1,9 +1,10 @@
 package dev.banyan.embedded.kafka.boot;
 
-import dev.banyan.embedded.kafka.EmbeddedKafkaBroker;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.nio.file.Path;
+
+import dev.banyan.embedded.kafka.EmbeddedKafkaBroker;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code banyan.embedded-kafka.*}: where and how the embedded Kafka broker runs when no external cluster is
@@ -17,8 +18,8 @@ import java.nio.file.Path;
  * @param ephemeral delete the data directory when the application stops (tests)
  */
 @ConfigurationProperties("banyan.embedded-kafka")
-public record EmbeddedKafkaProperties(Boolean enabled, String bootstrapServers, Path dataDir, Integer port,
-                                      String heap, Boolean ephemeral) {
+public record EmbeddedKafkaProperties(
+        Boolean enabled, String bootstrapServers, Path dataDir, Integer port, String heap, Boolean ephemeral) {
 
     public EmbeddedKafkaProperties {
         enabled = enabled == null || enabled;

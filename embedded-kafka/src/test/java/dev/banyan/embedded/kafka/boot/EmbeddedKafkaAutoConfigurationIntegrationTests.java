@@ -1,6 +1,13 @@
 package dev.banyan.embedded.kafka.boot;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import dev.banyan.embedded.kafka.EmbeddedKafkaBroker;
+
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -13,23 +20,19 @@ import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EmbeddedKafkaAutoConfigurationIntegrationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(EmbeddedKafkaAutoConfiguration.class,
-                    KafkaAutoConfiguration.class));
+            .withConfiguration(
+                    AutoConfigurations.of(EmbeddedKafkaAutoConfiguration.class, KafkaAutoConfiguration.class));
 
     @Test
     void startsABrokerAndHandsItsAddressToBootsKafkaTemplate() {
-        runner.withPropertyValues("banyan.embedded-kafka.port=0", "banyan.embedded-kafka.ephemeral=true",
+        runner.withPropertyValues(
+                        "banyan.embedded-kafka.port=0",
+                        "banyan.embedded-kafka.ephemeral=true",
                         "spring.kafka.producer.key-serializer=org.apache.kafka.common.serialization.StringSerializer",
                         "spring.kafka.producer.value-serializer=org.apache.kafka.common.serialization.StringSerializer")
                 .run(context -> {
@@ -71,7 +74,9 @@ class EmbeddedKafkaAutoConfigurationIntegrationTests {
     @Test
     void rejectsAPortOutOfRangeNamingTheProperty() {
         runner.withPropertyValues("banyan.embedded-kafka.port=70000")
-                .run(context -> assertThat(context).getFailure().rootCause()
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
                         .hasMessageContaining("banyan.embedded-kafka.port"));
     }
 
@@ -85,10 +90,12 @@ class EmbeddedKafkaAutoConfigurationIntegrationTests {
 
     private static String consumeOne(String bootstrapServers, String topic) {
         List<String> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "auto-configuration-test",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG, "auto-configuration-test",
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(),
                 new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {

@@ -1,13 +1,13 @@
 package dev.banyan.catalog.contract;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Both applications under test, started once for the whole suite: legacy-monolith (demo data off) and
@@ -26,12 +26,14 @@ final class CatalogApps implements AutoCloseable {
 
     static CatalogApps start() {
         Path logs = Path.of(property("banyan.contract.logs", "target/app-logs"));
-        Path monolithJar = Path.of(property("banyan.contract.monolith-jar", "../../legacy-monolith/target/legacy-monolith.jar"));
-        Path serviceJar = Path.of(property("banyan.contract.catalog-service-jar", "../catalog-service/target/catalog-service.jar"));
+        Path monolithJar =
+                Path.of(property("banyan.contract.monolith-jar", "../../legacy-monolith/target/legacy-monolith.jar"));
+        Path serviceJar = Path.of(
+                property("banyan.contract.catalog-service-jar", "../catalog-service/target/catalog-service.jar"));
         CompletableFuture<AppProcess> monolith = CompletableFuture.supplyAsync(() -> AppProcess.start(
                 "legacy-monolith", monolithJar, "monolith", logs, List.of("--banyan.demo.enabled=false")));
-        CompletableFuture<AppProcess> service = CompletableFuture.supplyAsync(() -> AppProcess.start(
-                "catalog-service", serviceJar, "catalog", logs, List.of()));
+        CompletableFuture<AppProcess> service = CompletableFuture.supplyAsync(
+                () -> AppProcess.start("catalog-service", serviceJar, "catalog", logs, List.of()));
         try {
             CatalogApps apps = new CatalogApps(monolith.join(), service.join());
             // Normally JUnit closes the pair at the end of the run; if the test JVM is stopped instead, do not leave
@@ -77,7 +79,8 @@ final class CatalogApps implements AutoCloseable {
         }
 
         private static CatalogApps apps(ExtensionContext context) {
-            return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+            return context.getRoot()
+                    .getStore(ExtensionContext.Namespace.GLOBAL)
                     .getOrComputeIfAbsent(CatalogApps.class, key -> CatalogApps.start(), CatalogApps.class);
         }
     }

@@ -1,22 +1,5 @@
 package dev.banyan.catalog.contract;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.http.HttpHeader;
-import com.github.tomakehurst.wiremock.matching.ContentPattern;
-import com.github.tomakehurst.wiremock.matching.EqualToJsonPattern;
-import com.github.tomakehurst.wiremock.matching.MultiValuePattern;
-import com.github.tomakehurst.wiremock.matching.MultipleMatchMultiValuePattern;
-import com.github.tomakehurst.wiremock.matching.StringValuePattern;
-import com.github.tomakehurst.wiremock.matching.RequestPattern;
-import com.github.tomakehurst.wiremock.matching.SingleMatchMultiValuePattern;
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.JsonNode;
-
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +7,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.matching.ContentPattern;
+import com.github.tomakehurst.wiremock.matching.EqualToJsonPattern;
+import com.github.tomakehurst.wiremock.matching.MultiValuePattern;
+import com.github.tomakehurst.wiremock.matching.MultipleMatchMultiValuePattern;
+import com.github.tomakehurst.wiremock.matching.RequestPattern;
+import com.github.tomakehurst.wiremock.matching.SingleMatchMultiValuePattern;
+import com.github.tomakehurst.wiremock.matching.StringValuePattern;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,22 +45,37 @@ class CatalogConsumerViewIntegrationTests {
     }
 
     /** A recorded stub seen as what the consumer expects of whoever serves the catalog. */
-    record Expectation(String method, String url, String requestContentType, String requestBody, int status,
-                       String contentType, String location, String body) {
+    record Expectation(
+            String method,
+            String url,
+            String requestContentType,
+            String requestBody,
+            int status,
+            String contentType,
+            String location,
+            String body) {
 
         static Expectation of(StubMapping stub) {
             var request = stub.getRequest();
             var response = stub.getResponse();
             Map<String, MultiValuePattern> headers = request.getHeaders();
-            String requestContentType = headers != null
-                    && headers.get("Content-Type") instanceof SingleMatchMultiValuePattern contentType
-                    ? contentType.getValuePattern().getExpected() : null;
+            String requestContentType =
+                    headers != null && headers.get("Content-Type") instanceof SingleMatchMultiValuePattern contentType
+                            ? contentType.getValuePattern().getExpected()
+                            : null;
             List<ContentPattern<?>> bodyPatterns = request.getBodyPatterns();
-            String requestBody = bodyPatterns == null || bodyPatterns.isEmpty() ? null
+            String requestBody = bodyPatterns == null || bodyPatterns.isEmpty()
+                    ? null
                     : bodyPatterns.get(0).getExpected();
-            return new Expectation(request.getMethod().getName(), url(request), requestContentType, requestBody,
-                    response.getStatus(), header(response.getHeaders(), "Content-Type"),
-                    header(response.getHeaders(), "Location"), response.getBody());
+            return new Expectation(
+                    request.getMethod().getName(),
+                    url(request),
+                    requestContentType,
+                    requestBody,
+                    response.getStatus(),
+                    header(response.getHeaders(), "Content-Type"),
+                    header(response.getHeaders(), "Location"),
+                    response.getBody());
         }
 
         /** The recorded URL; WireMock records a URL with query parameters as path plus parameter patterns. */
@@ -132,13 +147,21 @@ class CatalogConsumerViewIntegrationTests {
 
     @Test
     void aRecordedExpectationRejectsADeviatingAnswer() {
-        String path = "/api/restaurants/" + CatalogFixture.restaurant("교촌치킨 강남점").id();
-        Expectation recorded = record(List.of(Scenario.get("detail", path, 200))).get(0);
+        String path =
+                "/api/restaurants/" + CatalogFixture.restaurant("교촌치킨 강남점").id();
+        Expectation recorded =
+                record(List.of(Scenario.get("detail", path, 200))).get(0);
         assertThat(check(recorded)).isNull();
 
-        Expectation tampered = new Expectation(recorded.method(), recorded.url(), null, null, recorded.status(),
-                recorded.contentType(), null, recorded.body().replace("\"minimumOrderAmount\":10000",
-                "\"minimumOrderAmount\":10001"));
+        Expectation tampered = new Expectation(
+                recorded.method(),
+                recorded.url(),
+                null,
+                null,
+                recorded.status(),
+                recorded.contentType(),
+                null,
+                recorded.body().replace("\"minimumOrderAmount\":10000", "\"minimumOrderAmount\":10001"));
         assertThat(tampered.body()).isNotEqualTo(recorded.body());
         assertThat(check(tampered)).contains("body");
     }
@@ -153,10 +176,13 @@ class CatalogConsumerViewIntegrationTests {
                 .makeStubsPersistent(false));
         List<ScenarioRunner.Outcome> throughRecorder = ScenarioRunner.run(recorder.baseUrl(), scenarios);
         for (ScenarioRunner.Outcome outcome : throughRecorder) {
-            assertThat(outcome.status()).as(outcome.scenario() + " through the recorder: " + outcome.rawBody())
+            assertThat(outcome.status())
+                    .as(outcome.scenario() + " through the recorder: " + outcome.rawBody())
                     .isEqualTo(outcome.scenario().expectedStatus());
         }
-        return recorder.stopRecording().getStubMappings().stream().map(Expectation::of).toList();
+        return recorder.stopRecording().getStubMappings().stream()
+                .map(Expectation::of)
+                .toList();
     }
 
     /** @return why the catalog-service does not meet the expectation, or null when it does */
@@ -171,13 +197,16 @@ class CatalogConsumerViewIntegrationTests {
         }
         Normalizer recordedIds = normalizerFor(expected.body());
         Normalizer serviceIds = normalizerFor(actual.body());
-        String location = serviceIds.text(actual.headers().firstValue("Location").orElse(null));
+        String location =
+                serviceIds.text(actual.headers().firstValue("Location").orElse(null));
         if (!java.util.Objects.equals(location, recordedIds.text(expected.location()))) {
             return "Location " + location + ", recorded " + expected.location();
         }
         String recordedBody = json(recordedIds, expected.body());
         String serviceBody = json(serviceIds, actual.body());
-        if (!new EqualToJsonPattern(recordedBody, false, false).match(serviceBody).isExactMatch()) {
+        if (!new EqualToJsonPattern(recordedBody, false, false)
+                .match(serviceBody)
+                .isExactMatch()) {
             return "body differs\n  recorded: " + recordedBody + "\n  service:  " + serviceBody;
         }
         return null;
@@ -186,7 +215,10 @@ class CatalogConsumerViewIntegrationTests {
     /** A created resource's own id is volatile: alias it the same way on both sides. */
     private static Normalizer normalizerFor(String body) {
         JsonNode json = ScenarioRunner.parse(body);
-        if (json != null && json.has("id") && json.has("createdAt") && json.path("id").isString()) {
+        if (json != null
+                && json.has("id")
+                && json.has("createdAt")
+                && json.path("id").isString()) {
             return new Normalizer(Map.of(json.get("id").stringValue(), "created"));
         }
         return new Normalizer(Map.of());
@@ -194,6 +226,8 @@ class CatalogConsumerViewIntegrationTests {
 
     private static String json(Normalizer normalizer, String body) {
         JsonNode json = ScenarioRunner.parse(body);
-        return json == null ? ScenarioRunner.JSON.writeValueAsString(body) : normalizer.normalize(json).toString();
+        return json == null
+                ? ScenarioRunner.JSON.writeValueAsString(body)
+                : normalizer.normalize(json).toString();
     }
 }

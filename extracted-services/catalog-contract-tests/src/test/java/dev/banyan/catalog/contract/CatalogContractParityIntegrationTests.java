@@ -1,10 +1,5 @@
 package dev.banyan.catalog.contract;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,9 +74,10 @@ class CatalogContractParityIntegrationTests {
         ScenarioRunner.run(apps.monolith.baseUrl(), writes);
         ScenarioRunner.run(apps.service.baseUrl(), writes);
         try (Connection monolith = DriverManager.getConnection(apps.monolith.jdbcUrl(), "postgres", "");
-             Connection service = DriverManager.getConnection(apps.service.jdbcUrl(), "postgres", "")) {
+                Connection service = DriverManager.getConnection(apps.service.jdbcUrl(), "postgres", "")) {
             for (CatalogTableMapping.Table table : CatalogTableMapping.TABLES) {
-                assertThat(count(service, table.target())).as(table.target())
+                assertThat(count(service, table.target()))
+                        .as(table.target())
                         .isEqualTo(count(monolith, table.source()));
             }
             assertThat(prices(service, "select name, price_krw from public.menu_item order by 1, 2"))
@@ -87,11 +88,13 @@ class CatalogContractParityIntegrationTests {
     @Test
     void theTableMappingCoversEveryColumnOnBothSides() throws SQLException {
         try (Connection monolith = DriverManager.getConnection(apps.monolith.jdbcUrl(), "postgres", "");
-             Connection service = DriverManager.getConnection(apps.service.jdbcUrl(), "postgres", "")) {
+                Connection service = DriverManager.getConnection(apps.service.jdbcUrl(), "postgres", "")) {
             for (CatalogTableMapping.Table table : CatalogTableMapping.TABLES) {
-                assertThat(columns(monolith, table.source())).as("columns of " + table.source())
+                assertThat(columns(monolith, table.source()))
+                        .as("columns of " + table.source())
                         .containsExactlyInAnyOrderElementsOf(table.columns().keySet());
-                assertThat(columns(service, table.target())).as("columns of " + table.target())
+                assertThat(columns(service, table.target()))
+                        .as("columns of " + table.target())
                         .containsExactlyInAnyOrderElementsOf(table.columns().values());
             }
         }
@@ -99,16 +102,20 @@ class CatalogContractParityIntegrationTests {
 
     @Test
     void theSuiteNoticesADifference() {
-        List<Scenario> one = List.of(Scenario.get("detail", "/api/restaurants/"
-                + CatalogFixture.restaurant("굽네치킨").id(), 200));
+        List<Scenario> one = List.of(Scenario.get(
+                "detail",
+                "/api/restaurants/" + CatalogFixture.restaurant("굽네치킨").id(),
+                200));
         try (Connection service = DriverManager.getConnection(apps.service.jdbcUrl(), "postgres", "")) {
-            service.createStatement().execute("update public.restaurant set address = address || ' ' "
-                    + "where name = '굽네치킨'");
+            service.createStatement()
+                    .execute("update public.restaurant set address = address || ' ' " + "where name = '굽네치킨'");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        JsonNode monolith = ScenarioRunner.run(apps.monolith.baseUrl(), one).get(0).observed();
-        JsonNode service = ScenarioRunner.run(apps.service.baseUrl(), one).get(0).observed();
+        JsonNode monolith =
+                ScenarioRunner.run(apps.monolith.baseUrl(), one).get(0).observed();
+        JsonNode service =
+                ScenarioRunner.run(apps.service.baseUrl(), one).get(0).observed();
         assertThat(service).isNotEqualTo(monolith);
     }
 
@@ -116,9 +123,17 @@ class CatalogContractParityIntegrationTests {
     private static void writeReport(List<ScenarioRunner.Outcome> monolith, List<ScenarioRunner.Outcome> service) {
         StringBuilder report = new StringBuilder("# Catalog contract parity: normalised answers\n");
         for (int i = 0; i < monolith.size(); i++) {
-            report.append("\n## ").append(i + 1).append(". ").append(monolith.get(i).scenario()).append("\n\n")
-                    .append("monolith: `").append(monolith.get(i).observed()).append("`\n\n")
-                    .append("service:  `").append(service.get(i).observed()).append("`\n");
+            report.append("\n## ")
+                    .append(i + 1)
+                    .append(". ")
+                    .append(monolith.get(i).scenario())
+                    .append("\n\n")
+                    .append("monolith: `")
+                    .append(monolith.get(i).observed())
+                    .append("`\n\n")
+                    .append("service:  `")
+                    .append(service.get(i).observed())
+                    .append("`\n");
         }
         try {
             Path file = Path.of(System.getProperty("banyan.contract.logs", "target/app-logs"))

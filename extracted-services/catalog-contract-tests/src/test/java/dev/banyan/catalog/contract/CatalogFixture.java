@@ -26,20 +26,25 @@ final class CatalogFixture {
 
     static final Instant CREATED = Instant.parse("2026-01-15T01:30:00.123456Z");
 
-    record Hours(int dayOfWeek, LocalTime opens, LocalTime closes) {
-    }
+    record Hours(int dayOfWeek, LocalTime opens, LocalTime closes) {}
 
-    record Item(UUID id, String name, String description, long price, boolean available) {
-    }
+    record Item(UUID id, String name, String description, long price, boolean available) {}
 
-    record Restaurant(UUID id, String name, String category, String phone, String address, long minimumOrderAmount,
-                      long deliveryFee, String status, List<Hours> hours, List<Item> menu) {
-    }
+    record Restaurant(
+            UUID id,
+            String name,
+            String category,
+            String phone,
+            String address,
+            long minimumOrderAmount,
+            long deliveryFee,
+            String status,
+            List<Hours> hours,
+            List<Item> menu) {}
 
     static final List<Restaurant> RESTAURANTS = restaurants();
 
-    private CatalogFixture() {
-    }
+    private CatalogFixture() {}
 
     static UUID id(String name) {
         return UUID.nameUUIDFromBytes(("banyan-contract:" + name).getBytes(StandardCharsets.UTF_8));
@@ -47,18 +52,30 @@ final class CatalogFixture {
 
     /** The fixture restaurant called {@code name} (the first one, if two share it). */
     static Restaurant restaurant(String name) {
-        return RESTAURANTS.stream().filter(r -> r.name().equals(name)).findFirst()
+        return RESTAURANTS.stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no fixture restaurant " + name));
     }
 
     private static List<Restaurant> restaurants() {
         List<Restaurant> all = new ArrayList<>();
-        String[] chicken = {"교촌치킨 강남점", "BBQ 치킨 역삼점", "BBQ 치킨 역삼점", "bhc 선릉점", "BHC 삼성점", "굽네치킨",
-            "네네치킨", "처갓집양념치킨", "푸라닭", "60계치킨", "호식이두마리치킨", "또래오래"};
-        String[] pizza = {"도미노피자 서초점", "피자헛", "파파존스", "미스터피자", "피자알볼로", "Pizza School",
-            "반올림피자", "7번가피자"};
-        String[] korean = {"본죽", "한솥도시락", "김밥천국", "북창동순두부", "원할머니보쌈", "백종원의 한신포차",
-            "명동칼국수", "전주비빔밥", "놀부부대찌개", "신선설농탕"};
+        String[] chicken = {
+            "교촌치킨 강남점",
+            "BBQ 치킨 역삼점",
+            "BBQ 치킨 역삼점",
+            "bhc 선릉점",
+            "BHC 삼성점",
+            "굽네치킨",
+            "네네치킨",
+            "처갓집양념치킨",
+            "푸라닭",
+            "60계치킨",
+            "호식이두마리치킨",
+            "또래오래"
+        };
+        String[] pizza = {"도미노피자 서초점", "피자헛", "파파존스", "미스터피자", "피자알볼로", "Pizza School", "반올림피자", "7번가피자"};
+        String[] korean = {"본죽", "한솥도시락", "김밥천국", "북창동순두부", "원할머니보쌈", "백종원의 한신포차", "명동칼국수", "전주비빔밥", "놀부부대찌개", "신선설농탕"};
         String[] bunsik = {"신전떡볶이", "엽기떡볶이", "죠스떡볶이", "국대떡볶이"};
         String[] cafe = {"스타벅스", "메가커피", "설빙"};
         Map<String, String[]> byCategory = new java.util.LinkedHashMap<>();
@@ -71,11 +88,17 @@ final class CatalogFixture {
         for (Map.Entry<String, String[]> category : byCategory.entrySet()) {
             for (String name : category.getValue()) {
                 String key = category.getKey() + "-" + n;
-                all.add(new Restaurant(id(key), name, category.getKey(),
+                all.add(new Restaurant(
+                        id(key),
+                        name,
+                        category.getKey(),
                         n % 7 == 3 ? null : String.format("02-%03d-%04d", 500 + n, 1000 + n * 37),
                         "서울특별시 강남구 테헤란로 " + (100 + n) + "길 " + (n % 9 + 1),
-                        10000 + (n % 5) * 2500L, (n % 4) * 1000L, n % 11 == 5 ? "CLOSED" : "OPEN",
-                        hours(n), menu(key, n)));
+                        10000 + (n % 5) * 2500L,
+                        (n % 4) * 1000L,
+                        n % 11 == 5 ? "CLOSED" : "OPEN",
+                        hours(n),
+                        menu(key, n)));
                 n++;
             }
         }
@@ -103,14 +126,20 @@ final class CatalogFixture {
     }
 
     private static List<Item> menu(String key, int n) {
-        String[][] dishes = {{"후라이드치킨", "바삭한 후라이드"}, {"양념치킨", null}, {"반반치킨", "후라이드 반 + 양념 반"},
-            {"치즈볼", "5개"}, {"콜라 1.25L", null}, {"Cheese Pizza", "mozzarella & 토마토"}};
+        String[][] dishes = {
+            {"후라이드치킨", "바삭한 후라이드"},
+            {"양념치킨", null},
+            {"반반치킨", "후라이드 반 + 양념 반"},
+            {"치즈볼", "5개"},
+            {"콜라 1.25L", null},
+            {"Cheese Pizza", "mozzarella & 토마토"}
+        };
         List<Item> menu = new ArrayList<>();
         int count = n == 0 ? 4 : n % 7;
         for (int i = 0; i < count; i++) {
             String[] dish = dishes[(i + n) % dishes.length];
-            menu.add(new Item(id(key + "-item-" + i), dish[0], dish[1], 1000L * (3 + (i * 7 + n) % 20),
-                    (i + n) % 4 != 0));
+            menu.add(new Item(
+                    id(key + "-item-" + i), dish[0], dish[1], 1000L * (3 + (i * 7 + n) % 20), (i + n) % 4 != 0));
         }
         if (n == 0) {
             menu.add(new Item(id(key + "-item-dup"), dishes[0][0], "같은 이름, 다른 메뉴", 21000, true));
@@ -126,10 +155,10 @@ final class CatalogFixture {
             try (PreparedStatement restaurant = monolith.prepareStatement("""
                     insert into catalog.restaurant (id, name, category_code, phone, address, minimum_order_amount,
                         delivery_fee, status, created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""");
-                 PreparedStatement hours = monolith.prepareStatement("""
+                    PreparedStatement hours = monolith.prepareStatement("""
                     insert into catalog.opening_hours (restaurant_id, day_of_week, opens_at, closes_at)
                     values (?, ?, ?, ?)""");
-                 PreparedStatement item = monolith.prepareStatement("""
+                    PreparedStatement item = monolith.prepareStatement("""
                     insert into catalog.menu_item (id, restaurant_id, name, description, price, available, created_at,
                         updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, 0)""")) {
                 int n = 0;
@@ -181,7 +210,7 @@ final class CatalogFixture {
     /** Loads the fixture into the monolith and copies the monolith's catalog into the service. */
     static Map<String, Integer> loadBoth(CatalogApps apps) {
         try (Connection monolith = DriverManager.getConnection(apps.monolith.jdbcUrl(), "postgres", "");
-             Connection service = DriverManager.getConnection(apps.service.jdbcUrl(), "postgres", "")) {
+                Connection service = DriverManager.getConnection(apps.service.jdbcUrl(), "postgres", "")) {
             loadIntoMonolith(monolith);
             return CatalogTableMapping.copy(monolith, service);
         } catch (SQLException e) {

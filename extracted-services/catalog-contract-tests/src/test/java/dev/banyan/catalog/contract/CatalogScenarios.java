@@ -18,8 +18,7 @@ final class CatalogScenarios {
 
     static final String UNKNOWN_ID = "5b0f1a8e-0000-4000-8000-00000000dead";
 
-    private CatalogScenarios() {
-    }
+    private CatalogScenarios() {}
 
     static List<Scenario> all() {
         List<Scenario> all = new ArrayList<>(reads());
@@ -37,7 +36,10 @@ final class CatalogScenarios {
                 get("second and last page with default size", "/api/restaurants?page=1", 200),
                 get("category filter, first page", "/api/restaurants?category=chicken&size=5", 200),
                 get("category filter, middle page", "/api/restaurants?category=chicken&page=1&size=5", 200),
-                get("category filter, last page (partly filled)", "/api/restaurants?category=chicken&page=2&size=5", 200),
+                get(
+                        "category filter, last page (partly filled)",
+                        "/api/restaurants?category=chicken&page=2&size=5",
+                        200),
                 get("category filter, first page past the end", "/api/restaurants?category=chicken&page=3&size=5", 200),
                 get("page far out of range", "/api/restaurants?page=999999999&size=100", 200),
                 get("smallest page size", "/api/restaurants?category=pizza&size=1", 200),
@@ -49,8 +51,14 @@ final class CatalogScenarios {
                 get("category by its Korean name matches nothing", "/api/restaurants?category=%EC%B9%98%ED%82%A8", 200),
                 get("blank category lists everything", "/api/restaurants?category=&size=3", 200),
                 get("detail with menu items of equal names", "/api/restaurants/" + kyochon, 200),
-                get("detail with hours past midnight", "/api/restaurants/" + CatalogFixture.RESTAURANTS.get(1).id(), 200),
-                get("detail open around the clock", "/api/restaurants/" + CatalogFixture.RESTAURANTS.get(2).id(), 200),
+                get(
+                        "detail with hours past midnight",
+                        "/api/restaurants/" + CatalogFixture.RESTAURANTS.get(1).id(),
+                        200),
+                get(
+                        "detail open around the clock",
+                        "/api/restaurants/" + CatalogFixture.RESTAURANTS.get(2).id(),
+                        200),
                 get("detail without phone", "/api/restaurants/" + id("bhc 선릉점"), 200),
                 get("detail without hours", "/api/restaurants/" + id("BHC 삼성점"), 200),
                 get("detail of a closed restaurant", "/api/restaurants/" + id("굽네치킨"), 200),
@@ -63,7 +71,8 @@ final class CatalogScenarios {
     /** Bad input of every kind; none of it changes data. */
     static List<Scenario> badInput() {
         String kyochon = id("교촌치킨 강남점");
-        String kyochonItem = CatalogFixture.restaurant("교촌치킨 강남점").menu().get(0).id().toString();
+        String kyochonItem =
+                CatalogFixture.restaurant("교촌치킨 강남점").menu().get(0).id().toString();
         String other = id("BBQ 치킨 역삼점");
         return List.of(
                 get("size 0", "/api/restaurants?size=0", 400),
@@ -76,14 +85,11 @@ final class CatalogScenarios {
                 get("page number too large for an int", "/api/restaurants?page=99999999999", 400),
                 post("restaurant: empty object names every required field", "/api/restaurants", "{}", 400),
                 post("restaurant: blank name and unknown category", "/api/restaurants", """
-                        {"name":"   ","category":"sushi","address":"서울 중구","minimumOrderAmount":0,"deliveryFee":0}""",
-                        400),
+                        {"name":"   ","category":"sushi","address":"서울 중구","minimumOrderAmount":0,"deliveryFee":0}""", 400),
                 post("restaurant: negative and non-integer amounts", "/api/restaurants", """
-                        {"name":"새 가게","category":"korean","address":"서울","minimumOrderAmount":-1,"deliveryFee":1.5}""",
-                        400),
+                        {"name":"새 가게","category":"korean","address":"서울","minimumOrderAmount":-1,"deliveryFee":1.5}""", 400),
                 post("restaurant: amount as a string, name as a number", "/api/restaurants", """
-                        {"name":7,"category":"korean","address":"서울","minimumOrderAmount":"15000","deliveryFee":0}""",
-                        400),
+                        {"name":7,"category":"korean","address":"서울","minimumOrderAmount":"15000","deliveryFee":0}""", 400),
                 post("restaurant: bad days and times", "/api/restaurants", """
                         {"name":"새 가게","category":"korean","address":"서울","minimumOrderAmount":0,"deliveryFee":0,
                          "openingHours":[{"day":"FUNDAY","opens":"9:00","closes":"24:00"},
@@ -100,28 +106,58 @@ final class CatalogScenarios {
                 post("restaurant: JSON with a stray token", "/api/restaurants", "{\"name\" \"교촌\"}", 400),
                 post("restaurant: empty body", "/api/restaurants", "", 400),
                 send("restaurant: wrong content type", "POST", "/api/restaurants", "text/plain", "name=교촌", 415),
-                post("menu item: unknown restaurant", "/api/restaurants/" + UNKNOWN_ID + "/menu-items",
-                        "{\"name\":\"후라이드\",\"price\":18000}", 404),
-                post("menu item: malformed restaurant id", "/api/restaurants/xyz/menu-items",
-                        "{\"name\":\"후라이드\",\"price\":18000}", 400),
-                post("menu item: blank name, missing price", "/api/restaurants/" + kyochon + "/menu-items",
-                        "{\"name\":\"\",\"description\":3,\"available\":\"yes\"}", 400),
-                post("menu item: negative price", "/api/restaurants/" + kyochon + "/menu-items",
-                        "{\"name\":\"후라이드\",\"price\":-100}", 400),
+                post(
+                        "menu item: unknown restaurant",
+                        "/api/restaurants/" + UNKNOWN_ID + "/menu-items",
+                        "{\"name\":\"후라이드\",\"price\":18000}",
+                        404),
+                post(
+                        "menu item: malformed restaurant id",
+                        "/api/restaurants/xyz/menu-items",
+                        "{\"name\":\"후라이드\",\"price\":18000}",
+                        400),
+                post(
+                        "menu item: blank name, missing price",
+                        "/api/restaurants/" + kyochon + "/menu-items",
+                        "{\"name\":\"\",\"description\":3,\"available\":\"yes\"}",
+                        400),
+                post(
+                        "menu item: negative price",
+                        "/api/restaurants/" + kyochon + "/menu-items",
+                        "{\"name\":\"후라이드\",\"price\":-100}",
+                        400),
                 put("change item: no fields", "/api/restaurants/" + kyochon + "/menu-items/" + kyochonItem, "{}", 400),
-                put("change item: nulls only", "/api/restaurants/" + kyochon + "/menu-items/" + kyochonItem,
-                        "{\"price\":null,\"available\":null}", 400),
-                put("change item: wrong types", "/api/restaurants/" + kyochon + "/menu-items/" + kyochonItem,
-                        "{\"price\":\"free\",\"available\":1}", 400),
-                put("change item: negative price", "/api/restaurants/" + kyochon + "/menu-items/" + kyochonItem,
-                        "{\"price\":-1}", 400),
+                put(
+                        "change item: nulls only",
+                        "/api/restaurants/" + kyochon + "/menu-items/" + kyochonItem,
+                        "{\"price\":null,\"available\":null}",
+                        400),
+                put(
+                        "change item: wrong types",
+                        "/api/restaurants/" + kyochon + "/menu-items/" + kyochonItem,
+                        "{\"price\":\"free\",\"available\":1}",
+                        400),
+                put(
+                        "change item: negative price",
+                        "/api/restaurants/" + kyochon + "/menu-items/" + kyochonItem,
+                        "{\"price\":-1}",
+                        400),
                 put("change item: both path ids malformed", "/api/restaurants/a/menu-items/b", "{\"price\":1}", 400),
-                put("change item: item of another restaurant", "/api/restaurants/" + other + "/menu-items/" + kyochonItem,
-                        "{\"price\":1}", 404),
-                put("change item: unknown item", "/api/restaurants/" + kyochon + "/menu-items/" + UNKNOWN_ID,
-                        "{\"price\":1}", 404),
-                put("change item: unknown restaurant", "/api/restaurants/" + UNKNOWN_ID + "/menu-items/" + kyochonItem,
-                        "{\"price\":1}", 404),
+                put(
+                        "change item: item of another restaurant",
+                        "/api/restaurants/" + other + "/menu-items/" + kyochonItem,
+                        "{\"price\":1}",
+                        404),
+                put(
+                        "change item: unknown item",
+                        "/api/restaurants/" + kyochon + "/menu-items/" + UNKNOWN_ID,
+                        "{\"price\":1}",
+                        404),
+                put(
+                        "change item: unknown restaurant",
+                        "/api/restaurants/" + UNKNOWN_ID + "/menu-items/" + kyochonItem,
+                        "{\"price\":1}",
+                        404),
                 get("no such endpoint", "/api/restaurant", 404),
                 get("detail unchanged after bad input", "/api/restaurants/" + kyochon, 200));
     }
@@ -129,7 +165,8 @@ final class CatalogScenarios {
     /** Creates and changes data; later scenarios refer to what earlier ones created by alias. */
     static List<Scenario> writes() {
         String kyochon = id("교촌치킨 강남점");
-        String kyochonItem = CatalogFixture.restaurant("교촌치킨 강남점").menu().get(1).id().toString();
+        String kyochonItem =
+                CatalogFixture.restaurant("교촌치킨 강남점").menu().get(1).id().toString();
         return List.of(
                 post("register a restaurant with Korean text and hours", "/api/restaurants", """
                         {"name":"할매순대국 본점","category":"korean","phone":"02-777-8282",
@@ -143,26 +180,49 @@ final class CatalogScenarios {
                         {"name":"Zebra Burger","category":"fastfood","address":"부산 해운대구",
                          "minimumOrderAmount":0,"deliveryFee":0,"phone":null,"openingHours":[]}""", 201)
                         .capturingIdAs("new-minimal"),
-                post("add a menu item (available by default)", "/api/restaurants/{new-restaurant}/menu-items",
-                        "{\"name\":\"순대국밥\",\"description\":\"얼큰한 맛 🌶️\",\"price\":9000}", 201)
+                post(
+                                "add a menu item (available by default)",
+                                "/api/restaurants/{new-restaurant}/menu-items",
+                                "{\"name\":\"순대국밥\",\"description\":\"얼큰한 맛 🌶️\",\"price\":9000}",
+                                201)
                         .capturingIdAs("new-item"),
-                post("add an unavailable menu item", "/api/restaurants/{new-restaurant}/menu-items",
-                        "{\"name\":\"모둠순대\",\"price\":15000,\"available\":false}", 201)
+                post(
+                                "add an unavailable menu item",
+                                "/api/restaurants/{new-restaurant}/menu-items",
+                                "{\"name\":\"모둠순대\",\"price\":15000,\"available\":false}",
+                                201)
                         .capturingIdAs("new-item-2"),
-                post("add a menu item without description to a fixture restaurant",
-                        "/api/restaurants/" + kyochon + "/menu-items",
-                        "{\"name\":\"Coke Zero\",\"price\":0,\"available\":true}", 201)
+                post(
+                                "add a menu item without description to a fixture restaurant",
+                                "/api/restaurants/" + kyochon + "/menu-items",
+                                "{\"name\":\"Coke Zero\",\"price\":0,\"available\":true}",
+                                201)
                         .capturingIdAs("new-item-3"),
-                put("change a price", "/api/restaurants/{new-restaurant}/menu-items/{new-item}",
-                        "{\"price\":9500}", 200),
-                put("mark unavailable", "/api/restaurants/{new-restaurant}/menu-items/{new-item}",
-                        "{\"available\":false}", 200),
-                put("change price and availability", "/api/restaurants/{new-restaurant}/menu-items/{new-item-2}",
-                        "{\"price\":14000,\"available\":true}", 200),
-                put("change a fixture item", "/api/restaurants/" + kyochon + "/menu-items/" + kyochonItem,
-                        "{\"price\":25000}", 200),
-                put("created item through another restaurant", "/api/restaurants/" + kyochon + "/menu-items/{new-item}",
-                        "{\"price\":1}", 404),
+                put(
+                        "change a price",
+                        "/api/restaurants/{new-restaurant}/menu-items/{new-item}",
+                        "{\"price\":9500}",
+                        200),
+                put(
+                        "mark unavailable",
+                        "/api/restaurants/{new-restaurant}/menu-items/{new-item}",
+                        "{\"available\":false}",
+                        200),
+                put(
+                        "change price and availability",
+                        "/api/restaurants/{new-restaurant}/menu-items/{new-item-2}",
+                        "{\"price\":14000,\"available\":true}",
+                        200),
+                put(
+                        "change a fixture item",
+                        "/api/restaurants/" + kyochon + "/menu-items/" + kyochonItem,
+                        "{\"price\":25000}",
+                        200),
+                put(
+                        "created item through another restaurant",
+                        "/api/restaurants/" + kyochon + "/menu-items/{new-item}",
+                        "{\"price\":1}",
+                        404),
                 get("registered restaurant with its menu", "/api/restaurants/{new-restaurant}", 200),
                 get("minimal restaurant", "/api/restaurants/{new-minimal}", 200),
                 get("fixture restaurant after changes", "/api/restaurants/" + kyochon, 200),

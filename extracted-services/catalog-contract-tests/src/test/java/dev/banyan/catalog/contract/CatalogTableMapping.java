@@ -18,27 +18,75 @@ import java.util.stream.Collectors;
 final class CatalogTableMapping {
 
     /** One table: source (monolith) table, target (service) table, source column to target column. */
-    record Table(String source, String target, Map<String, String> columns) {
-    }
+    record Table(String source, String target, Map<String, String> columns) {}
 
     static final List<Table> TABLES = List.of(
-            new Table("catalog.category", "public.category",
+            new Table(
+                    "catalog.category",
+                    "public.category",
                     columns("code", "code", "name", "name", "sort_order", "sort_order")),
-            new Table("catalog.restaurant", "public.restaurant",
-                    columns("id", "id", "name", "name", "category_code", "category_code", "phone", "phone_number",
-                            "address", "address", "minimum_order_amount", "minimum_order_amount",
-                            "delivery_fee", "delivery_fee", "status", "status", "created_at", "created_at",
-                            "updated_at", "updated_at", "version", "version")),
-            new Table("catalog.opening_hours", "public.opening_hours",
-                    columns("restaurant_id", "restaurant_id", "day_of_week", "day_of_week", "opens_at", "opens_at",
-                            "closes_at", "closes_at")),
-            new Table("catalog.menu_item", "public.menu_item",
-                    columns("id", "id", "restaurant_id", "restaurant_id", "name", "name", "description",
-                            "description", "price", "price_krw", "available", "available", "created_at",
-                            "created_at", "updated_at", "updated_at", "version", "version")));
+            new Table(
+                    "catalog.restaurant",
+                    "public.restaurant",
+                    columns(
+                            "id",
+                            "id",
+                            "name",
+                            "name",
+                            "category_code",
+                            "category_code",
+                            "phone",
+                            "phone_number",
+                            "address",
+                            "address",
+                            "minimum_order_amount",
+                            "minimum_order_amount",
+                            "delivery_fee",
+                            "delivery_fee",
+                            "status",
+                            "status",
+                            "created_at",
+                            "created_at",
+                            "updated_at",
+                            "updated_at",
+                            "version",
+                            "version")),
+            new Table(
+                    "catalog.opening_hours",
+                    "public.opening_hours",
+                    columns(
+                            "restaurant_id",
+                            "restaurant_id",
+                            "day_of_week",
+                            "day_of_week",
+                            "opens_at",
+                            "opens_at",
+                            "closes_at",
+                            "closes_at")),
+            new Table(
+                    "catalog.menu_item",
+                    "public.menu_item",
+                    columns(
+                            "id",
+                            "id",
+                            "restaurant_id",
+                            "restaurant_id",
+                            "name",
+                            "name",
+                            "description",
+                            "description",
+                            "price",
+                            "price_krw",
+                            "available",
+                            "available",
+                            "created_at",
+                            "created_at",
+                            "updated_at",
+                            "updated_at",
+                            "version",
+                            "version")));
 
-    private CatalogTableMapping() {
-    }
+    private CatalogTableMapping() {}
 
     /**
      * Replaces everything in the service's tables with the monolith's rows, in one transaction and in reverse
@@ -73,8 +121,8 @@ final class CatalogTableMapping {
                 + targetColumns.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
         int rows = 0;
         try (Statement read = monolith.createStatement();
-             ResultSet source = read.executeQuery(select);
-             PreparedStatement write = service.prepareStatement(insert)) {
+                ResultSet source = read.executeQuery(select);
+                PreparedStatement write = service.prepareStatement(insert)) {
             while (source.next()) {
                 for (int i = 1; i <= sourceColumns.size(); i++) {
                     write.setObject(i, source.getObject(i));

@@ -1,13 +1,13 @@
 package dev.banyan.catalog.contract;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Map;
 
 /**
  * Masks the contract's declared volatile fields so two applications' answers can be compared for equality:

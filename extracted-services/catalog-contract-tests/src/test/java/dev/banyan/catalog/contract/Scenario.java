@@ -9,8 +9,14 @@ import java.util.Objects;
  * @param expectedStatus what the contract says the answer is; checked on both applications, so two equal but
  *                       wrong answers still fail
  */
-record Scenario(String name, String method, String path, String contentType, String body, int expectedStatus,
-                String captureAs) {
+record Scenario(
+        String name,
+        String method,
+        String path,
+        String contentType,
+        String body,
+        int expectedStatus,
+        String captureAs) {
 
     Scenario {
         Objects.requireNonNull(name, "name");
@@ -30,8 +36,7 @@ record Scenario(String name, String method, String path, String contentType, Str
         return new Scenario(name, "PUT", path, "application/json", json, expectedStatus, null);
     }
 
-    static Scenario send(String name, String method, String path, String contentType, String body,
-                         int expectedStatus) {
+    static Scenario send(String name, String method, String path, String contentType, String body, int expectedStatus) {
         return new Scenario(name, method, path, contentType, body, expectedStatus, null);
     }
 

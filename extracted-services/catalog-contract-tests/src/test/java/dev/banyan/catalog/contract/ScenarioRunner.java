@@ -1,11 +1,5 @@
 package dev.banyan.catalog.contract;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
 /**
  * Plays a list of scenarios, in order, against one application and records what a client sees: status,
  * Content-Type, Location and body, with the declared volatile fields normalised.
@@ -25,14 +25,13 @@ import java.util.Map;
 final class ScenarioRunner {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** What one scenario produced on one application. {@code observed} is already normalised. */
-    record Outcome(Scenario scenario, int status, JsonNode observed, String rawBody) {
-    }
+    record Outcome(Scenario scenario, int status, JsonNode observed, String rawBody) {}
 
-    private ScenarioRunner() {
-    }
+    private ScenarioRunner() {}
 
     static List<Outcome> run(String baseUrl, List<Scenario> scenarios) {
         Map<String, String> idByAlias = new LinkedHashMap<>();
@@ -41,7 +40,9 @@ final class ScenarioRunner {
         for (Scenario scenario : scenarios) {
             HttpResponse<String> response = send(baseUrl, scenario, idByAlias);
             JsonNode body = parse(response.body());
-            if (scenario.captureAs() != null && response.statusCode() == 201 && body != null
+            if (scenario.captureAs() != null
+                    && response.statusCode() == 201
+                    && body != null
                     && body.path("id").isString()) {
                 idByAlias.put(scenario.captureAs(), body.get("id").stringValue());
                 aliasById.put(body.get("id").stringValue(), scenario.captureAs());
@@ -49,10 +50,14 @@ final class ScenarioRunner {
             Normalizer normalizer = new Normalizer(aliasById);
             ObjectNode observed = JsonNodeFactory.instance.objectNode();
             observed.put("status", response.statusCode());
-            observed.put("contentType", response.headers().firstValue("Content-Type").orElse(null));
-            observed.put("location", normalizer.text(response.headers().firstValue("Location").orElse(null)));
-            observed.set("body", normalizer.normalize(body == null
-                    ? JsonNodeFactory.instance.stringNode(response.body()) : body));
+            observed.put(
+                    "contentType", response.headers().firstValue("Content-Type").orElse(null));
+            observed.put(
+                    "location",
+                    normalizer.text(response.headers().firstValue("Location").orElse(null)));
+            observed.set(
+                    "body",
+                    normalizer.normalize(body == null ? JsonNodeFactory.instance.stringNode(response.body()) : body));
             outcomes.add(new Outcome(scenario, response.statusCode(), observed, response.body()));
         }
         return outcomes;
@@ -64,7 +69,8 @@ final class ScenarioRunner {
         if (scenario.contentType() != null) {
             request.header("Content-Type", scenario.contentType());
         }
-        HttpRequest.BodyPublisher body = scenario.body() == null ? HttpRequest.BodyPublishers.noBody()
+        HttpRequest.BodyPublisher body = scenario.body() == null
+                ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(resolve(scenario.body(), idByAlias), StandardCharsets.UTF_8);
         request.method(scenario.method(), body);
         try {

@@ -1,5 +1,11 @@
 package dev.banyan.catalog.application;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
 import dev.banyan.catalog.domain.Categories;
 import dev.banyan.catalog.domain.CategoryCode;
 import dev.banyan.catalog.domain.Krw;
@@ -10,15 +16,10 @@ import dev.banyan.catalog.domain.Restaurant;
 import dev.banyan.catalog.domain.RestaurantId;
 import dev.banyan.catalog.domain.Restaurants;
 import dev.banyan.catalog.domain.WeeklyOpeningHours;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import dev.banyan.http.request.InvalidInputException;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The catalog's use cases: reads go to the read model, changes go through the aggregates. */
 @Service
@@ -32,8 +33,12 @@ public class CatalogService {
     private final Categories categories;
     private final Clock clock;
 
-    CatalogService(CatalogReadModel readModel, Restaurants restaurants, MenuItems menuItems, Categories categories,
-                   Clock clock) {
+    CatalogService(
+            CatalogReadModel readModel,
+            Restaurants restaurants,
+            MenuItems menuItems,
+            Categories categories,
+            Clock clock) {
         this.readModel = readModel;
         this.restaurants = restaurants;
         this.menuItems = menuItems;
@@ -67,9 +72,16 @@ public class CatalogService {
         if (!categories.exists(category)) {
             throw InvalidInputException.of("category", "unknown category '" + request.category() + "'");
         }
-        Restaurant restaurant = Restaurant.register(RestaurantId.newId(), request.name(), category, request.phone(),
-                request.address(), Krw.of(request.minimumOrderAmount()), Krw.of(request.deliveryFee()),
-                WeeklyOpeningHours.of(request.openingHours()), now());
+        Restaurant restaurant = Restaurant.register(
+                RestaurantId.newId(),
+                request.name(),
+                category,
+                request.phone(),
+                request.address(),
+                Krw.of(request.minimumOrderAmount()),
+                Krw.of(request.deliveryFee()),
+                WeeklyOpeningHours.of(request.openingHours()),
+                now());
         restaurants.add(restaurant);
         return restaurant(restaurant.getId().value());
     }
@@ -80,8 +92,14 @@ public class CatalogService {
         if (!restaurants.exists(restaurant)) {
             throw unknownRestaurant(restaurantId);
         }
-        MenuItem item = MenuItem.add(MenuItemId.newId(), restaurant, request.name(), request.description(),
-                Krw.of(request.price()), request.available(), now());
+        MenuItem item = MenuItem.add(
+                MenuItemId.newId(),
+                restaurant,
+                request.name(),
+                request.description(),
+                Krw.of(request.price()),
+                request.available(),
+                now());
         menuItems.add(item);
         return view(item);
     }
@@ -92,10 +110,11 @@ public class CatalogService {
         if (!restaurants.exists(restaurant)) {
             throw unknownRestaurant(restaurantId);
         }
-        MenuItem item = menuItems.findById(new MenuItemId(itemId))
+        MenuItem item = menuItems
+                .findById(new MenuItemId(itemId))
                 .filter(candidate -> candidate.belongsTo(restaurant))
-                .orElseThrow(() -> new NotFoundException("Menu item " + itemId + " not found in restaurant "
-                        + restaurantId));
+                .orElseThrow(() ->
+                        new NotFoundException("Menu item " + itemId + " not found in restaurant " + restaurantId));
         Instant now = now();
         if (request.price() != null) {
             item.reprice(Krw.of(request.price()), now);
@@ -116,7 +135,11 @@ public class CatalogService {
     }
 
     static MenuItemView view(MenuItem item) {
-        return new MenuItemView(item.getId().value(), item.name(), item.description(), item.price().amount(),
+        return new MenuItemView(
+                item.getId().value(),
+                item.name(),
+                item.description(),
+                item.price().amount(),
                 item.available());
     }
 }

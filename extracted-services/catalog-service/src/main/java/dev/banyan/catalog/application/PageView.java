@@ -1,8 +1,8 @@
 package dev.banyan.catalog.application;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** One page of a list: {@code {"content":[...],"page":0,"size":20,"totalElements":N,"totalPages":M}}. */
 @JsonPropertyOrder({"content", "page", "size", "totalElements", "totalPages"})

@@ -1,9 +1,9 @@
 package dev.banyan.catalog.domain;
 
-import org.jmolecules.ddd.types.AggregateRoot;
-
 import java.time.Instant;
 import java.util.Objects;
+
+import org.jmolecules.ddd.types.AggregateRoot;
 
 /** A dish on a restaurant's menu, with its price in KRW and whether it can be ordered right now. */
 public final class MenuItem implements AggregateRoot<MenuItem, MenuItemId> {
@@ -18,8 +18,16 @@ public final class MenuItem implements AggregateRoot<MenuItem, MenuItemId> {
     private Instant updatedAt;
     private final long version;
 
-    private MenuItem(MenuItemId id, RestaurantId restaurant, String name, String description, Krw price,
-                     boolean available, Instant createdAt, Instant updatedAt, long version) {
+    private MenuItem(
+            MenuItemId id,
+            RestaurantId restaurant,
+            String name,
+            String description,
+            Krw price,
+            boolean available,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.restaurant = Objects.requireNonNull(restaurant, "restaurant");
         if (name == null || name.isBlank()) {
@@ -34,14 +42,27 @@ public final class MenuItem implements AggregateRoot<MenuItem, MenuItemId> {
         this.version = version;
     }
 
-    public static MenuItem add(MenuItemId id, RestaurantId restaurant, String name, String description, Krw price,
-                               boolean available, Instant now) {
+    public static MenuItem add(
+            MenuItemId id,
+            RestaurantId restaurant,
+            String name,
+            String description,
+            Krw price,
+            boolean available,
+            Instant now) {
         return new MenuItem(id, restaurant, name, description, price, available, now, now, 0);
     }
 
-    public static MenuItem restore(MenuItemId id, RestaurantId restaurant, String name, String description,
-                                   Krw price, boolean available, Instant createdAt, Instant updatedAt,
-                                   long version) {
+    public static MenuItem restore(
+            MenuItemId id,
+            RestaurantId restaurant,
+            String name,
+            String description,
+            Krw price,
+            boolean available,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) {
         return new MenuItem(id, restaurant, name, description, price, available, createdAt, updatedAt, version);
     }
 

@@ -1,9 +1,9 @@
 package dev.banyan.catalog.domain;
 
-import org.jmolecules.ddd.types.Identifier;
-
 import java.util.Objects;
 import java.util.UUID;
+
+import org.jmolecules.ddd.types.Identifier;
 
 /** Menu item identity; random UUIDs like every id in the catalog. */
 public record MenuItemId(UUID value) implements Identifier {

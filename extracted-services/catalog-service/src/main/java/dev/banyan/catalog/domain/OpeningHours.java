@@ -1,10 +1,10 @@
 package dev.banyan.catalog.domain;
 
-import org.jmolecules.ddd.types.ValueObject;
-
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.Objects;
+
+import org.jmolecules.ddd.types.ValueObject;
 
 /**
  * Opening hours on one day of the week. {@code closes} before {@code opens} means the restaurant closes after

@@ -1,9 +1,9 @@
 package dev.banyan.catalog.domain;
 
-import org.jmolecules.ddd.types.AggregateRoot;
-
 import java.time.Instant;
 import java.util.Objects;
+
+import org.jmolecules.ddd.types.AggregateRoot;
 
 /**
  * A restaurant as the catalog lists it. Menu items are their own aggregate and point back here by
@@ -24,9 +24,19 @@ public final class Restaurant implements AggregateRoot<Restaurant, RestaurantId>
     private final Instant updatedAt;
     private final long version;
 
-    private Restaurant(RestaurantId id, String name, CategoryCode category, String phone, String address,
-                       Krw minimumOrderAmount, Krw deliveryFee, WeeklyOpeningHours openingHours,
-                       RestaurantStatus status, Instant createdAt, Instant updatedAt, long version) {
+    private Restaurant(
+            RestaurantId id,
+            String name,
+            CategoryCode category,
+            String phone,
+            String address,
+            Krw minimumOrderAmount,
+            Krw deliveryFee,
+            WeeklyOpeningHours openingHours,
+            RestaurantStatus status,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = requireText(name, "name");
         this.category = Objects.requireNonNull(category, "category");
@@ -42,11 +52,29 @@ public final class Restaurant implements AggregateRoot<Restaurant, RestaurantId>
     }
 
     /** A new restaurant is listed as {@link RestaurantStatus#OPEN}. */
-    public static Restaurant register(RestaurantId id, String name, CategoryCode category, String phone,
-                                      String address, Krw minimumOrderAmount, Krw deliveryFee,
-                                      WeeklyOpeningHours openingHours, Instant now) {
-        return new Restaurant(id, name, category, phone, address, minimumOrderAmount, deliveryFee, openingHours,
-                RestaurantStatus.OPEN, now, now, 0);
+    public static Restaurant register(
+            RestaurantId id,
+            String name,
+            CategoryCode category,
+            String phone,
+            String address,
+            Krw minimumOrderAmount,
+            Krw deliveryFee,
+            WeeklyOpeningHours openingHours,
+            Instant now) {
+        return new Restaurant(
+                id,
+                name,
+                category,
+                phone,
+                address,
+                minimumOrderAmount,
+                deliveryFee,
+                openingHours,
+                RestaurantStatus.OPEN,
+                now,
+                now,
+                0);
     }
 
     private static String requireText(String value, String field) {

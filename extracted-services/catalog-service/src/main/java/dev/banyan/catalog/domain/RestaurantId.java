@@ -1,9 +1,9 @@
 package dev.banyan.catalog.domain;
 
-import org.jmolecules.ddd.types.Identifier;
-
 import java.util.Objects;
 import java.util.UUID;
+
+import org.jmolecules.ddd.types.Identifier;
 
 /** Restaurant identity. Random UUIDs, so rows created here never collide with rows created by the monolith. */
 public record RestaurantId(UUID value) implements Identifier {

@@ -1,13 +1,13 @@
 package dev.banyan.catalog.domain;
 
-import org.jmolecules.ddd.types.ValueObject;
-
 import java.time.DayOfWeek;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+
+import org.jmolecules.ddd.types.ValueObject;
 
 /** At most one {@link OpeningHours} per day of the week, ordered Monday to Sunday. */
 public final class WeeklyOpeningHours implements ValueObject {

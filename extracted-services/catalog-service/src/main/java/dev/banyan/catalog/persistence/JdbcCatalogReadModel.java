@@ -1,17 +1,5 @@
 package dev.banyan.catalog.persistence;
 
-import dev.banyan.catalog.application.CatalogReadModel;
-import dev.banyan.catalog.application.CategoryView;
-import dev.banyan.catalog.application.MenuItemView;
-import dev.banyan.catalog.application.OpeningHoursView;
-import dev.banyan.catalog.application.PageView;
-import dev.banyan.catalog.application.RestaurantDetail;
-import dev.banyan.catalog.application.RestaurantSummary;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
@@ -19,6 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import dev.banyan.catalog.application.CatalogReadModel;
+import dev.banyan.catalog.application.CategoryView;
+import dev.banyan.catalog.application.MenuItemView;
+import dev.banyan.catalog.application.OpeningHoursView;
+import dev.banyan.catalog.application.PageView;
+import dev.banyan.catalog.application.RestaurantDetail;
+import dev.banyan.catalog.application.RestaurantSummary;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers the read side of the contract with one or two indexed queries per request. Names sort by code point
@@ -28,10 +29,8 @@ import java.util.UUID;
 class JdbcCatalogReadModel implements CatalogReadModel {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<List<HoursRow>> HOURS = new TypeReference<>() {
-    };
-    private static final TypeReference<List<MenuItemView>> MENU = new TypeReference<>() {
-    };
+    private static final TypeReference<List<HoursRow>> HOURS = new TypeReference<>() {};
+    private static final TypeReference<List<MenuItemView>> MENU = new TypeReference<>() {};
     private static final String SUMMARY_COLUMNS = """
             id, name, category_code, phone_number, address, minimum_order_amount, delivery_fee, status""";
 
@@ -62,9 +61,10 @@ class JdbcCatalogReadModel implements CatalogReadModel {
         }
         long[] total = {-1};
         List<RestaurantSummary> content = query.query((rs, row) -> {
-            total[0] = rs.getLong("total");
-            return summary(rs);
-        }).list();
+                    total[0] = rs.getLong("total");
+                    return summary(rs);
+                })
+                .list();
         if (total[0] < 0) {
             JdbcClient.StatementSpec count = jdbc.sql("select count(*) from restaurant" + filter);
             if (category != null) {
@@ -105,17 +105,32 @@ class JdbcCatalogReadModel implements CatalogReadModel {
             hours.add(new OpeningHoursView(DayOfWeek.of(day.day()).name(), day.opens(), day.closes()));
         }
         List<MenuItemView> menu = JSON.readValue(rs.getString("menu"), MENU);
-        return new RestaurantDetail(summary.id(), summary.name(), summary.category(), summary.phone(),
-                summary.address(), summary.minimumOrderAmount(), summary.deliveryFee(), summary.status(), hours, menu,
-                Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"));
+        return new RestaurantDetail(
+                summary.id(),
+                summary.name(),
+                summary.category(),
+                summary.phone(),
+                summary.address(),
+                summary.minimumOrderAmount(),
+                summary.deliveryFee(),
+                summary.status(),
+                hours,
+                menu,
+                Timestamps.read(rs, "created_at"),
+                Timestamps.read(rs, "updated_at"));
     }
 
-    private record HoursRow(int day, String opens, String closes) {
-    }
+    private record HoursRow(int day, String opens, String closes) {}
 
     private static RestaurantSummary summary(ResultSet rs) throws SQLException {
-        return new RestaurantSummary(rs.getObject("id", UUID.class), rs.getString("name"),
-                rs.getString("category_code"), rs.getString("phone_number"), rs.getString("address"),
-                rs.getLong("minimum_order_amount"), rs.getLong("delivery_fee"), rs.getString("status"));
+        return new RestaurantSummary(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                rs.getString("category_code"),
+                rs.getString("phone_number"),
+                rs.getString("address"),
+                rs.getLong("minimum_order_amount"),
+                rs.getLong("delivery_fee"),
+                rs.getString("status"));
     }
 }

@@ -2,6 +2,7 @@ package dev.banyan.catalog.persistence;
 
 import dev.banyan.catalog.domain.Categories;
 import dev.banyan.catalog.domain.CategoryCode;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,7 +17,9 @@ class JdbcCategories implements Categories {
 
     @Override
     public boolean exists(CategoryCode code) {
-        return jdbc.sql("select exists(select 1 from category where code = ?)").param(code.value())
-                .query(Boolean.class).single();
+        return jdbc.sql("select exists(select 1 from category where code = ?)")
+                .param(code.value())
+                .query(Boolean.class)
+                .single();
     }
 }

@@ -1,5 +1,15 @@
 package dev.banyan.catalog.web;
 
+import java.net.URI;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
 import dev.banyan.catalog.application.AddMenuItem;
 import dev.banyan.catalog.application.CatalogService;
 import dev.banyan.catalog.application.CategoryView;
@@ -13,6 +23,7 @@ import dev.banyan.catalog.domain.OpeningHours;
 import dev.banyan.http.request.FieldError;
 import dev.banyan.http.request.InvalidInputException;
 import dev.banyan.http.request.JsonRequest;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,16 +35,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-
-import java.net.URI;
-import java.time.DayOfWeek;
-import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** {@code /api/categories} and {@code /api/restaurants/**}, exactly as the monolith serves them. */
 @RestController
@@ -60,9 +61,10 @@ class CatalogController {
     }
 
     @GetMapping("/restaurants")
-    PageView<RestaurantSummary> restaurants(@RequestParam(required = false) String category,
-                                            @RequestParam(required = false) String page,
-                                            @RequestParam(required = false) String size) {
+    PageView<RestaurantSummary> restaurants(
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
         List<FieldError> problems = new ArrayList<>();
         Integer pageNumber = integerParameter("page", page, DEFAULT_PAGE, problems);
         Integer pageSize = integerParameter("size", size, DEFAULT_PAGE_SIZE, problems);
@@ -87,7 +89,8 @@ class CatalogController {
     @PostMapping(path = "/restaurants", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RestaurantDetail> register(@RequestBody JsonNode body) {
         RestaurantDetail created = catalog.register(JsonRequest.read(body, this::registerRestaurant));
-        return ResponseEntity.created(URI.create("/api/restaurants/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/restaurants/" + created.id()))
+                .body(created);
     }
 
     @PostMapping(path = "/restaurants/{id}/menu-items", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -136,8 +139,9 @@ class CatalogController {
         if (category != null && !catalog.categoryExists(category)) {
             json.reject("category", "unknown category '" + category + "'");
         }
-        return json.isValid() ? new RegisterRestaurant(name, category, phone, address, minimumOrderAmount,
-                deliveryFee, openingHours) : null;
+        return json.isValid()
+                ? new RegisterRestaurant(name, category, phone, address, minimumOrderAmount, deliveryFee, openingHours)
+                : null;
     }
 
     private static List<OpeningHours> openingHours(JsonRequest json) {

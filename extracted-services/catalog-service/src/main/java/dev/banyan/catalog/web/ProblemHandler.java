@@ -3,6 +3,7 @@ package dev.banyan.catalog.web;
 import dev.banyan.catalog.application.NotFoundException;
 import dev.banyan.catalog.domain.MenuItems;
 import dev.banyan.http.problem.ProblemAdvice;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -23,7 +24,10 @@ class ProblemHandler extends ProblemAdvice {
 
     @ExceptionHandler(MenuItems.ConcurrentModificationException.class)
     ResponseEntity<Object> concurrentChange(MenuItems.ConcurrentModificationException e, WebRequest request) {
-        return illegalState(e, "The resource was changed by another request; reload it and try again",
-                "CONCURRENTLY_MODIFIED", request);
+        return illegalState(
+                e,
+                "The resource was changed by another request; reload it and try again",
+                "CONCURRENTLY_MODIFIED",
+                request);
     }
 }

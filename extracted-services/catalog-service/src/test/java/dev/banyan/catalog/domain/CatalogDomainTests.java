@@ -1,11 +1,11 @@
 package dev.banyan.catalog.domain;
 
-import org.junit.jupiter.api.Test;
-
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
+
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -22,7 +22,8 @@ class CatalogDomainTests {
         assertThat(hours.days()).extracting(OpeningHours::day).containsExactly(DayOfWeek.MONDAY, DayOfWeek.SUNDAY);
         assertThat(hours.days().get(0).closesAfterMidnight()).isTrue();
         assertThat(hours.days().get(1).closesAfterMidnight()).isFalse();
-        assertThatIllegalArgumentException().isThrownBy(() -> WeeklyOpeningHours.of(List.of(
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WeeklyOpeningHours.of(List.of(
                         new OpeningHours(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(10, 0)),
                         new OpeningHours(DayOfWeek.MONDAY, LocalTime.of(11, 0), LocalTime.of(12, 0)))))
                 .withMessageContaining("MONDAY");
@@ -36,16 +37,42 @@ class CatalogDomainTests {
 
     @Test
     void aNewRestaurantIsOpenAndNeedsANameAndAnAddress() {
-        Restaurant restaurant = Restaurant.register(RestaurantId.newId(), "교촌치킨", new CategoryCode("chicken"), null,
-                "서울", Krw.of(15000), Krw.of(3000), WeeklyOpeningHours.none(), NOW);
+        Restaurant restaurant = Restaurant.register(
+                RestaurantId.newId(),
+                "교촌치킨",
+                new CategoryCode("chicken"),
+                null,
+                "서울",
+                Krw.of(15000),
+                Krw.of(3000),
+                WeeklyOpeningHours.none(),
+                NOW);
         assertThat(restaurant.status()).isEqualTo(RestaurantStatus.OPEN);
         assertThat(restaurant.createdAt()).isEqualTo(NOW).isEqualTo(restaurant.updatedAt());
         assertThat(restaurant.version()).isZero();
-        assertThatIllegalArgumentException().isThrownBy(() -> Restaurant.register(RestaurantId.newId(), " ",
-                new CategoryCode("chicken"), null, "서울", Krw.ZERO, Krw.ZERO, WeeklyOpeningHours.none(), NOW))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Restaurant.register(
+                        RestaurantId.newId(),
+                        " ",
+                        new CategoryCode("chicken"),
+                        null,
+                        "서울",
+                        Krw.ZERO,
+                        Krw.ZERO,
+                        WeeklyOpeningHours.none(),
+                        NOW))
                 .withMessageContaining("name");
-        assertThatIllegalArgumentException().isThrownBy(() -> Restaurant.register(RestaurantId.newId(), "x",
-                new CategoryCode("chicken"), null, null, Krw.ZERO, Krw.ZERO, WeeklyOpeningHours.none(), NOW))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Restaurant.register(
+                        RestaurantId.newId(),
+                        "x",
+                        new CategoryCode("chicken"),
+                        null,
+                        null,
+                        Krw.ZERO,
+                        Krw.ZERO,
+                        WeeklyOpeningHours.none(),
+                        NOW))
                 .withMessageContaining("address");
     }
 

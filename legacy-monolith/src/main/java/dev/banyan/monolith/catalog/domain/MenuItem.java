@@ -1,11 +1,12 @@
 package dev.banyan.monolith.catalog.domain;
 
-import dev.banyan.monolith.catalog.MenuItemId;
-import dev.banyan.monolith.catalog.RestaurantId;
-import org.jmolecules.ddd.types.AggregateRoot;
-
 import java.time.Instant;
 import java.util.Objects;
+
+import dev.banyan.monolith.catalog.MenuItemId;
+import dev.banyan.monolith.catalog.RestaurantId;
+
+import org.jmolecules.ddd.types.AggregateRoot;
 
 /** A dish on a restaurant's menu. It belongs to its restaurant by id only. */
 public class MenuItem implements AggregateRoot<MenuItem, MenuItemId> {
@@ -20,8 +21,16 @@ public class MenuItem implements AggregateRoot<MenuItem, MenuItemId> {
     private Instant updatedAt;
     private final long version;
 
-    public MenuItem(MenuItemId id, RestaurantId restaurantId, String name, String description, long price,
-                    boolean available, Instant createdAt, Instant updatedAt, long version) {
+    public MenuItem(
+            MenuItemId id,
+            RestaurantId restaurantId,
+            String name,
+            String description,
+            long price,
+            boolean available,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.restaurantId = Objects.requireNonNull(restaurantId, "restaurantId");
         if (name == null || name.isBlank()) {
@@ -36,8 +45,14 @@ public class MenuItem implements AggregateRoot<MenuItem, MenuItemId> {
         this.version = version;
     }
 
-    public static MenuItem add(MenuItemId id, RestaurantId restaurantId, String name, String description, long price,
-                               boolean available, Instant now) {
+    public static MenuItem add(
+            MenuItemId id,
+            RestaurantId restaurantId,
+            String name,
+            String description,
+            long price,
+            boolean available,
+            Instant now) {
         return new MenuItem(id, restaurantId, name, description, price, available, now, now, 0);
     }
 

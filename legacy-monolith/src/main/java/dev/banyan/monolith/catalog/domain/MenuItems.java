@@ -1,11 +1,12 @@
 package dev.banyan.monolith.catalog.domain;
 
-import dev.banyan.monolith.catalog.MenuItemId;
-import dev.banyan.monolith.catalog.RestaurantId;
-import org.jmolecules.ddd.types.Repository;
-
 import java.util.List;
 import java.util.Optional;
+
+import dev.banyan.monolith.catalog.MenuItemId;
+import dev.banyan.monolith.catalog.RestaurantId;
+
+import org.jmolecules.ddd.types.Repository;
 
 /** All menu items. */
 public interface MenuItems extends Repository<MenuItem, MenuItemId> {

@@ -1,11 +1,11 @@
 package dev.banyan.monolith.catalog.domain;
 
-import org.jmolecules.ddd.types.ValueObject;
-
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Objects;
+
+import org.jmolecules.ddd.types.ValueObject;
 
 /**
  * The hours of one weekday. {@code closes} before {@code opens} means the restaurant closes after midnight

@@ -1,10 +1,5 @@
 package dev.banyan.monolith.catalog.domain;
 
-import dev.banyan.monolith.catalog.RestaurantId;
-import dev.banyan.monolith.catalog.RestaurantStatus;
-import dev.banyan.monolith.shared.IllegalTransitionException;
-import org.jmolecules.ddd.types.AggregateRoot;
-
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -13,6 +8,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+
+import dev.banyan.monolith.catalog.RestaurantId;
+import dev.banyan.monolith.catalog.RestaurantStatus;
+import dev.banyan.monolith.shared.IllegalTransitionException;
+
+import org.jmolecules.ddd.types.AggregateRoot;
 
 /**
  * A restaurant on the platform. Menu items are aggregates of their own that refer back by {@link RestaurantId}.
@@ -32,9 +33,19 @@ public class Restaurant implements AggregateRoot<Restaurant, RestaurantId> {
     private Instant updatedAt;
     private final long version;
 
-    public Restaurant(RestaurantId id, String name, String categoryCode, String phone, String address,
-                      long minimumOrderAmount, long deliveryFee, RestaurantStatus status,
-                      List<OpeningHours> openingHours, Instant createdAt, Instant updatedAt, long version) {
+    public Restaurant(
+            RestaurantId id,
+            String name,
+            String categoryCode,
+            String phone,
+            String address,
+            long minimumOrderAmount,
+            long deliveryFee,
+            RestaurantStatus status,
+            List<OpeningHours> openingHours,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = requireText(name, "name");
         this.categoryCode = requireText(categoryCode, "categoryCode");
@@ -43,7 +54,9 @@ public class Restaurant implements AggregateRoot<Restaurant, RestaurantId> {
         this.minimumOrderAmount = requireNotNegative(minimumOrderAmount, "minimumOrderAmount");
         this.deliveryFee = requireNotNegative(deliveryFee, "deliveryFee");
         this.status = Objects.requireNonNull(status, "status");
-        this.openingHours = openingHours.stream().sorted(Comparator.comparing(OpeningHours::day)).toList();
+        this.openingHours = openingHours.stream()
+                .sorted(Comparator.comparing(OpeningHours::day))
+                .toList();
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         for (OpeningHours hours : this.openingHours) {
             if (!days.add(hours.day())) {
@@ -56,18 +69,36 @@ public class Restaurant implements AggregateRoot<Restaurant, RestaurantId> {
     }
 
     /** A new restaurant joins the platform open for business. */
-    public static Restaurant register(RestaurantId id, String name, String categoryCode, String phone, String address,
-                                      long minimumOrderAmount, long deliveryFee, List<OpeningHours> openingHours,
-                                      Instant now) {
-        return new Restaurant(id, name, categoryCode, phone, address, minimumOrderAmount, deliveryFee,
-                RestaurantStatus.OPEN, openingHours, now, now, 0);
+    public static Restaurant register(
+            RestaurantId id,
+            String name,
+            String categoryCode,
+            String phone,
+            String address,
+            long minimumOrderAmount,
+            long deliveryFee,
+            List<OpeningHours> openingHours,
+            Instant now) {
+        return new Restaurant(
+                id,
+                name,
+                categoryCode,
+                phone,
+                address,
+                minimumOrderAmount,
+                deliveryFee,
+                RestaurantStatus.OPEN,
+                openingHours,
+                now,
+                now,
+                0);
     }
 
     /** The operator pauses taking orders (준비중). */
     public void close(Instant now) {
         if (status != RestaurantStatus.OPEN) {
-            throw new IllegalTransitionException(status.name(),
-                    "Restaurant " + id + " is " + status + " and cannot be closed again");
+            throw new IllegalTransitionException(
+                    status.name(), "Restaurant " + id + " is " + status + " and cannot be closed again");
         }
         status = RestaurantStatus.CLOSED;
         updatedAt = now;
@@ -76,8 +107,8 @@ public class Restaurant implements AggregateRoot<Restaurant, RestaurantId> {
     /** The operator resumes taking orders (영업중). */
     public void reopen(Instant now) {
         if (status != RestaurantStatus.CLOSED) {
-            throw new IllegalTransitionException(status.name(),
-                    "Restaurant " + id + " is " + status + " and cannot be reopened");
+            throw new IllegalTransitionException(
+                    status.name(), "Restaurant " + id + " is " + status + " and cannot be reopened");
         }
         status = RestaurantStatus.OPEN;
         updatedAt = now;

@@ -1,10 +1,11 @@
 package dev.banyan.monolith.catalog.domain;
 
-import dev.banyan.monolith.catalog.RestaurantId;
-import org.jmolecules.ddd.types.Repository;
-
 import java.util.List;
 import java.util.Optional;
+
+import dev.banyan.monolith.catalog.RestaurantId;
+
+import org.jmolecules.ddd.types.Repository;
 
 /** All restaurants. */
 public interface Restaurants extends Repository<Restaurant, RestaurantId> {

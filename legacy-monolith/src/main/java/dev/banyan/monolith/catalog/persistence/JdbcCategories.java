@@ -1,11 +1,12 @@
 package dev.banyan.monolith.catalog.persistence;
 
+import java.util.List;
+
 import dev.banyan.monolith.catalog.domain.Categories;
 import dev.banyan.monolith.catalog.domain.Category;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import java.util.List;
 
 @Repository
 class JdbcCategories implements Categories {
@@ -19,14 +20,17 @@ class JdbcCategories implements Categories {
     @Override
     public List<Category> all() {
         return jdbc.sql("select code, name, sort_order from catalog.category order by sort_order, code")
-                .query((rows, n) -> new Category(rows.getString("code"), rows.getString("name"),
-                        rows.getInt("sort_order")))
+                .query((rows, n) ->
+                        new Category(rows.getString("code"), rows.getString("name"), rows.getInt("sort_order")))
                 .list();
     }
 
     @Override
     public boolean exists(String code) {
-        return jdbc.sql("select count(*) from catalog.category where code = :code").param("code", code)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from catalog.category where code = :code")
+                        .param("code", code)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 }

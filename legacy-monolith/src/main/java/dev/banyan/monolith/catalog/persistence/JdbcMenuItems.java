@@ -1,19 +1,20 @@
 package dev.banyan.monolith.catalog.persistence;
 
-import dev.banyan.monolith.catalog.MenuItemId;
-import dev.banyan.monolith.catalog.RestaurantId;
-import dev.banyan.monolith.catalog.domain.MenuItem;
-import dev.banyan.monolith.catalog.domain.MenuItems;
-import org.springframework.dao.OptimisticLockingFailureException;
-import dev.banyan.monolith.shared.Timestamps;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import dev.banyan.monolith.catalog.MenuItemId;
+import dev.banyan.monolith.catalog.RestaurantId;
+import dev.banyan.monolith.catalog.domain.MenuItem;
+import dev.banyan.monolith.catalog.domain.MenuItems;
+import dev.banyan.monolith.shared.Timestamps;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 @Repository
 class JdbcMenuItems implements MenuItems {
@@ -77,9 +78,15 @@ class JdbcMenuItems implements MenuItems {
     }
 
     private static MenuItem map(ResultSet rows) throws SQLException {
-        return new MenuItem(new MenuItemId(rows.getObject("id", UUID.class)),
-                new RestaurantId(rows.getObject("restaurant_id", UUID.class)), rows.getString("name"),
-                rows.getString("description"), rows.getLong("price"), rows.getBoolean("available"),
-                Timestamps.read(rows, "created_at"), Timestamps.read(rows, "updated_at"), rows.getLong("version"));
+        return new MenuItem(
+                new MenuItemId(rows.getObject("id", UUID.class)),
+                new RestaurantId(rows.getObject("restaurant_id", UUID.class)),
+                rows.getString("name"),
+                rows.getString("description"),
+                rows.getLong("price"),
+                rows.getBoolean("available"),
+                Timestamps.read(rows, "created_at"),
+                Timestamps.read(rows, "updated_at"),
+                rows.getLong("version"));
     }
 }

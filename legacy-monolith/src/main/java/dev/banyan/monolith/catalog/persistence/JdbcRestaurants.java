@@ -1,15 +1,5 @@
 package dev.banyan.monolith.catalog.persistence;
 
-import dev.banyan.monolith.catalog.RestaurantId;
-import dev.banyan.monolith.catalog.domain.OpeningHours;
-import dev.banyan.monolith.catalog.domain.Restaurant;
-import dev.banyan.monolith.catalog.RestaurantStatus;
-import dev.banyan.monolith.catalog.domain.Restaurants;
-import org.springframework.dao.OptimisticLockingFailureException;
-import dev.banyan.monolith.shared.Timestamps;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
@@ -20,6 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import dev.banyan.monolith.catalog.RestaurantId;
+import dev.banyan.monolith.catalog.RestaurantStatus;
+import dev.banyan.monolith.catalog.domain.OpeningHours;
+import dev.banyan.monolith.catalog.domain.Restaurant;
+import dev.banyan.monolith.catalog.domain.Restaurants;
+import dev.banyan.monolith.shared.Timestamps;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 @Repository
 class JdbcRestaurants implements Restaurants {
@@ -44,8 +45,11 @@ class JdbcRestaurants implements Restaurants {
 
     @Override
     public boolean exists(RestaurantId id) {
-        return jdbc.sql("select count(*) from catalog.restaurant where id = :id").param("id", id.value())
-                .query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from catalog.restaurant where id = :id")
+                        .param("id", id.value())
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     @Override
@@ -105,25 +109,32 @@ class JdbcRestaurants implements Restaurants {
             statement = statement.param("category", categoryCode);
         }
         List<UUID> ids = new ArrayList<>();
-        List<Restaurant> shells = statement.query((rows, n) -> {
-            ids.add(rows.getObject("id", UUID.class));
-            return map(rows, List.of());
-        }).list();
+        List<Restaurant> shells = statement
+                .query((rows, n) -> {
+                    ids.add(rows.getObject("id", UUID.class));
+                    return map(rows, List.of());
+                })
+                .list();
         if (shells.isEmpty()) {
             return shells;
         }
         Map<UUID, List<OpeningHours>> hours = hoursOf(ids);
-        return shells.stream().map(shell -> withHours(shell, hours.getOrDefault(shell.getId().value(), List.of())))
+        return shells.stream()
+                .map(shell -> withHours(shell, hours.getOrDefault(shell.getId().value(), List.of())))
                 .toList();
     }
 
     @Override
     public long count(String categoryCode) {
         if (categoryCode == null) {
-            return jdbc.sql("select count(*) from catalog.restaurant").query(Long.class).single();
+            return jdbc.sql("select count(*) from catalog.restaurant")
+                    .query(Long.class)
+                    .single();
         }
         return jdbc.sql("select count(*) from catalog.restaurant where category_code = :category")
-                .param("category", categoryCode).query(Long.class).single();
+                .param("category", categoryCode)
+                .query(Long.class)
+                .single();
     }
 
     private Map<UUID, List<OpeningHours>> hoursOf(List<UUID> restaurantIds) {
@@ -133,7 +144,8 @@ class JdbcRestaurants implements Restaurants {
                 .param("ids", restaurantIds)
                 .query(rows -> {
                     result.computeIfAbsent(rows.getObject("restaurant_id", UUID.class), id -> new ArrayList<>())
-                            .add(new OpeningHours(DayOfWeek.of(rows.getInt("day_of_week")),
+                            .add(new OpeningHours(
+                                    DayOfWeek.of(rows.getInt("day_of_week")),
                                     rows.getObject("opens_at", LocalTime.class),
                                     rows.getObject("closes_at", LocalTime.class)));
                 });
@@ -141,15 +153,34 @@ class JdbcRestaurants implements Restaurants {
     }
 
     private static Restaurant withHours(Restaurant r, List<OpeningHours> hours) {
-        return new Restaurant(r.getId(), r.name(), r.categoryCode(), r.phone(), r.address(), r.minimumOrderAmount(),
-                r.deliveryFee(), r.status(), hours, r.createdAt(), r.updatedAt(), r.version());
+        return new Restaurant(
+                r.getId(),
+                r.name(),
+                r.categoryCode(),
+                r.phone(),
+                r.address(),
+                r.minimumOrderAmount(),
+                r.deliveryFee(),
+                r.status(),
+                hours,
+                r.createdAt(),
+                r.updatedAt(),
+                r.version());
     }
 
     private static Restaurant map(ResultSet rows, List<OpeningHours> hours) throws SQLException {
-        return new Restaurant(new RestaurantId(rows.getObject("id", UUID.class)), rows.getString("name"),
-                rows.getString("category_code"), rows.getString("phone"), rows.getString("address"),
-                rows.getLong("minimum_order_amount"), rows.getLong("delivery_fee"),
-                RestaurantStatus.valueOf(rows.getString("status")), hours, Timestamps.read(rows, "created_at"),
-                Timestamps.read(rows, "updated_at"), rows.getLong("version"));
+        return new Restaurant(
+                new RestaurantId(rows.getObject("id", UUID.class)),
+                rows.getString("name"),
+                rows.getString("category_code"),
+                rows.getString("phone"),
+                rows.getString("address"),
+                rows.getLong("minimum_order_amount"),
+                rows.getLong("delivery_fee"),
+                RestaurantStatus.valueOf(rows.getString("status")),
+                hours,
+                Timestamps.read(rows, "created_at"),
+                Timestamps.read(rows, "updated_at"),
+                rows.getLong("version"));
     }
 }

@@ -1,5 +1,15 @@
 package dev.banyan.monolith.catalog.web;
 
+import java.net.URI;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
 import dev.banyan.http.request.FieldError;
 import dev.banyan.http.request.InvalidInputException;
 import dev.banyan.http.request.JsonRequest;
@@ -17,6 +27,7 @@ import dev.banyan.monolith.catalog.web.CatalogViews.PageView;
 import dev.banyan.monolith.catalog.web.CatalogViews.RestaurantDetail;
 import dev.banyan.monolith.catalog.web.CatalogViews.RestaurantSummary;
 import dev.banyan.monolith.shared.Ids;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,16 +38,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-
-import java.net.URI;
-import java.time.DayOfWeek;
-import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The catalog HTTP contract, served identically by the extracted catalog-service. Request bodies are read as JSON
@@ -64,9 +65,10 @@ class CatalogController {
     }
 
     @GetMapping("/api/restaurants")
-    PageView<RestaurantSummary> restaurants(@RequestParam(required = false) String category,
-                                            @RequestParam(required = false) String page,
-                                            @RequestParam(required = false) String size) {
+    PageView<RestaurantSummary> restaurants(
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
         List<FieldError> errors = new ArrayList<>();
         Integer pageNumber = integerParameter("page", page, 0, errors);
         Integer pageSize = integerParameter("size", size, DEFAULT_PAGE_SIZE, errors);
@@ -82,8 +84,12 @@ class CatalogController {
         String categoryFilter = category == null || category.isBlank() ? null : category;
         RestaurantPage result = catalog.restaurants(categoryFilter, pageNumber, pageSize);
         long totalPages = (result.totalElements() + pageSize - 1) / pageSize;
-        return new PageView<>(result.content().stream().map(RestaurantSummary::of).toList(), pageNumber, pageSize,
-                result.totalElements(), totalPages);
+        return new PageView<>(
+                result.content().stream().map(RestaurantSummary::of).toList(),
+                pageNumber,
+                pageSize,
+                result.totalElements(),
+                totalPages);
     }
 
     @GetMapping("/api/restaurants/{id}")
@@ -95,7 +101,8 @@ class CatalogController {
     @PostMapping(path = "/api/restaurants", consumes = "application/json")
     ResponseEntity<RestaurantDetail> register(@RequestBody JsonNode json) {
         RestaurantWithMenu created = catalog.register(JsonRequest.read(json, this::newRestaurant));
-        return ResponseEntity.created(URI.create("/api/restaurants/" + created.restaurant().getId()))
+        return ResponseEntity.created(
+                        URI.create("/api/restaurants/" + created.restaurant().getId()))
                 .body(RestaurantDetail.of(created.restaurant(), created.menu()));
     }
 
@@ -109,8 +116,8 @@ class CatalogController {
             Boolean available = body.optionalBoolean("available");
             return body.isValid() ? new NewMenuItem(name, description, price, available == null || available) : null;
         });
-        MenuItem item = catalog.addMenuItem(restaurantId, request.name(), request.description(), request.price(),
-                request.available());
+        MenuItem item = catalog.addMenuItem(
+                restaurantId, request.name(), request.description(), request.price(), request.available());
         return ResponseEntity.created(URI.create("/api/restaurants/" + restaurantId + "/menu-items/" + item.getId()))
                 .body(MenuItemView.of(item));
     }
@@ -148,17 +155,16 @@ class CatalogController {
         if (category != null && !catalog.categoryExists(category)) {
             body.reject("category", "unknown category '" + category + "'");
         }
-        return body.isValid() ? new NewRestaurant(name, category, phone, address, minimumOrderAmount, deliveryFee,
-                hours) : null;
+        return body.isValid()
+                ? new NewRestaurant(name, category, phone, address, minimumOrderAmount, deliveryFee, hours)
+                : null;
     }
 
     /** The body of {@code POST .../menu-items}; {@code available} defaults to true. */
-    record NewMenuItem(String name, String description, long price, boolean available) {
-    }
+    record NewMenuItem(String name, String description, long price, boolean available) {}
 
     /** The body of {@code PUT .../menu-items/{itemId}}: a new price, availability, or both. */
-    record MenuItemChange(Long price, Boolean available) {
-    }
+    record MenuItemChange(Long price, Boolean available) {}
 
     /** Parses a path id, collecting the error instead of throwing so that both ids of a path are reported. */
     private static UUID pathId(String value, String field, List<FieldError> errors) {

@@ -1,12 +1,13 @@
 package dev.banyan.monolith.customer.domain;
 
-import dev.banyan.monolith.customer.CustomerId;
-import org.jmolecules.ddd.types.AggregateRoot;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+
+import dev.banyan.monolith.customer.CustomerId;
+
+import org.jmolecules.ddd.types.AggregateRoot;
 
 /** A customer account with one or more delivery addresses; the first is the default. */
 public class Customer implements AggregateRoot<Customer, CustomerId> {
@@ -23,8 +24,15 @@ public class Customer implements AggregateRoot<Customer, CustomerId> {
     private final Instant updatedAt;
     private final long version;
 
-    public Customer(CustomerId id, String name, String email, String phone, List<DeliveryAddress> addresses,
-                    Instant createdAt, Instant updatedAt, long version) {
+    public Customer(
+            CustomerId id,
+            String name,
+            String email,
+            String phone,
+            List<DeliveryAddress> addresses,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) {
         this.id = Objects.requireNonNull(id, "id");
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name must not be blank");
@@ -33,8 +41,8 @@ public class Customer implements AggregateRoot<Customer, CustomerId> {
             throw new IllegalArgumentException("email must be an email address, was " + email);
         }
         if (addresses.isEmpty() || addresses.size() > MAX_ADDRESSES) {
-            throw new IllegalArgumentException("a customer has 1 to " + MAX_ADDRESSES + " addresses, not "
-                    + addresses.size());
+            throw new IllegalArgumentException(
+                    "a customer has 1 to " + MAX_ADDRESSES + " addresses, not " + addresses.size());
         }
         this.name = name;
         this.email = email;
@@ -45,8 +53,8 @@ public class Customer implements AggregateRoot<Customer, CustomerId> {
         this.version = version;
     }
 
-    public static Customer register(CustomerId id, String name, String email, String phone,
-                                    List<DeliveryAddress> addresses, Instant now) {
+    public static Customer register(
+            CustomerId id, String name, String email, String phone, List<DeliveryAddress> addresses, Instant now) {
         return new Customer(id, name, email, phone, addresses, now, now, 0);
     }
 

@@ -1,17 +1,18 @@
 package dev.banyan.monolith.customer.domain;
 
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
 import dev.banyan.monolith.customer.CustomerApi;
 import dev.banyan.monolith.customer.CustomerId;
 import dev.banyan.monolith.shared.DomainRuleException;
 import dev.banyan.monolith.shared.Ids;
 import dev.banyan.monolith.shared.NotFoundException;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Optional;
 
 /** Registering and looking up customers. */
 @Service
@@ -26,16 +27,21 @@ public class CustomerService implements CustomerApi {
         this.clock = clock;
     }
 
-    public record NewAddress(String label, String address) {
-    }
+    public record NewAddress(String label, String address) {}
 
     public Customer register(String name, String email, String phone, List<NewAddress> addresses) {
         if (customers.emailTaken(email)) {
             throw new DomainRuleException("Email " + email + " is already registered to another customer");
         }
-        Customer customer = Customer.register(new CustomerId(Ids.random()), name, email, phone,
-                addresses.stream().map(a -> new DeliveryAddress(new DeliveryAddress.AddressId(Ids.random()),
-                        a.label(), a.address())).toList(),
+        Customer customer = Customer.register(
+                new CustomerId(Ids.random()),
+                name,
+                email,
+                phone,
+                addresses.stream()
+                        .map(a -> new DeliveryAddress(
+                                new DeliveryAddress.AddressId(Ids.random()), a.label(), a.address()))
+                        .toList(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         customers.add(customer);
         return customer;
@@ -49,8 +55,14 @@ public class CustomerService implements CustomerApi {
     @Override
     @Transactional(readOnly = true)
     public Optional<CustomerProfile> find(CustomerId id) {
-        return customers.findById(id).map(customer -> new CustomerProfile(customer.getId(), customer.name(),
-                customer.phone(), customer.addresses().stream()
-                .map(a -> new Address(a.id().value(), a.label(), a.address())).toList()));
+        return customers
+                .findById(id)
+                .map(customer -> new CustomerProfile(
+                        customer.getId(),
+                        customer.name(),
+                        customer.phone(),
+                        customer.addresses().stream()
+                                .map(a -> new Address(a.id().value(), a.label(), a.address()))
+                                .toList()));
     }
 }

@@ -1,9 +1,10 @@
 package dev.banyan.monolith.customer.domain;
 
-import dev.banyan.monolith.customer.CustomerId;
-import org.jmolecules.ddd.types.Repository;
-
 import java.util.Optional;
+
+import dev.banyan.monolith.customer.CustomerId;
+
+import org.jmolecules.ddd.types.Repository;
 
 /** All customer accounts. */
 public interface Customers extends Repository<Customer, CustomerId> {

@@ -1,10 +1,10 @@
 package dev.banyan.monolith.customer.domain;
 
-import org.jmolecules.ddd.types.Entity;
-import org.jmolecules.ddd.types.Identifier;
-
 import java.util.Objects;
 import java.util.UUID;
+
+import org.jmolecules.ddd.types.Entity;
+import org.jmolecules.ddd.types.Identifier;
 
 /** A place the customer has food delivered to, such as 집 or 회사. Part of the {@link Customer} aggregate. */
 public record DeliveryAddress(AddressId id, String label, String address)
@@ -25,6 +25,5 @@ public record DeliveryAddress(AddressId id, String label, String address)
         return id;
     }
 
-    public record AddressId(UUID value) implements Identifier {
-    }
+    public record AddressId(UUID value) implements Identifier {}
 }

@@ -1,13 +1,14 @@
 package dev.banyan.monolith.customer.persistence;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.banyan.monolith.customer.CustomerImport;
 import dev.banyan.monolith.shared.Timestamps;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.ArrayList;
-import java.util.List;
 
 @Component
 class JdbcCustomerImport implements CustomerImport {
@@ -25,17 +26,24 @@ class JdbcCustomerImport implements CustomerImport {
         List<Object[]> addressRows = new ArrayList<>();
         for (ImportedCustomer c : customers) {
             var created = Timestamps.of(c.createdAt());
-            customerRows.add(new Object[]{c.id(), c.name(), c.email(), c.phone(), created, created});
+            customerRows.add(new Object[] {c.id(), c.name(), c.email(), c.phone(), created, created});
             int position = 0;
             for (ImportedAddress a : c.addresses()) {
-                addressRows.add(new Object[]{a.id(), c.id(), a.label(), a.address(), position++});
+                addressRows.add(new Object[] {a.id(), c.id(), a.label(), a.address(), position++});
             }
         }
-        int[][] inserted = jdbc.batchUpdate("insert into customer.customer (id, name, email, phone, created_at, "
-                + "updated_at, version) values (?, ?, ?, ?, ?, ?, 0) on conflict do nothing", customerRows, 1000,
+        int[][] inserted = jdbc.batchUpdate(
+                "insert into customer.customer (id, name, email, phone, created_at, "
+                        + "updated_at, version) values (?, ?, ?, ?, ?, ?, 0) on conflict do nothing",
+                customerRows,
+                1000,
                 JdbcCustomerImport::setAll);
-        jdbc.batchUpdate("insert into customer.delivery_address (id, customer_id, label, address, position) "
-                + "values (?, ?, ?, ?, ?) on conflict do nothing", addressRows, 1000, JdbcCustomerImport::setAll);
+        jdbc.batchUpdate(
+                "insert into customer.delivery_address (id, customer_id, label, address, position) "
+                        + "values (?, ?, ?, ?, ?) on conflict do nothing",
+                addressRows,
+                1000,
+                JdbcCustomerImport::setAll);
         int count = 0;
         for (int[] batch : inserted) {
             for (int n : batch) {

@@ -1,16 +1,17 @@
 package dev.banyan.monolith.customer.persistence;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
 import dev.banyan.monolith.customer.CustomerId;
 import dev.banyan.monolith.customer.domain.Customer;
 import dev.banyan.monolith.customer.domain.Customers;
 import dev.banyan.monolith.customer.domain.DeliveryAddress;
 import dev.banyan.monolith.shared.Timestamps;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 @Repository
 class JdbcCustomers implements Customers {
@@ -27,22 +28,32 @@ class JdbcCustomers implements Customers {
                         + "where customer_id = :id order by position")
                 .param("id", id.value())
                 .query((rows, n) -> new DeliveryAddress(
-                        new DeliveryAddress.AddressId(rows.getObject("id", UUID.class)), rows.getString("label"),
+                        new DeliveryAddress.AddressId(rows.getObject("id", UUID.class)),
+                        rows.getString("label"),
                         rows.getString("address")))
                 .list();
         return jdbc.sql("select id, name, email, phone, created_at, updated_at, version from customer.customer "
                         + "where id = :id")
                 .param("id", id.value())
-                .query((rows, n) -> new Customer(id, rows.getString("name"), rows.getString("email"),
-                        rows.getString("phone"), addresses, Timestamps.read(rows, "created_at"),
-                        Timestamps.read(rows, "updated_at"), rows.getLong("version")))
+                .query((rows, n) -> new Customer(
+                        id,
+                        rows.getString("name"),
+                        rows.getString("email"),
+                        rows.getString("phone"),
+                        addresses,
+                        Timestamps.read(rows, "created_at"),
+                        Timestamps.read(rows, "updated_at"),
+                        rows.getLong("version")))
                 .optional();
     }
 
     @Override
     public boolean emailTaken(String email) {
         return jdbc.sql("select count(*) from customer.customer where lower(email) = lower(:email)")
-                .param("email", email).query(Long.class).single() > 0;
+                        .param("email", email)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     @Override

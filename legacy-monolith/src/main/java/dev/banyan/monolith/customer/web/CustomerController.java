@@ -1,12 +1,19 @@
 package dev.banyan.monolith.customer.web;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
 import dev.banyan.http.request.JsonRequest;
 import dev.banyan.monolith.customer.CustomerId;
 import dev.banyan.monolith.customer.domain.Customer;
 import dev.banyan.monolith.customer.domain.CustomerService;
 import dev.banyan.monolith.customer.domain.CustomerService.NewAddress;
 import dev.banyan.monolith.shared.Ids;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,12 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-
-import java.net.URI;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 /** {@code POST /api/customers} and {@code GET /api/customers/{id}}. */
 @RestController
@@ -36,8 +37,7 @@ class CustomerController {
     @PostMapping(consumes = "application/json")
     ResponseEntity<CustomerView> register(@RequestBody JsonNode json) {
         NewCustomer request = JsonRequest.read(json, CustomerController::newCustomer);
-        Customer customer = customers.register(request.name(), request.email(), request.phone(),
-                request.addresses());
+        Customer customer = customers.register(request.name(), request.email(), request.phone(), request.addresses());
         return ResponseEntity.created(URI.create("/api/customers/" + customer.getId()))
                 .body(CustomerView.of(customer));
     }
@@ -48,26 +48,29 @@ class CustomerController {
     }
 
     @JsonPropertyOrder({"id", "name", "email", "phone", "addresses", "createdAt"})
-    record CustomerView(UUID id, String name, String email, String phone, List<AddressView> addresses,
-                        Instant createdAt) {
+    record CustomerView(
+            UUID id, String name, String email, String phone, List<AddressView> addresses, Instant createdAt) {
         static CustomerView of(Customer customer) {
             List<AddressView> addresses = new ArrayList<>();
             for (int i = 0; i < customer.addresses().size(); i++) {
                 var address = customer.addresses().get(i);
                 addresses.add(new AddressView(address.id().value(), address.label(), address.address(), i == 0));
             }
-            return new CustomerView(customer.getId().value(), customer.name(), customer.email(), customer.phone(),
-                    addresses, customer.createdAt());
+            return new CustomerView(
+                    customer.getId().value(),
+                    customer.name(),
+                    customer.email(),
+                    customer.phone(),
+                    addresses,
+                    customer.createdAt());
         }
     }
 
     @JsonPropertyOrder({"id", "label", "address", "defaultAddress"})
-    record AddressView(UUID id, String label, String address, boolean defaultAddress) {
-    }
+    record AddressView(UUID id, String label, String address, boolean defaultAddress) {}
 
     /** The body of {@code POST /api/customers}; the first address is the default one. */
-    record NewCustomer(String name, String email, String phone, List<NewAddress> addresses) {
-    }
+    record NewCustomer(String name, String email, String phone, List<NewAddress> addresses) {}
 
     private static NewCustomer newCustomer(JsonRequest body) {
         String name = body.requiredText("name");

@@ -1,10 +1,11 @@
 package dev.banyan.monolith.delivery.domain;
 
+import java.util.Optional;
+
 import dev.banyan.monolith.delivery.DeliveryId;
 import dev.banyan.monolith.ordering.OrderId;
-import org.jmolecules.ddd.types.Repository;
 
-import java.util.Optional;
+import org.jmolecules.ddd.types.Repository;
 
 /** All deliveries, at most one per order. */
 public interface Deliveries extends Repository<Delivery, DeliveryId> {

@@ -1,14 +1,15 @@
 package dev.banyan.monolith.delivery.domain;
 
+import java.time.Instant;
+import java.util.Objects;
+
 import dev.banyan.monolith.catalog.RestaurantId;
 import dev.banyan.monolith.delivery.DeliveryId;
 import dev.banyan.monolith.delivery.RiderId;
 import dev.banyan.monolith.ordering.OrderId;
 import dev.banyan.monolith.shared.IllegalTransitionException;
-import org.jmolecules.ddd.types.AggregateRoot;
 
-import java.time.Instant;
-import java.util.Objects;
+import org.jmolecules.ddd.types.AggregateRoot;
 
 /**
  * Getting one order's food from the restaurant to the customer: ASSIGNED (a rider is on the way to the restaurant)
@@ -30,9 +31,19 @@ public class Delivery implements AggregateRoot<Delivery, DeliveryId> {
     private Instant cancelledAt;
     private final long version;
 
-    public Delivery(DeliveryId id, OrderId orderId, RiderId riderId, RestaurantId restaurantId, String pickupAddress,
-                    String dropOffAddress, DeliveryStatus status, Instant assignedAt, Instant pickedUpAt,
-                    Instant deliveredAt, Instant cancelledAt, long version) {
+    public Delivery(
+            DeliveryId id,
+            OrderId orderId,
+            RiderId riderId,
+            RestaurantId restaurantId,
+            String pickupAddress,
+            String dropOffAddress,
+            DeliveryStatus status,
+            Instant assignedAt,
+            Instant pickedUpAt,
+            Instant deliveredAt,
+            Instant cancelledAt,
+            long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.orderId = Objects.requireNonNull(orderId, "orderId");
         this.riderId = riderId;
@@ -50,10 +61,27 @@ public class Delivery implements AggregateRoot<Delivery, DeliveryId> {
         this.version = version;
     }
 
-    public static Delivery assign(DeliveryId id, OrderId orderId, RiderId rider, RestaurantId restaurantId,
-                                  String pickupAddress, String dropOffAddress, Instant now) {
-        return new Delivery(id, orderId, Objects.requireNonNull(rider, "rider"), restaurantId, pickupAddress,
-                dropOffAddress, DeliveryStatus.ASSIGNED, now, null, null, null, 0);
+    public static Delivery assign(
+            DeliveryId id,
+            OrderId orderId,
+            RiderId rider,
+            RestaurantId restaurantId,
+            String pickupAddress,
+            String dropOffAddress,
+            Instant now) {
+        return new Delivery(
+                id,
+                orderId,
+                Objects.requireNonNull(rider, "rider"),
+                restaurantId,
+                pickupAddress,
+                dropOffAddress,
+                DeliveryStatus.ASSIGNED,
+                now,
+                null,
+                null,
+                null,
+                0);
     }
 
     /** A delivery that was cancelled before a rider was assigned (the order was cancelled right after acceptance). */
@@ -81,8 +109,10 @@ public class Delivery implements AggregateRoot<Delivery, DeliveryId> {
 
     private void require(DeliveryStatus expected, String action) {
         if (status != expected) {
-            throw new IllegalTransitionException(status.name(), "Delivery of order " + orderId + " is " + status
-                    + "; only an " + expected + " delivery can be " + action);
+            throw new IllegalTransitionException(
+                    status.name(),
+                    "Delivery of order " + orderId + " is " + status + "; only an " + expected + " delivery can be "
+                            + action);
         }
     }
 

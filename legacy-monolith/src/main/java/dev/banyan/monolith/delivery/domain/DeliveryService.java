@@ -1,23 +1,24 @@
 package dev.banyan.monolith.delivery.domain;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
 import dev.banyan.monolith.delivery.DeliveryId;
 import dev.banyan.monolith.ordering.OrderAccepted;
 import dev.banyan.monolith.ordering.OrderCancelled;
-import dev.banyan.monolith.ordering.OrderStatus;
 import dev.banyan.monolith.ordering.OrderFulfilment;
 import dev.banyan.monolith.ordering.OrderId;
+import dev.banyan.monolith.ordering.OrderStatus;
 import dev.banyan.monolith.shared.Ids;
 import dev.banyan.monolith.shared.NotFoundException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 
 /**
  * Assigns riders when restaurants accept orders and moves deliveries along. The event listeners run after the
@@ -43,15 +44,21 @@ public class DeliveryService {
         this.clock = clock;
     }
 
-    public record DeliveryWithRider(Delivery delivery, Optional<Rider> rider) {
-    }
+    public record DeliveryWithRider(Delivery delivery, Optional<Rider> rider) {}
 
     @ApplicationModuleListener
     void on(OrderAccepted event) {
-        Rider rider = riders.leastBusy().orElseThrow(() -> new IllegalStateException(
-                "No rider available for order " + event.orderId() + "; add riders to delivery.rider"));
-        Delivery delivery = Delivery.assign(new DeliveryId(Ids.random()), event.orderId(), rider.id(),
-                event.restaurantId(), event.pickupAddress(), event.dropOffAddress(), now());
+        Rider rider = riders.leastBusy()
+                .orElseThrow(() -> new IllegalStateException(
+                        "No rider available for order " + event.orderId() + "; add riders to delivery.rider"));
+        Delivery delivery = Delivery.assign(
+                new DeliveryId(Ids.random()),
+                event.orderId(),
+                rider.id(),
+                event.restaurantId(),
+                event.pickupAddress(),
+                event.dropOffAddress(),
+                now());
         if (deliveries.addIfAbsent(delivery)) {
             log.debug("Order {} accepted: rider {} ({}) assigned", event.orderId(), rider.name(), rider.id());
         }
@@ -69,16 +76,16 @@ public class DeliveryService {
             deliveries.update(delivery);
         } else {
             // The cancellation overtook the assignment: leave a cancelled delivery so the assignment does nothing.
-            deliveries.addIfAbsent(Delivery.cancelledBeforeAssignment(new DeliveryId(Ids.random()), event.orderId(),
-                    now()));
+            deliveries.addIfAbsent(
+                    Delivery.cancelledBeforeAssignment(new DeliveryId(Ids.random()), event.orderId(), now()));
         }
     }
 
     @Transactional(readOnly = true)
     public DeliveryWithRider delivery(OrderId orderId) {
         Delivery delivery = require(orderId);
-        return new DeliveryWithRider(delivery,
-                delivery.riderId() == null ? Optional.empty() : riders.findById(delivery.riderId()));
+        return new DeliveryWithRider(
+                delivery, delivery.riderId() == null ? Optional.empty() : riders.findById(delivery.riderId()));
     }
 
     /** The rider collected the food at the restaurant. */
@@ -100,8 +107,10 @@ public class DeliveryService {
     }
 
     private Delivery require(OrderId orderId) {
-        return deliveries.findByOrder(orderId).orElseThrow(() -> new NotFoundException("No delivery for order "
-                + orderId + "; a delivery is created when the restaurant accepts the order"));
+        return deliveries
+                .findByOrder(orderId)
+                .orElseThrow(() -> new NotFoundException("No delivery for order " + orderId
+                        + "; a delivery is created when the restaurant accepts the order"));
     }
 
     private Instant now() {

@@ -2,5 +2,8 @@ package dev.banyan.monolith.delivery.domain;
 
 /** ASSIGNED → PICKED_UP → DELIVERED, or CANCELLED before pickup. */
 public enum DeliveryStatus {
-    ASSIGNED, PICKED_UP, DELIVERED, CANCELLED
+    ASSIGNED,
+    PICKED_UP,
+    DELIVERED,
+    CANCELLED
 }

@@ -1,6 +1,7 @@
 package dev.banyan.monolith.delivery.domain;
 
 import dev.banyan.monolith.delivery.RiderId;
+
 import org.jmolecules.ddd.types.AggregateRoot;
 
 /** A rider (배달 기사) who carries food from restaurants to customers. */

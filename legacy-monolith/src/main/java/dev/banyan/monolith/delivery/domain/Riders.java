@@ -1,9 +1,10 @@
 package dev.banyan.monolith.delivery.domain;
 
-import dev.banyan.monolith.delivery.RiderId;
-import org.jmolecules.ddd.types.Repository;
-
 import java.util.Optional;
+
+import dev.banyan.monolith.delivery.RiderId;
+
+import org.jmolecules.ddd.types.Repository;
 
 /** All riders. */
 public interface Riders extends Repository<Rider, RiderId> {

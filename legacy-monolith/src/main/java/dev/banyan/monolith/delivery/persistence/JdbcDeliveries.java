@@ -1,5 +1,8 @@
 package dev.banyan.monolith.delivery.persistence;
 
+import java.util.Optional;
+import java.util.UUID;
+
 import dev.banyan.monolith.catalog.RestaurantId;
 import dev.banyan.monolith.delivery.DeliveryId;
 import dev.banyan.monolith.delivery.RiderId;
@@ -8,12 +11,10 @@ import dev.banyan.monolith.delivery.domain.Delivery;
 import dev.banyan.monolith.delivery.domain.DeliveryStatus;
 import dev.banyan.monolith.ordering.OrderId;
 import dev.banyan.monolith.shared.Timestamps;
+
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import java.util.Optional;
-import java.util.UUID;
 
 @Repository
 class JdbcDeliveries implements Deliveries {
@@ -33,12 +34,18 @@ class JdbcDeliveries implements Deliveries {
                 .query((rows, n) -> {
                     UUID rider = rows.getObject("rider_id", UUID.class);
                     UUID restaurant = rows.getObject("restaurant_id", UUID.class);
-                    return new Delivery(new DeliveryId(rows.getObject("id", UUID.class)), orderId,
+                    return new Delivery(
+                            new DeliveryId(rows.getObject("id", UUID.class)),
+                            orderId,
                             rider == null ? null : new RiderId(rider),
-                            restaurant == null ? null : new RestaurantId(restaurant), rows.getString("pickup_address"),
-                            rows.getString("drop_off_address"), DeliveryStatus.valueOf(rows.getString("status")),
-                            Timestamps.read(rows, "assigned_at"), Timestamps.read(rows, "picked_up_at"),
-                            Timestamps.read(rows, "delivered_at"), Timestamps.read(rows, "cancelled_at"),
+                            restaurant == null ? null : new RestaurantId(restaurant),
+                            rows.getString("pickup_address"),
+                            rows.getString("drop_off_address"),
+                            DeliveryStatus.valueOf(rows.getString("status")),
+                            Timestamps.read(rows, "assigned_at"),
+                            Timestamps.read(rows, "picked_up_at"),
+                            Timestamps.read(rows, "delivered_at"),
+                            Timestamps.read(rows, "cancelled_at"),
                             rows.getLong("version"));
                 })
                 .optional();
@@ -47,22 +54,31 @@ class JdbcDeliveries implements Deliveries {
     @Override
     public boolean addIfAbsent(Delivery delivery) {
         return jdbc.sql("insert into delivery.delivery (id, order_id, rider_id, restaurant_id, pickup_address, "
-                        + "drop_off_address, status, assigned_at, picked_up_at, delivered_at, cancelled_at, version) "
-                        + "values (:id, :order, :rider, :restaurant, :pickup, :dropOff, :status, :assigned, :pickedUp, "
-                        + ":delivered, :cancelled, :version) on conflict (order_id) do nothing")
-                .param("id", delivery.getId().value())
-                .param("order", delivery.orderId().value())
-                .param("rider", delivery.riderId() == null ? null : delivery.riderId().value())
-                .param("restaurant", delivery.restaurantId() == null ? null : delivery.restaurantId().value())
-                .param("pickup", delivery.pickupAddress())
-                .param("dropOff", delivery.dropOffAddress())
-                .param("status", delivery.status().name())
-                .param("assigned", Timestamps.of(delivery.assignedAt()))
-                .param("pickedUp", Timestamps.of(delivery.pickedUpAt()))
-                .param("delivered", Timestamps.of(delivery.deliveredAt()))
-                .param("cancelled", Timestamps.of(delivery.cancelledAt()))
-                .param("version", delivery.version())
-                .update() == 1;
+                                + "drop_off_address, status, assigned_at, picked_up_at, delivered_at, cancelled_at, version) "
+                                + "values (:id, :order, :rider, :restaurant, :pickup, :dropOff, :status, :assigned, :pickedUp, "
+                                + ":delivered, :cancelled, :version) on conflict (order_id) do nothing")
+                        .param("id", delivery.getId().value())
+                        .param("order", delivery.orderId().value())
+                        .param(
+                                "rider",
+                                delivery.riderId() == null
+                                        ? null
+                                        : delivery.riderId().value())
+                        .param(
+                                "restaurant",
+                                delivery.restaurantId() == null
+                                        ? null
+                                        : delivery.restaurantId().value())
+                        .param("pickup", delivery.pickupAddress())
+                        .param("dropOff", delivery.dropOffAddress())
+                        .param("status", delivery.status().name())
+                        .param("assigned", Timestamps.of(delivery.assignedAt()))
+                        .param("pickedUp", Timestamps.of(delivery.pickedUpAt()))
+                        .param("delivered", Timestamps.of(delivery.deliveredAt()))
+                        .param("cancelled", Timestamps.of(delivery.cancelledAt()))
+                        .param("version", delivery.version())
+                        .update()
+                == 1;
     }
 
     @Override
@@ -78,8 +94,8 @@ class JdbcDeliveries implements Deliveries {
                 .param("version", delivery.version())
                 .update();
         if (changed == 0) {
-            throw new OptimisticLockingFailureException("Delivery of order " + delivery.orderId()
-                    + " was changed concurrently");
+            throw new OptimisticLockingFailureException(
+                    "Delivery of order " + delivery.orderId() + " was changed concurrently");
         }
     }
 }

@@ -1,15 +1,16 @@
 package dev.banyan.monolith.delivery.persistence;
 
-import dev.banyan.monolith.delivery.RiderId;
-import dev.banyan.monolith.delivery.domain.Rider;
-import dev.banyan.monolith.delivery.domain.Riders;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
+
+import dev.banyan.monolith.delivery.RiderId;
+import dev.banyan.monolith.delivery.domain.Rider;
+import dev.banyan.monolith.delivery.domain.Riders;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 @Repository
 class JdbcRiders implements Riders {
@@ -39,7 +40,10 @@ class JdbcRiders implements Riders {
     }
 
     private static Rider map(ResultSet rows) throws SQLException {
-        return new Rider(new RiderId(rows.getObject("id", UUID.class)), rows.getString("name"),
-                rows.getString("phone"), rows.getString("vehicle"));
+        return new Rider(
+                new RiderId(rows.getObject("id", UUID.class)),
+                rows.getString("name"),
+                rows.getString("phone"),
+                rows.getString("vehicle"));
     }
 }

@@ -1,20 +1,21 @@
 package dev.banyan.monolith.delivery.web;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.UUID;
+
 import dev.banyan.monolith.delivery.domain.Delivery;
 import dev.banyan.monolith.delivery.domain.DeliveryService;
 import dev.banyan.monolith.delivery.domain.DeliveryService.DeliveryWithRider;
 import dev.banyan.monolith.delivery.domain.Rider;
 import dev.banyan.monolith.ordering.OrderId;
 import dev.banyan.monolith.shared.Ids;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
-import java.util.UUID;
 
 /** Deliveries by order id: read, pickup and completion (the rider's app). */
 @RestController
@@ -46,17 +47,45 @@ class DeliveryController {
         return new OrderId(Ids.parse(value, "orderId"));
     }
 
-    @JsonPropertyOrder({"id", "orderId", "status", "rider", "restaurantId", "pickupAddress", "dropOffAddress",
-            "assignedAt", "pickedUpAt", "deliveredAt", "cancelledAt"})
-    record DeliveryView(UUID id, UUID orderId, String status, RiderView rider, UUID restaurantId, String pickupAddress,
-                        String dropOffAddress, Instant assignedAt, Instant pickedUpAt, Instant deliveredAt,
-                        Instant cancelledAt) {
+    @JsonPropertyOrder({
+        "id",
+        "orderId",
+        "status",
+        "rider",
+        "restaurantId",
+        "pickupAddress",
+        "dropOffAddress",
+        "assignedAt",
+        "pickedUpAt",
+        "deliveredAt",
+        "cancelledAt"
+    })
+    record DeliveryView(
+            UUID id,
+            UUID orderId,
+            String status,
+            RiderView rider,
+            UUID restaurantId,
+            String pickupAddress,
+            String dropOffAddress,
+            Instant assignedAt,
+            Instant pickedUpAt,
+            Instant deliveredAt,
+            Instant cancelledAt) {
         static DeliveryView of(DeliveryWithRider found) {
             Delivery d = found.delivery();
-            return new DeliveryView(d.getId().value(), d.orderId().value(), d.status().name(),
+            return new DeliveryView(
+                    d.getId().value(),
+                    d.orderId().value(),
+                    d.status().name(),
                     found.rider().map(RiderView::of).orElse(null),
-                    d.restaurantId() == null ? null : d.restaurantId().value(), d.pickupAddress(), d.dropOffAddress(),
-                    d.assignedAt(), d.pickedUpAt(), d.deliveredAt(), d.cancelledAt());
+                    d.restaurantId() == null ? null : d.restaurantId().value(),
+                    d.pickupAddress(),
+                    d.dropOffAddress(),
+                    d.assignedAt(),
+                    d.pickedUpAt(),
+                    d.deliveredAt(),
+                    d.cancelledAt());
         }
     }
 

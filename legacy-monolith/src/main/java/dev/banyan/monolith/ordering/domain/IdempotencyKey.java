@@ -20,7 +20,8 @@ public record IdempotencyKey(String value) implements ValueObject {
     /** Why {@code value} cannot be a key, or null when it can. */
     public static String violation(String value) {
         return value == null || value.isBlank() || value.length() > MAX_LENGTH
-                ? "must be 1 to " + MAX_LENGTH + " non-blank characters" : null;
+                ? "must be 1 to " + MAX_LENGTH + " non-blank characters"
+                : null;
     }
 
     @Override

@@ -1,16 +1,17 @@
 package dev.banyan.monolith.ordering.domain;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
 import dev.banyan.monolith.catalog.RestaurantId;
 import dev.banyan.monolith.customer.CustomerId;
 import dev.banyan.monolith.ordering.OrderId;
 import dev.banyan.monolith.ordering.OrderStatus;
 import dev.banyan.monolith.shared.IllegalTransitionException;
 import dev.banyan.monolith.shared.Krw;
-import org.jmolecules.ddd.types.AggregateRoot;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Objects;
+import org.jmolecules.ddd.types.AggregateRoot;
 
 /**
  * An order of one customer from one restaurant. It refers to customer, restaurant and menu items by id only and
@@ -37,8 +38,12 @@ public class Order implements AggregateRoot<Order, OrderId> {
     private final long version;
 
     /** What was ordered: fixed when the order is placed. */
-    public record Contents(CustomerId customerId, RestaurantId restaurantId, String deliveryAddress,
-                           List<OrderLine> lines, Krw deliveryFee) {
+    public record Contents(
+            CustomerId customerId,
+            RestaurantId restaurantId,
+            String deliveryAddress,
+            List<OrderLine> lines,
+            Krw deliveryFee) {
 
         public Contents {
             Objects.requireNonNull(customerId, "customerId");
@@ -55,8 +60,14 @@ public class Order implements AggregateRoot<Order, OrderId> {
     }
 
     /** Where a stored order is in its lifecycle, and when each step happened (null: not yet). */
-    public record Lifecycle(OrderStatus status, Instant placedAt, Instant acceptedAt, Instant pickedUpAt,
-                            Instant deliveredAt, Instant cancelledAt, Instant updatedAt) {
+    public record Lifecycle(
+            OrderStatus status,
+            Instant placedAt,
+            Instant acceptedAt,
+            Instant pickedUpAt,
+            Instant deliveredAt,
+            Instant cancelledAt,
+            Instant updatedAt) {
 
         public Lifecycle {
             Objects.requireNonNull(status, "status");
@@ -64,8 +75,13 @@ public class Order implements AggregateRoot<Order, OrderId> {
         }
     }
 
-    private Order(OrderId id, Contents contents, String idempotencyKey, String requestFingerprint,
-                  Lifecycle lifecycle, long version) {
+    private Order(
+            OrderId id,
+            Contents contents,
+            String idempotencyKey,
+            String requestFingerprint,
+            Lifecycle lifecycle,
+            long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.customerId = contents.customerId();
         this.restaurantId = contents.restaurantId();
@@ -85,17 +101,33 @@ public class Order implements AggregateRoot<Order, OrderId> {
     }
 
     /** A new order, PLACED {@code now}; {@code idempotencyKey} is null when the customer sent none. */
-    public static Order place(OrderId id, CustomerId customerId, RestaurantId restaurantId, String deliveryAddress,
-                              List<OrderLine> lines, Krw deliveryFee, String idempotencyKey,
-                              String requestFingerprint, Instant now) {
-        return new Order(id, new Contents(customerId, restaurantId, deliveryAddress, lines, deliveryFee),
-                idempotencyKey, requestFingerprint,
-                new Lifecycle(OrderStatus.PLACED, now, null, null, null, null, now), 0);
+    public static Order place(
+            OrderId id,
+            CustomerId customerId,
+            RestaurantId restaurantId,
+            String deliveryAddress,
+            List<OrderLine> lines,
+            Krw deliveryFee,
+            String idempotencyKey,
+            String requestFingerprint,
+            Instant now) {
+        return new Order(
+                id,
+                new Contents(customerId, restaurantId, deliveryAddress, lines, deliveryFee),
+                idempotencyKey,
+                requestFingerprint,
+                new Lifecycle(OrderStatus.PLACED, now, null, null, null, null, now),
+                0);
     }
 
     /** An order as it was stored, at {@code version} (the optimistic lock of {@code Orders.update}). */
-    public static Order restore(OrderId id, Contents contents, String idempotencyKey, String requestFingerprint,
-                                Lifecycle lifecycle, long version) {
+    public static Order restore(
+            OrderId id,
+            Contents contents,
+            String idempotencyKey,
+            String requestFingerprint,
+            Lifecycle lifecycle,
+            long version) {
         return new Order(id, contents, idempotencyKey, requestFingerprint, lifecycle, version);
     }
 
@@ -115,8 +147,8 @@ public class Order implements AggregateRoot<Order, OrderId> {
             throw illegal("only an ACCEPTED order can be picked up");
         }
         if (pickedUpAt != null) {
-            throw new IllegalTransitionException(status.name(),
-                    "Order " + id + " is " + status + " and was already picked up at " + pickedUpAt);
+            throw new IllegalTransitionException(
+                    status.name(), "Order " + id + " is " + status + " and was already picked up at " + pickedUpAt);
         }
         pickedUpAt = now;
         updatedAt = now;

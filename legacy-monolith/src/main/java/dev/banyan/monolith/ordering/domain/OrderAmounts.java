@@ -1,9 +1,9 @@
 package dev.banyan.monolith.ordering.domain;
 
+import java.util.List;
+
 import dev.banyan.monolith.shared.DomainRuleException;
 import dev.banyan.monolith.shared.Krw;
-
-import java.util.List;
 
 /**
  * Checked order arithmetic on {@link Krw}: an order whose amounts do not fit is refused as a domain rule naming the
@@ -11,8 +11,7 @@ import java.util.List;
  */
 final class OrderAmounts {
 
-    private OrderAmounts() {
-    }
+    private OrderAmounts() {}
 
     /**
      * Menu prices are any amount up to {@link Long#MAX_VALUE} won, so a line total, the subtotal or the total can

@@ -1,10 +1,11 @@
 package dev.banyan.monolith.ordering.domain;
 
+import java.util.Objects;
+
 import dev.banyan.monolith.catalog.MenuItemId;
 import dev.banyan.monolith.shared.Krw;
-import org.jmolecules.ddd.types.ValueObject;
 
-import java.util.Objects;
+import org.jmolecules.ddd.types.ValueObject;
 
 /** One line of an order at the price the menu had when the order was placed. */
 public record OrderLine(MenuItemId menuItemId, String name, Krw unitPrice, int quantity) implements ValueObject {

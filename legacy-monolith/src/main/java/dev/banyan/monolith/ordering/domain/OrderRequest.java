@@ -2,6 +2,7 @@ package dev.banyan.monolith.ordering.domain;
 
 import dev.banyan.monolith.customer.CustomerId;
 import dev.banyan.monolith.ordering.OrderId;
+
 import org.jmolecules.ddd.types.ValueObject;
 
 /**
@@ -9,5 +10,4 @@ import org.jmolecules.ddd.types.ValueObject;
  * order id; every retry of the same customer with the same key reaches that order.
  */
 public record OrderRequest(CustomerId customerId, String idempotencyKey, OrderId orderId, String requestFingerprint)
-        implements ValueObject {
-}
+        implements ValueObject {}

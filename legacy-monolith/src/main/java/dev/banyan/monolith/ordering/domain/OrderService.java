@@ -1,5 +1,17 @@
 package dev.banyan.monolith.ordering.domain;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
 import dev.banyan.monolith.catalog.CatalogApi;
 import dev.banyan.monolith.catalog.MenuItemId;
 import dev.banyan.monolith.catalog.RestaurantId;
@@ -21,26 +33,15 @@ import dev.banyan.monolith.payment.PaymentApi.PaymentSummary;
 import dev.banyan.monolith.shared.DomainRuleException;
 import dev.banyan.monolith.shared.Ids;
 import dev.banyan.monolith.shared.NotFoundException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Placing and steering orders. Cross-context work goes through the public APIs of catalog (current menu), customer
@@ -65,8 +66,14 @@ public class OrderService implements OrderFulfilment {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    OrderService(Orders orders, CatalogApi catalog, CustomerApi customers, PaymentApi payments,
-                 ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
+    OrderService(
+            Orders orders,
+            CatalogApi catalog,
+            CustomerApi customers,
+            PaymentApi payments,
+            ApplicationEventPublisher events,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.orders = orders;
         this.catalog = catalog;
@@ -80,16 +87,24 @@ public class OrderService implements OrderFulfilment {
      * What the customer asked for; {@code deliveryAddressId} null means the default address, {@code idempotencyKey}
      * null that the customer sent none (every request then places a new order).
      */
-    public record PlaceOrder(CustomerId customerId, RestaurantId restaurantId, UUID deliveryAddressId,
-                             List<Item> items, IdempotencyKey idempotencyKey) {
+    public record PlaceOrder(
+            CustomerId customerId,
+            RestaurantId restaurantId,
+            UUID deliveryAddressId,
+            List<Item> items,
+            IdempotencyKey idempotencyKey) {
 
-        public record Item(MenuItemId menuItemId, int quantity) {
-        }
+        public record Item(MenuItemId menuItemId, int quantity) {}
 
         String fingerprint() {
             StringBuilder canonical = new StringBuilder()
-                    .append(customerId).append('|').append(restaurantId).append('|').append(deliveryAddressId);
-            items.forEach(item -> canonical.append('|').append(item.menuItemId()).append('x').append(item.quantity()));
+                    .append(customerId)
+                    .append('|')
+                    .append(restaurantId)
+                    .append('|')
+                    .append(deliveryAddressId);
+            items.forEach(item ->
+                    canonical.append('|').append(item.menuItemId()).append('x').append(item.quantity()));
             try {
                 byte[] hash = MessageDigest.getInstance("SHA-256")
                         .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
@@ -101,8 +116,7 @@ public class OrderService implements OrderFulfilment {
     }
 
     /** @param replayed true when an earlier request with the same idempotency key created the order */
-    public record Placement(Order order, boolean replayed) {
-    }
+    public record Placement(Order order, boolean replayed) {}
 
     /**
      * Validates against the current menu, prices the order and authorizes its total. With an idempotency key, a
@@ -110,7 +124,9 @@ public class OrderService implements OrderFulfilment {
      * key with a different request is refused.
      */
     public Placement place(PlaceOrder request) {
-        String idempotencyKey = request.idempotencyKey() == null ? null : request.idempotencyKey().value();
+        String idempotencyKey = request.idempotencyKey() == null
+                ? null
+                : request.idempotencyKey().value();
         String fingerprint = request.fingerprint();
         if (idempotencyKey != null) {
             Optional<Placement> earlier = replay(request, idempotencyKey);
@@ -118,41 +134,52 @@ public class OrderService implements OrderFulfilment {
                 return earlier.get();
             }
         }
-        CustomerProfile customer = customers.find(request.customerId())
-                .orElseThrow(() -> new NotFoundException("Customer " + request.customerId() + " (customerId) not found"));
+        CustomerProfile customer = customers
+                .find(request.customerId())
+                .orElseThrow(
+                        () -> new NotFoundException("Customer " + request.customerId() + " (customerId) not found"));
         String deliveryAddress = deliveryAddress(customer, request.deliveryAddressId());
         RestaurantMenu menu = catalog.findMenu(request.restaurantId())
-                .orElseThrow(() -> new NotFoundException(
-                        "Restaurant " + request.restaurantId() + " (restaurantId) not found"));
+                .orElseThrow(() ->
+                        new NotFoundException("Restaurant " + request.restaurantId() + " (restaurantId) not found"));
         if (!menu.takingOrders()) {
             throw new DomainRuleException("Restaurant " + menu.id() + " (" + menu.name() + ") is not taking orders: "
-                    + (menu.status() == RestaurantStatus.OPEN ? "it is outside its opening hours"
-                    : "it is " + menu.status()));
+                    + (menu.status() == RestaurantStatus.OPEN
+                            ? "it is outside its opening hours"
+                            : "it is " + menu.status()));
         }
         List<OrderLine> lines = new ArrayList<>();
         for (int i = 0; i < request.items().size(); i++) {
             PlaceOrder.Item item = request.items().get(i);
             int index = i;
-            RestaurantMenu.Entry entry = menu.item(item.menuItemId()).orElseThrow(() -> new NotFoundException(
-                    "Menu item " + item.menuItemId() + " (items[" + index + "].menuItemId) is not on the menu of "
-                            + "restaurant " + menu.id()));
+            RestaurantMenu.Entry entry = menu.item(item.menuItemId())
+                    .orElseThrow(() -> new NotFoundException("Menu item " + item.menuItemId() + " (items[" + index
+                            + "].menuItemId) is not on the menu of " + "restaurant " + menu.id()));
             if (!entry.available()) {
-                throw new DomainRuleException("Menu item " + entry.id() + " (" + entry.name() + ") is not available"
-                        + " right now");
+                throw new DomainRuleException(
+                        "Menu item " + entry.id() + " (" + entry.name() + ") is not available" + " right now");
             }
             lines.add(new OrderLine(entry.id(), entry.name(), entry.price(), item.quantity()));
         }
         OrderAmounts.requireRepresentable(lines, menu.deliveryFee());
-        OrderId orderId = idempotencyKey == null ? new OrderId(Ids.random())
-                : claim(request, idempotencyKey, fingerprint);
-        Order order = Order.place(orderId, request.customerId(), request.restaurantId(), deliveryAddress, lines,
-                menu.deliveryFee(), idempotencyKey, fingerprint, now());
+        OrderId orderId =
+                idempotencyKey == null ? new OrderId(Ids.random()) : claim(request, idempotencyKey, fingerprint);
+        Order order = Order.place(
+                orderId,
+                request.customerId(),
+                request.restaurantId(),
+                deliveryAddress,
+                lines,
+                menu.deliveryFee(),
+                idempotencyKey,
+                fingerprint,
+                now());
         if (order.subtotal().isLessThan(menu.minimumOrderAmount())) {
             throw new DomainRuleException("Order subtotal " + order.subtotal() + " is below the minimum order "
                     + "amount of " + menu.minimumOrderAmount() + " of restaurant " + menu.id());
         }
-        Authorization authorization = payments.authorize(orderId.value(), request.customerId().value(),
-                order.total());
+        Authorization authorization =
+                payments.authorize(orderId.value(), request.customerId().value(), order.total());
         if (!authorization.approved()) {
             throw new DomainRuleException("Payment declined: " + authorization.declineReason());
         }
@@ -160,8 +187,8 @@ public class OrderService implements OrderFulfilment {
             transactions.executeWithoutResult(status -> {
                 orders.add(order);
                 payments.record(authorization);
-                events.publishEvent(new OrderPlaced(orderId, order.customerId(), order.restaurantId(), order.total(),
-                        order.placedAt()));
+                events.publishEvent(new OrderPlaced(
+                        orderId, order.customerId(), order.restaurantId(), order.total(), order.placedAt()));
             });
         } catch (DuplicateKeyException raced) {
             // A concurrent request with the same Idempotency-Key stored this order, with the same authorization.
@@ -190,8 +217,7 @@ public class OrderService implements OrderFulfilment {
     private Optional<Placement> replay(PlaceOrder request, String idempotencyKey) {
         Optional<OrderRequest> claim = orders.findRequest(request.customerId(), idempotencyKey);
         claim.ifPresent(earlier -> requireSameRequest(earlier, request.fingerprint()));
-        return claim.flatMap(earlier -> orders.findById(earlier.orderId()))
-                .map(order -> new Placement(order, true));
+        return claim.flatMap(earlier -> orders.findById(earlier.orderId())).map(order -> new Placement(order, true));
     }
 
     /**
@@ -200,8 +226,8 @@ public class OrderService implements OrderFulfilment {
      * instead of authorizing again.
      */
     private OrderId claim(PlaceOrder request, String idempotencyKey, String fingerprint) {
-        OrderRequest claim = orders.claim(request.customerId(), idempotencyKey, new OrderId(Ids.random()),
-                fingerprint, now());
+        OrderRequest claim =
+                orders.claim(request.customerId(), idempotencyKey, new OrderId(Ids.random()), fingerprint, now());
         requireSameRequest(claim, fingerprint);
         return claim.orderId();
     }
@@ -220,7 +246,8 @@ public class OrderService implements OrderFulfilment {
             }
             return customer.addresses().get(0).address();
         }
-        return customer.address(addressId).map(CustomerApi.Address::address)
+        return customer.address(addressId)
+                .map(CustomerApi.Address::address)
                 .orElseThrow(() -> new NotFoundException("Delivery address " + addressId
                         + " (deliveryAddressId) not found for customer " + customer.id()));
     }
@@ -245,11 +272,12 @@ public class OrderService implements OrderFulfilment {
             order.accept(now());
             orders.update(order);
             payments.capture(id.value());
-            String pickupAddress = catalog.findMenu(order.restaurantId()).map(RestaurantMenu::address)
-                    .orElseThrow(() -> new IllegalStateException("Restaurant " + order.restaurantId() + " of order "
-                            + id + " no longer exists"));
-            events.publishEvent(new OrderAccepted(id, order.restaurantId(), pickupAddress, order.deliveryAddress(),
-                    order.acceptedAt()));
+            String pickupAddress = catalog.findMenu(order.restaurantId())
+                    .map(RestaurantMenu::address)
+                    .orElseThrow(() -> new IllegalStateException(
+                            "Restaurant " + order.restaurantId() + " of order " + id + " no longer exists"));
+            events.publishEvent(new OrderAccepted(
+                    id, order.restaurantId(), pickupAddress, order.deliveryAddress(), order.acceptedAt()));
             return order;
         });
         settle(id);
@@ -297,8 +325,11 @@ public class OrderService implements OrderFulfilment {
         try {
             payments.settle(id.value());
         } catch (RuntimeException e) {
-            log.warn("Order {}: the payment provider has not confirmed the payment's new state yet; it will be "
-                    + "retried: {}", id, e.getMessage());
+            log.warn(
+                    "Order {}: the payment provider has not confirmed the payment's new state yet; it will be "
+                            + "retried: {}",
+                    id,
+                    e.getMessage());
         }
     }
 

@@ -1,12 +1,12 @@
 package dev.banyan.monolith.ordering.domain;
 
-import dev.banyan.monolith.ordering.OrderId;
-import org.jmolecules.ddd.types.Repository;
-
-import dev.banyan.monolith.customer.CustomerId;
-
 import java.time.Instant;
 import java.util.Optional;
+
+import dev.banyan.monolith.customer.CustomerId;
+import dev.banyan.monolith.ordering.OrderId;
+
+import org.jmolecules.ddd.types.Repository;
 
 /** All orders. */
 public interface Orders extends Repository<Order, OrderId> {
@@ -22,8 +22,8 @@ public interface Orders extends Repository<Order, OrderId> {
      * Claims {@code candidate} as the order of the customer's idempotency key, unless an earlier request claimed the
      * key already; returns the claim that holds (committed at once, outside any caller transaction).
      */
-    OrderRequest claim(CustomerId customerId, String idempotencyKey, OrderId candidate, String requestFingerprint,
-                       Instant now);
+    OrderRequest claim(
+            CustomerId customerId, String idempotencyKey, OrderId candidate, String requestFingerprint, Instant now);
 
     void add(Order order);
 

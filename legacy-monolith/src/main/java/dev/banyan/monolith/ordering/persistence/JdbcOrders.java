@@ -1,5 +1,12 @@
 package dev.banyan.monolith.ordering.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
 import dev.banyan.monolith.catalog.MenuItemId;
 import dev.banyan.monolith.catalog.RestaurantId;
 import dev.banyan.monolith.customer.CustomerId;
@@ -11,16 +18,10 @@ import dev.banyan.monolith.ordering.domain.OrderRequest;
 import dev.banyan.monolith.ordering.domain.Orders;
 import dev.banyan.monolith.shared.Krw;
 import dev.banyan.monolith.shared.Timestamps;
+
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import java.sql.ResultSet;
-import java.time.Instant;
-import java.sql.SQLException;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 @Repository
 class JdbcOrders implements Orders {
@@ -46,8 +47,8 @@ class JdbcOrders implements Orders {
     }
 
     @Override
-    public OrderRequest claim(CustomerId customerId, String idempotencyKey, OrderId candidate,
-                              String requestFingerprint, Instant now) {
+    public OrderRequest claim(
+            CustomerId customerId, String idempotencyKey, OrderId candidate, String requestFingerprint, Instant now) {
         jdbc.sql("insert into ordering.order_request (customer_id, idempotency_key, order_id, request_fingerprint, "
                         + "created_at) values (:customer, :key, :order, :fingerprint, :now) "
                         + "on conflict (customer_id, idempotency_key) do nothing")
@@ -66,8 +67,11 @@ class JdbcOrders implements Orders {
                         + "where customer_id = :customer and idempotency_key = :key")
                 .param("customer", customerId.value())
                 .param("key", idempotencyKey)
-                .query((rows, n) -> new OrderRequest(customerId, idempotencyKey,
-                        new OrderId(rows.getObject("order_id", UUID.class)), rows.getString("request_fingerprint")))
+                .query((rows, n) -> new OrderRequest(
+                        customerId,
+                        idempotencyKey,
+                        new OrderId(rows.getObject("order_id", UUID.class)),
+                        rows.getString("request_fingerprint")))
                 .optional();
     }
 
@@ -82,8 +86,11 @@ class JdbcOrders implements Orders {
         return jdbc.sql("select menu_item_id, name, unit_price, quantity from ordering.order_line "
                         + "where order_id = :id order by line_no")
                 .param("id", orderId)
-                .query((rows, n) -> new OrderLine(new MenuItemId(rows.getObject("menu_item_id", UUID.class)),
-                        rows.getString("name"), Krw.of(rows.getLong("unit_price")), rows.getInt("quantity")))
+                .query((rows, n) -> new OrderLine(
+                        new MenuItemId(rows.getObject("menu_item_id", UUID.class)),
+                        rows.getString("name"),
+                        Krw.of(rows.getLong("unit_price")),
+                        rows.getInt("quantity")))
                 .list();
     }
 
@@ -145,14 +152,26 @@ class JdbcOrders implements Orders {
 
     private Order map(ResultSet rows) throws SQLException {
         UUID id = rows.getObject("id", UUID.class);
-        Order.Contents contents = new Order.Contents(new CustomerId(rows.getObject("customer_id", UUID.class)),
-                new RestaurantId(rows.getObject("restaurant_id", UUID.class)), rows.getString("delivery_address"),
-                linesOf(id), Krw.of(rows.getLong("delivery_fee")));
-        Order.Lifecycle lifecycle = new Order.Lifecycle(OrderStatus.valueOf(rows.getString("status")),
-                Timestamps.read(rows, "placed_at"), Timestamps.read(rows, "accepted_at"),
-                Timestamps.read(rows, "picked_up_at"), Timestamps.read(rows, "delivered_at"),
-                Timestamps.read(rows, "cancelled_at"), Timestamps.read(rows, "updated_at"));
-        return Order.restore(new OrderId(id), contents, rows.getString("idempotency_key"),
-                rows.getString("request_fingerprint"), lifecycle, rows.getLong("version"));
+        Order.Contents contents = new Order.Contents(
+                new CustomerId(rows.getObject("customer_id", UUID.class)),
+                new RestaurantId(rows.getObject("restaurant_id", UUID.class)),
+                rows.getString("delivery_address"),
+                linesOf(id),
+                Krw.of(rows.getLong("delivery_fee")));
+        Order.Lifecycle lifecycle = new Order.Lifecycle(
+                OrderStatus.valueOf(rows.getString("status")),
+                Timestamps.read(rows, "placed_at"),
+                Timestamps.read(rows, "accepted_at"),
+                Timestamps.read(rows, "picked_up_at"),
+                Timestamps.read(rows, "delivered_at"),
+                Timestamps.read(rows, "cancelled_at"),
+                Timestamps.read(rows, "updated_at"));
+        return Order.restore(
+                new OrderId(id),
+                contents,
+                rows.getString("idempotency_key"),
+                rows.getString("request_fingerprint"),
+                lifecycle,
+                rows.getLong("version"));
     }
 }

@@ -1,6 +1,11 @@
 package dev.banyan.monolith.ordering.web;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
 import dev.banyan.http.request.JsonRequest;
 import dev.banyan.monolith.catalog.MenuItemId;
 import dev.banyan.monolith.catalog.RestaurantId;
@@ -14,6 +19,8 @@ import dev.banyan.monolith.ordering.domain.OrderService.PlaceOrder;
 import dev.banyan.monolith.ordering.domain.OrderService.Placement;
 import dev.banyan.monolith.payment.PaymentApi.PaymentSummary;
 import dev.banyan.monolith.shared.Ids;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,12 +31,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-
-import java.net.URI;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 /** Orders over HTTP: place, read, accept (restaurant side) and cancel. */
 @RestController
@@ -45,8 +46,9 @@ class OrderController {
     }
 
     @PostMapping(consumes = "application/json")
-    ResponseEntity<OrderView> place(@RequestBody JsonNode json,
-                                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+    ResponseEntity<OrderView> place(
+            @RequestBody JsonNode json,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         PlaceOrder request = JsonRequest.read(json, body -> placeOrder(body, idempotencyKey));
         Placement placement = orders.place(request);
         Order order = placement.order();
@@ -98,33 +100,77 @@ class OrderController {
                 key = new IdempotencyKey(idempotencyKey);
             }
         }
-        return body.isValid() ? new PlaceOrder(new CustomerId(customerId), new RestaurantId(restaurantId), addressId,
-                items, key) : null;
+        return body.isValid()
+                ? new PlaceOrder(new CustomerId(customerId), new RestaurantId(restaurantId), addressId, items, key)
+                : null;
     }
 
     private static OrderId orderId(String id) {
         return new OrderId(Ids.parse(id, "id"));
     }
 
-    @JsonPropertyOrder({"id", "customerId", "restaurantId", "status", "items", "subtotal", "deliveryFee", "total",
-            "deliveryAddress", "payment", "placedAt", "acceptedAt", "pickedUpAt", "deliveredAt", "cancelledAt"})
-    record OrderView(UUID id, UUID customerId, UUID restaurantId, String status, List<LineView> items, long subtotal,
-                     long deliveryFee, long total, String deliveryAddress, PaymentView payment, Instant placedAt,
-                     Instant acceptedAt, Instant pickedUpAt, Instant deliveredAt, Instant cancelledAt) {
+    @JsonPropertyOrder({
+        "id",
+        "customerId",
+        "restaurantId",
+        "status",
+        "items",
+        "subtotal",
+        "deliveryFee",
+        "total",
+        "deliveryAddress",
+        "payment",
+        "placedAt",
+        "acceptedAt",
+        "pickedUpAt",
+        "deliveredAt",
+        "cancelledAt"
+    })
+    record OrderView(
+            UUID id,
+            UUID customerId,
+            UUID restaurantId,
+            String status,
+            List<LineView> items,
+            long subtotal,
+            long deliveryFee,
+            long total,
+            String deliveryAddress,
+            PaymentView payment,
+            Instant placedAt,
+            Instant acceptedAt,
+            Instant pickedUpAt,
+            Instant deliveredAt,
+            Instant cancelledAt) {
 
         static OrderView of(Order order, PaymentSummary payment) {
-            return new OrderView(order.getId().value(), order.customerId().value(), order.restaurantId().value(),
-                    order.status().name(), order.lines().stream().map(LineView::of).toList(), order.subtotal().amount(),
-                    order.deliveryFee().amount(), order.total().amount(), order.deliveryAddress(),
-                    payment == null ? null : PaymentView.of(payment), order.placedAt(), order.acceptedAt(),
-                    order.pickedUpAt(), order.deliveredAt(), order.cancelledAt());
+            return new OrderView(
+                    order.getId().value(),
+                    order.customerId().value(),
+                    order.restaurantId().value(),
+                    order.status().name(),
+                    order.lines().stream().map(LineView::of).toList(),
+                    order.subtotal().amount(),
+                    order.deliveryFee().amount(),
+                    order.total().amount(),
+                    order.deliveryAddress(),
+                    payment == null ? null : PaymentView.of(payment),
+                    order.placedAt(),
+                    order.acceptedAt(),
+                    order.pickedUpAt(),
+                    order.deliveredAt(),
+                    order.cancelledAt());
         }
     }
 
     @JsonPropertyOrder({"menuItemId", "name", "unitPrice", "quantity", "lineTotal"})
     record LineView(UUID menuItemId, String name, long unitPrice, int quantity, long lineTotal) {
         static LineView of(OrderLine line) {
-            return new LineView(line.menuItemId().value(), line.name(), line.unitPrice().amount(), line.quantity(),
+            return new LineView(
+                    line.menuItemId().value(),
+                    line.name(),
+                    line.unitPrice().amount(),
+                    line.quantity(),
                     line.lineTotal().amount());
         }
     }
@@ -132,8 +178,12 @@ class OrderController {
     @JsonPropertyOrder({"id", "status", "amount", "capturedAmount", "refundedAmount"})
     record PaymentView(UUID id, String status, long amount, long capturedAmount, long refundedAmount) {
         static PaymentView of(PaymentSummary payment) {
-            return new PaymentView(payment.id().value(), payment.status().name(), payment.amount().amount(),
-                    payment.capturedAmount().amount(), payment.refundedAmount().amount());
+            return new PaymentView(
+                    payment.id().value(),
+                    payment.status().name(),
+                    payment.amount().amount(),
+                    payment.capturedAmount().amount(),
+                    payment.refundedAmount().amount());
         }
     }
 }

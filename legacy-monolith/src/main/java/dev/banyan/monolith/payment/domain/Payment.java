@@ -1,13 +1,14 @@
 package dev.banyan.monolith.payment.domain;
 
-import dev.banyan.monolith.payment.PaymentId;
-import dev.banyan.monolith.payment.PaymentStatus;
-import dev.banyan.monolith.shared.IllegalTransitionException;
-import org.jmolecules.ddd.types.AggregateRoot;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+
+import dev.banyan.monolith.payment.PaymentId;
+import dev.banyan.monolith.payment.PaymentStatus;
+import dev.banyan.monolith.shared.IllegalTransitionException;
+
+import org.jmolecules.ddd.types.AggregateRoot;
 
 /**
  * The money side of one order: an authorization at the provider when the order is placed, captured when the
@@ -30,9 +31,19 @@ public class Payment implements AggregateRoot<Payment, PaymentId> {
     private Instant updatedAt;
     private final long version;
 
-    public Payment(PaymentId id, UUID orderId, UUID customerId, long amount, String authorizationRef,
-                   PaymentStatus status, long capturedAmount, long refundedAmount, boolean settlementPending,
-                   Instant createdAt, Instant updatedAt, long version) {
+    public Payment(
+            PaymentId id,
+            UUID orderId,
+            UUID customerId,
+            long amount,
+            String authorizationRef,
+            PaymentStatus status,
+            long capturedAmount,
+            long refundedAmount,
+            boolean settlementPending,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.orderId = Objects.requireNonNull(orderId, "orderId");
         this.customerId = Objects.requireNonNull(customerId, "customerId");
@@ -50,10 +61,10 @@ public class Payment implements AggregateRoot<Payment, PaymentId> {
         this.version = version;
     }
 
-    public static Payment authorized(PaymentId id, UUID orderId, UUID customerId, long amount, String authorizationRef,
-                                     Instant now) {
-        return new Payment(id, orderId, customerId, amount, authorizationRef, PaymentStatus.AUTHORIZED, 0, 0, false,
-                now, now, 0);
+    public static Payment authorized(
+            PaymentId id, UUID orderId, UUID customerId, long amount, String authorizationRef, Instant now) {
+        return new Payment(
+                id, orderId, customerId, amount, authorizationRef, PaymentStatus.AUTHORIZED, 0, 0, false, now, now, 0);
     }
 
     public void capture(Instant now) {
@@ -87,8 +98,10 @@ public class Payment implements AggregateRoot<Payment, PaymentId> {
 
     private void require(PaymentStatus expected, String action) {
         if (status != expected) {
-            throw new IllegalTransitionException(status.name(), "Payment " + id + " of order " + orderId + " is "
-                    + status + "; only a " + expected + " payment can be " + action);
+            throw new IllegalTransitionException(
+                    status.name(),
+                    "Payment " + id + " of order " + orderId + " is " + status + "; only a " + expected
+                            + " payment can be " + action);
         }
     }
 

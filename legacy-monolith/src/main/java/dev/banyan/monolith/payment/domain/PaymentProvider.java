@@ -15,6 +15,5 @@ public interface PaymentProvider {
     ProviderResult refund(String idempotencyKey, String authorizationRef, long amount);
 
     /** @param reference the provider's authorization reference (null when declined) */
-    record ProviderResult(boolean approved, String reference, String declineReason) {
-    }
+    record ProviderResult(boolean approved, String reference, String declineReason) {}
 }

@@ -1,5 +1,11 @@
 package dev.banyan.monolith.payment.domain;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
 import dev.banyan.monolith.payment.PaymentApi;
 import dev.banyan.monolith.payment.PaymentId;
 import dev.banyan.monolith.payment.PaymentStatus;
@@ -7,16 +13,11 @@ import dev.banyan.monolith.payment.domain.PaymentProvider.ProviderResult;
 import dev.banyan.monolith.shared.Ids;
 import dev.banyan.monolith.shared.Krw;
 import dev.banyan.monolith.shared.NotFoundException;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Payments per order. Provider idempotency keys are {@code order-<orderId>-<operation>}, so however often a step is
@@ -46,13 +47,19 @@ public class PaymentService implements PaymentApi {
     public Authorization authorize(UUID orderId, UUID customerId, Krw amount) {
         Optional<Payment> existing = payments.findByOrder(orderId);
         if (existing.isPresent() && existing.get().status() == PaymentStatus.VOIDED) {
-            return new Authorization(orderId, customerId, amount, false, null, "the authorization for order "
-                    + orderId + " was voided after an earlier attempt failed; send the order again with a new "
-                    + "Idempotency-Key");
+            return new Authorization(
+                    orderId,
+                    customerId,
+                    amount,
+                    false,
+                    null,
+                    "the authorization for order "
+                            + orderId + " was voided after an earlier attempt failed; send the order again with a new "
+                            + "Idempotency-Key");
         }
         ProviderResult result = provider.authorize(key(orderId, "authorize"), amount.amount());
-        return new Authorization(orderId, customerId, amount, result.approved(), result.reference(),
-                result.declineReason());
+        return new Authorization(
+                orderId, customerId, amount, result.approved(), result.reference(), result.declineReason());
     }
 
     @Override
@@ -62,8 +69,13 @@ public class PaymentService implements PaymentApi {
             throw new IllegalArgumentException("Only an approved authorization can be recorded, order "
                     + authorization.orderId() + " was declined");
         }
-        Payment payment = Payment.authorized(new PaymentId(Ids.random()), authorization.orderId(),
-                authorization.customerId(), authorization.amount().amount(), authorization.reference(), now());
+        Payment payment = Payment.authorized(
+                new PaymentId(Ids.random()),
+                authorization.orderId(),
+                authorization.customerId(),
+                authorization.amount().amount(),
+                authorization.reference(),
+                now());
         payments.add(payment);
         return summary(payment);
     }
@@ -73,8 +85,13 @@ public class PaymentService implements PaymentApi {
     public void release(Authorization authorization) {
         provider.voidAuthorization(key(authorization.orderId(), "void"), authorization.reference());
         // Remembered so that a retry of the same order is not answered with the voided authorization.
-        Payment voided = Payment.authorized(new PaymentId(Ids.random()), authorization.orderId(),
-                authorization.customerId(), authorization.amount().amount(), authorization.reference(), now());
+        Payment voided = Payment.authorized(
+                new PaymentId(Ids.random()),
+                authorization.orderId(),
+                authorization.customerId(),
+                authorization.amount().amount(),
+                authorization.reference(),
+                now());
         voided.voidAuthorization(now());
         voided.settled();
         try {
@@ -114,8 +131,7 @@ public class PaymentService implements PaymentApi {
             return;
         }
         switch (payment.status()) {
-            case AUTHORIZED -> {
-            }
+            case AUTHORIZED -> {}
             case CAPTURED -> provider.capture(key(orderId, "capture"), payment.authorizationRef(), payment.amount());
             case VOIDED -> provider.voidAuthorization(key(orderId, "void"), payment.authorizationRef());
             case REFUNDED -> {
@@ -140,8 +156,13 @@ public class PaymentService implements PaymentApi {
     }
 
     private static PaymentSummary summary(Payment payment) {
-        return new PaymentSummary(payment.getId(), payment.orderId(), payment.status(), Krw.of(payment.amount()),
-                Krw.of(payment.capturedAmount()), Krw.of(payment.refundedAmount()));
+        return new PaymentSummary(
+                payment.getId(),
+                payment.orderId(),
+                payment.status(),
+                Krw.of(payment.amount()),
+                Krw.of(payment.capturedAmount()),
+                Krw.of(payment.refundedAmount()));
     }
 
     private Instant now() {

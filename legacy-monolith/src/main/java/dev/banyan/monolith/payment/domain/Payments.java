@@ -1,13 +1,14 @@
 package dev.banyan.monolith.payment.domain;
 
-import dev.banyan.monolith.payment.PaymentId;
-import dev.banyan.monolith.payment.PaymentStatus;
-import org.jmolecules.ddd.types.Repository;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import dev.banyan.monolith.payment.PaymentId;
+import dev.banyan.monolith.payment.PaymentStatus;
+
+import org.jmolecules.ddd.types.Repository;
 
 /** All payments, one per order. */
 public interface Payments extends Repository<Payment, PaymentId> {

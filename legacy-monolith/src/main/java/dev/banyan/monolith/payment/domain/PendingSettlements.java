@@ -1,14 +1,14 @@
 package dev.banyan.monolith.payment.domain;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.util.UUID;
 
 /**
  * Finishes payment decisions that were committed but never confirmed by the provider (the process died between the
@@ -27,15 +27,19 @@ class PendingSettlements {
     private final Clock clock;
     private final Duration grace;
 
-    PendingSettlements(Payments payments, PaymentService service, Clock clock,
-                       @Value("${banyan.payment.settlement.grace:30s}") Duration grace) {
+    PendingSettlements(
+            Payments payments,
+            PaymentService service,
+            Clock clock,
+            @Value("${banyan.payment.settlement.grace:30s}") Duration grace) {
         this.payments = payments;
         this.service = service;
         this.clock = clock;
         this.grace = grace;
     }
 
-    @Scheduled(fixedDelayString = "${banyan.payment.settlement.retry-every:10s}",
+    @Scheduled(
+            fixedDelayString = "${banyan.payment.settlement.retry-every:10s}",
             initialDelayString = "${banyan.payment.settlement.retry-every:10s}")
     void settlePending() {
         for (UUID orderId : payments.pendingSettlements(clock.instant().minus(grace), BATCH)) {
@@ -43,8 +47,7 @@ class PendingSettlements {
                 service.settle(orderId);
                 log.info("Settled the payment of order {} with the provider after a delay", orderId);
             } catch (RuntimeException e) {
-                log.warn("The payment of order {} is still not settled with the provider: {}", orderId,
-                        e.getMessage());
+                log.warn("The payment of order {} is still not settled with the provider: {}", orderId, e.getMessage());
             }
         }
     }

@@ -1,18 +1,19 @@
 package dev.banyan.monolith.payment.persistence;
 
-import dev.banyan.monolith.payment.PaymentId;
-import dev.banyan.monolith.payment.domain.Payment;
-import dev.banyan.monolith.payment.PaymentStatus;
-import dev.banyan.monolith.payment.domain.Payments;
-import dev.banyan.monolith.shared.Timestamps;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import dev.banyan.monolith.payment.PaymentId;
+import dev.banyan.monolith.payment.PaymentStatus;
+import dev.banyan.monolith.payment.domain.Payment;
+import dev.banyan.monolith.payment.domain.Payments;
+import dev.banyan.monolith.shared.Timestamps;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 @Repository
 class JdbcPayments implements Payments {
@@ -29,12 +30,19 @@ class JdbcPayments implements Payments {
                         + "refunded_amount, settlement_pending, created_at, updated_at, version from payment.payment "
                         + "where order_id = :order")
                 .param("order", orderId)
-                .query((rows, n) -> new Payment(new PaymentId(rows.getObject("id", UUID.class)),
-                        rows.getObject("order_id", UUID.class), rows.getObject("customer_id", UUID.class),
-                        rows.getLong("amount"), rows.getString("authorization_ref"),
-                        PaymentStatus.valueOf(rows.getString("status")), rows.getLong("captured_amount"),
-                        rows.getLong("refunded_amount"), rows.getBoolean("settlement_pending"), Timestamps.read(rows, "created_at"),
-                        Timestamps.read(rows, "updated_at"), rows.getLong("version")))
+                .query((rows, n) -> new Payment(
+                        new PaymentId(rows.getObject("id", UUID.class)),
+                        rows.getObject("order_id", UUID.class),
+                        rows.getObject("customer_id", UUID.class),
+                        rows.getLong("amount"),
+                        rows.getString("authorization_ref"),
+                        PaymentStatus.valueOf(rows.getString("status")),
+                        rows.getLong("captured_amount"),
+                        rows.getLong("refunded_amount"),
+                        rows.getBoolean("settlement_pending"),
+                        Timestamps.read(rows, "created_at"),
+                        Timestamps.read(rows, "updated_at"),
+                        rows.getLong("version")))
                 .optional();
     }
 
@@ -80,10 +88,11 @@ class JdbcPayments implements Payments {
     @Override
     public boolean markSettled(UUID orderId, PaymentStatus settled) {
         return jdbc.sql("update payment.payment set settlement_pending = false "
-                        + "where order_id = :order and status = :status and settlement_pending")
-                .param("order", orderId)
-                .param("status", settled.name())
-                .update() == 1;
+                                + "where order_id = :order and status = :status and settlement_pending")
+                        .param("order", orderId)
+                        .param("status", settled.name())
+                        .update()
+                == 1;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.banyan.http.problem.ProblemAdvice;
 import dev.banyan.monolith.shared.DomainRuleException;
 import dev.banyan.monolith.shared.IllegalTransitionException;
 import dev.banyan.monolith.shared.NotFoundException;
+
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,8 +31,11 @@ class ProblemHandler extends ProblemAdvice {
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException e, WebRequest request) {
-        return illegalState(e, "The resource was changed by another request; reload it and try again",
-                "CONCURRENTLY_MODIFIED", request);
+        return illegalState(
+                e,
+                "The resource was changed by another request; reload it and try again",
+                "CONCURRENTLY_MODIFIED",
+                request);
     }
 
     @ExceptionHandler(DomainRuleException.class)

@@ -1,6 +1,9 @@
 package dev.banyan.monolith.shared.web;
 
+import java.io.IOException;
+
 import dev.banyan.http.problem.ProblemAdvice.Kind;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,8 +20,6 @@ import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-
 /**
  * The HTTP API answers only when the application is ready. The web server is up before the demo data has been
  * loaded (Boot keeps the readiness state at {@code REFUSING_TRAFFIC} until every application runner, the demo loader
@@ -32,10 +33,10 @@ class ReadinessGate {
     static final String RETRY_AFTER_SECONDS = "2";
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> readinessGateFilter(ApplicationAvailability availability,
-                                                                     JsonMapper json) {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-                new NotReadyFilter(availability, json));
+    FilterRegistrationBean<OncePerRequestFilter> readinessGateFilter(
+            ApplicationAvailability availability, JsonMapper json) {
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new NotReadyFilter(availability, json));
         registration.addUrlPatterns("/api/*");
         return registration;
     }
@@ -48,7 +49,9 @@ class ReadinessGate {
         NotReadyFilter(ApplicationAvailability availability, JsonMapper json) {
             this.availability = availability;
             // the mix-in that Spring MVC's converter applies, so the problem reads the same as the controllers' ones
-            this.json = json.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
+            this.json = json.rebuild()
+                    .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+                    .build();
         }
 
         @Override
@@ -58,8 +61,9 @@ class ReadinessGate {
                 chain.doFilter(request, response);
                 return;
             }
-            ProblemDetail problem = Kind.NOT_READY.problem("The monolith is not ready to serve requests (it is "
-                    + "still loading its data, or shutting down); retry when /actuator/health/readiness answers UP",
+            ProblemDetail problem = Kind.NOT_READY.problem(
+                    "The monolith is not ready to serve requests (it is "
+                            + "still loading its data, or shutting down); retry when /actuator/health/readiness answers UP",
                     request.getRequestURI());
             response.setStatus(problem.getStatus());
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
