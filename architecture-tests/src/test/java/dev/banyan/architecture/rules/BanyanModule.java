@@ -12,6 +12,7 @@ public enum BanyanModule {
     EMBEDDED_POSTGRES("embedded-postgres", "dev.banyan.embedded"),
     HTTP_SUPPORT("http-support", "dev.banyan.http"),
     EMBEDDED_KAFKA("embedded-kafka", "dev.banyan.embedded.kafka"),
+    EVENT_CONTRACTS("event-contracts", "dev.banyan.events"),
     REHEARSAL("rehearsal", "dev.banyan.rehearsal");
 
     private final String directory;
