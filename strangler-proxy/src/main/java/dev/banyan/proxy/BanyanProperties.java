@@ -46,6 +46,56 @@ public class BanyanProperties {
 
     private final CircuitBreaker circuitBreaker = new CircuitBreaker();
 
+    private final EventRoutes eventRoutes = new EventRoutes();
+
+    /** How the proxy keeps the legacy application's event-route switches at the routes file's stages. */
+    public static class EventRoutes {
+
+        /** Bearer token the legacy switches expect; set it from BANYAN_EVENT_ROUTES_TOKEN. */
+        private String token;
+
+        /** How often event routes are checked; a changed stage is sent within this time. */
+        private Duration checkInterval = Duration.ofMillis(500);
+
+        /** How often a switch that confirmed its stage is read back, to catch a legacy restart or restore. */
+        private Duration recheckInterval = Duration.ofSeconds(10);
+
+        /** How long an admin API change waits for the switch to confirm before it answers 202. */
+        private Duration confirmTimeout = Duration.ofSeconds(5);
+
+        public String getToken() {
+            return token;
+        }
+
+        public void setToken(String token) {
+            this.token = token;
+        }
+
+        public Duration getCheckInterval() {
+            return checkInterval;
+        }
+
+        public void setCheckInterval(Duration checkInterval) {
+            this.checkInterval = checkInterval;
+        }
+
+        public Duration getRecheckInterval() {
+            return recheckInterval;
+        }
+
+        public void setRecheckInterval(Duration recheckInterval) {
+            this.recheckInterval = recheckInterval;
+        }
+
+        public Duration getConfirmTimeout() {
+            return confirmTimeout;
+        }
+
+        public void setConfirmTimeout(Duration confirmTimeout) {
+            this.confirmTimeout = confirmTimeout;
+        }
+    }
+
     public static class Admin {
 
         /** Bearer token of the admin API; without one the admin API stays off. Set it from BANYAN_ADMIN_TOKEN. */
@@ -238,6 +288,10 @@ public class BanyanProperties {
 
     public Shadow getShadow() {
         return shadow;
+    }
+
+    public EventRoutes getEventRoutes() {
+        return eventRoutes;
     }
 
     public CircuitBreaker getCircuitBreaker() {

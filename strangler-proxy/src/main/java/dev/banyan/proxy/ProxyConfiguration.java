@@ -1,5 +1,6 @@
 package dev.banyan.proxy;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import dev.banyan.proxy.admin.AdminApi;
@@ -8,6 +9,7 @@ import dev.banyan.proxy.edge.ClientTimeouts;
 import dev.banyan.proxy.edge.MethodNotAllowedHandler;
 import dev.banyan.proxy.edge.RequestGuardFilter;
 import dev.banyan.proxy.edge.StranglerRoutingFilter;
+import dev.banyan.proxy.events.EventRouteSync;
 import dev.banyan.proxy.fallback.BodyBudget;
 import dev.banyan.proxy.fallback.FailureKind;
 import dev.banyan.proxy.fallback.ServiceCircuitBreakers;
@@ -199,6 +201,14 @@ class ProxyConfiguration {
         return new ServiceDispatchFilter(breakers, metrics);
     }
 
+    @Bean(destroyMethod = "close")
+    EventRouteSync eventRouteSync(RoutesManager routes, BanyanProperties properties, MeterRegistry registry) {
+        BanyanProperties.EventRoutes settings = properties.getEventRoutes();
+        return new EventRouteSync(
+                        routes, settings.getToken(), settings.getRecheckInterval(), registry, Clock.systemUTC())
+                .start(settings.getCheckInterval());
+    }
+
     @Bean
     RoutesFileEditor routesFileEditor(RoutesManager routes) {
         return new RoutesFileEditor(routes);
@@ -212,6 +222,7 @@ class ProxyConfiguration {
             ProxyMetrics metrics,
             MismatchLog mismatches,
             ServiceCircuitBreakers breakers,
+            EventRouteSync eventRoutes,
             BanyanProperties properties,
             Environment env) {
         BanyanProperties.Admin admin = properties.getAdmin();
@@ -230,6 +241,8 @@ class ProxyConfiguration {
                         metrics,
                         mismatches,
                         breakers,
+                        eventRoutes,
+                        properties.getEventRoutes().getConfirmTimeout(),
                         admin.getToken().trim()),
                 admin.getAddress(),
                 admin.getPort(),
@@ -250,7 +263,7 @@ class ProxyConfiguration {
                             .append('=')
                             .append(target.uri()));
             log.info(
-                    "Banyan strangler proxy ready: public port {}, admin API {}, routes file {} ({} routes), "
+                    "Banyan strangler proxy ready: public port {}, admin API {}, routes file {} ({} routes, {} event routes), "
                             + "legacy {}, services [{}], no database",
                     env.getProperty("local.server.port"),
                     adminServer == null
@@ -258,6 +271,7 @@ class ProxyConfiguration {
                             : "on " + properties.getAdmin().getAddress() + ":" + adminServer.port(),
                     routes.file(),
                     active.config().routes().size(),
+                    active.config().eventRoutes().size(),
                     active.config().legacy().uri(),
                     services);
         };

@@ -1,9 +1,6 @@
 package dev.banyan.proxy;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import dev.banyan.proxy.admin.AdminServer;
 import dev.banyan.proxy.config.Stage;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -88,31 +84,7 @@ class AdminIntegrationTests {
     }
 
     private HttpResponse<String> admin(String method, String path, String token, String body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + proxy.context.getBean(AdminServer.class).port() + path))
-                .timeout(java.time.Duration.ofSeconds(10));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        builder.method(
-                method,
-                body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        // Its own connection for every call: no test meets a pooled connection in whatever state an earlier one
-        // left it (in one full run an admin GET on a reused connection went unanswered until its timeout).
-        HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(java.time.Duration.ofSeconds(5))
-                .build();
-        try {
-            return client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return proxy.admin(method, path, token, body);
     }
 
     private static String fileText() throws IOException {

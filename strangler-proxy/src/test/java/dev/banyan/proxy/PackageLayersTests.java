@@ -34,6 +34,8 @@ class PackageLayersTests {
                 .definedBy(root + ".reload..")
                 .layer("shadow")
                 .definedBy(root + ".shadow..")
+                .layer("events")
+                .definedBy(root + ".events..")
                 .layer("edge")
                 .definedBy(root + ".edge..")
                 .layer("admin")
@@ -54,6 +56,8 @@ class PackageLayersTests {
                 .mayOnlyAccessLayers("config", "exchange", "metrics", "routing")
                 .whereLayer("shadow")
                 .mayOnlyAccessLayers("config", "exchange", "metrics", "routing", "forwarding", "fallback")
+                .whereLayer("events")
+                .mayOnlyAccessLayers("config", "exchange", "metrics", "routing", "reload")
                 .whereLayer("edge")
                 .mayOnlyAccessLayers(
                         "config", "exchange", "metrics", "routing", "forwarding", "fallback", "reload", "shadow")

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.banyan.proxy.admin.AdminServer;
 import dev.banyan.proxy.reload.RoutesManager;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -134,6 +135,37 @@ final class ProxyTestSupport implements AutoCloseable {
             return response.toString(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Calls the admin API, on a connection of its own for every call: no test meets a pooled connection in whatever
+     * state an earlier one left it (in one full run an admin GET on a reused connection went unanswered until its
+     * timeout).
+     */
+    HttpResponse<String> admin(String method, String path, String token, String body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + context.getBean(AdminServer.class).port() + path))
+                .timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        builder.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        try {
+            return client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

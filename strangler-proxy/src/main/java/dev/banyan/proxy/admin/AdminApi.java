@@ -3,6 +3,7 @@ package dev.banyan.proxy.admin;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,10 +11,12 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.banyan.proxy.config.BackendTarget;
+import dev.banyan.proxy.config.EventRouteSpec;
 import dev.banyan.proxy.config.InvalidRoutesFileException;
 import dev.banyan.proxy.config.RouteSpec;
 import dev.banyan.proxy.config.RoutesConfig;
 import dev.banyan.proxy.config.Stage;
+import dev.banyan.proxy.events.EventRouteSync;
 import dev.banyan.proxy.exchange.ProblemResponses;
 import dev.banyan.proxy.fallback.ServiceCircuitBreakers;
 import dev.banyan.proxy.metrics.ProxyMetrics;
@@ -44,7 +47,7 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 
 /**
  * The admin API: the effective routes with live counters, stage and percent changes written back to the routes
- * file, and the recent shadow mismatches. Every call needs {@code Authorization: Bearer <banyan.admin.token>}.
+ * file, the recent shadow mismatches, and the event routes with what their switches confirm. Every call needs {@code Authorization: Bearer <banyan.admin.token>}.
  */
 public class AdminApi {
 
@@ -62,6 +65,10 @@ public class AdminApi {
 
     private final ServiceCircuitBreakers breakers;
 
+    private final EventRouteSync eventRoutes;
+
+    private final Duration eventRouteConfirmTimeout;
+
     private final byte[] token;
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -72,8 +79,12 @@ public class AdminApi {
             ProxyMetrics metrics,
             MismatchLog mismatches,
             ServiceCircuitBreakers breakers,
+            EventRouteSync eventRoutes,
+            Duration eventRouteConfirmTimeout,
             String token) {
         this.routes = routes;
+        this.eventRoutes = eventRoutes;
+        this.eventRouteConfirmTimeout = eventRouteConfirmTimeout;
         this.editor = editor;
         this.metrics = metrics;
         this.mismatches = mismatches;
@@ -85,10 +96,14 @@ public class AdminApi {
         return RouterFunctions.route(GET("/admin/routes"), this::listRoutes)
                 .andRoute(PUT("/admin/routes/{id}"), this::updateRoute)
                 .andRoute(GET("/admin/routes/{id}/mismatches"), this::mismatches)
+                .andRoute(GET("/admin/event-routes"), this::listEventRoutes)
+                .andRoute(PUT("/admin/event-routes/{id}"), this::updateEventRoute)
                 // a known path with another method: 405 naming the allowed one, not a 404 as if the path did not exist
                 .andRoute(path("/admin/routes"), request -> methodNotAllowed(HttpMethod.GET))
                 .andRoute(path("/admin/routes/{id}"), request -> methodNotAllowed(HttpMethod.PUT))
                 .andRoute(path("/admin/routes/{id}/mismatches"), request -> methodNotAllowed(HttpMethod.GET))
+                .andRoute(path("/admin/event-routes"), request -> methodNotAllowed(HttpMethod.GET))
+                .andRoute(path("/admin/event-routes/{id}"), request -> methodNotAllowed(HttpMethod.PUT))
                 .filter((request, next) -> authorized(request)
                         ? next.handle(request)
                         : problem(HttpStatus.UNAUTHORIZED, "A valid bearer token is required"));
@@ -209,6 +224,89 @@ public class AdminApi {
                                                             .map(Object::toString)
                                                             .toList())));
         });
+    }
+
+    private Mono<ServerResponse> listEventRoutes(ServerRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("version", routes.current().version());
+        body.put(
+                "eventRoutes",
+                eventRoutes.statuses().stream().map(AdminApi::describe).toList());
+        return ok(body);
+    }
+
+    /**
+     * Sets an event route's stage in the routes file and waits briefly for the legacy switch to confirm it: 200 when
+     * it did, 202 when the file is changed but the switch has not confirmed yet (the proxy keeps trying).
+     */
+    private Mono<ServerResponse> updateEventRoute(ServerRequest request) {
+        String id = request.pathVariable("id");
+        return request.bodyToMono(String.class).defaultIfEmpty("").flatMap(text -> {
+            JsonNode node;
+            try {
+                node = text.isBlank() ? null : json.readTree(text);
+            } catch (JacksonException e) {
+                return problem(HttpStatus.BAD_REQUEST, "body is not valid JSON: " + e.getOriginalMessage());
+            }
+            if (node == null || !node.isObject()) {
+                return problem(HttpStatus.BAD_REQUEST, "body must be a JSON object like {\"stage\": \"MIGRATED\"}");
+            }
+            for (String field : node.propertyNames()) {
+                if (!field.equals("stage")) {
+                    return problem(HttpStatus.BAD_REQUEST, "unknown field '" + field + "' (allowed: stage)");
+                }
+            }
+            JsonNode s = node.get("stage");
+            Stage stage = s != null && s.isString()
+                    ? Stage.parse(s.asString())
+                            .filter(EventRouteSpec.STAGES::contains)
+                            .orElse(null)
+                    : null;
+            if (stage == null) {
+                return problem(
+                        HttpStatus.BAD_REQUEST,
+                        "stage: " + (s == null ? "is required" : s + " is not a stage of an event route")
+                                + " (expected LEGACY, SHADOW or MIGRATED)");
+            }
+            return Mono.fromCallable(() -> {
+                        editor.updateEventRoute(id, stage);
+                        log.info("Admin API set event route {} to stage {}", id, stage);
+                        return eventRoutes
+                                .syncAndAwait(id, eventRouteConfirmTimeout)
+                                .orElseThrow();
+                    })
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(status -> status.inSync()
+                            ? ok(describe(status))
+                            : ServerResponse.accepted()
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .bodyValue(json.writeValueAsString(describe(status))))
+                    .onErrorResume(
+                            RoutesFileEditor.UnknownRouteException.class,
+                            e -> problem(HttpStatus.NOT_FOUND, e.getMessage()))
+                    .onErrorResume(
+                            RoutesFileEditor.PendingChangeException.class,
+                            e -> problem(HttpStatus.CONFLICT, e.getMessage()));
+        });
+    }
+
+    private static Map<String, Object> describe(EventRouteSync.Status status) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("id", status.id());
+        r.put("switch", status.switchUri().toString());
+        r.put("stage", status.stage().name());
+        r.put(
+                "confirmedStage",
+                status.confirmedStage() == null ? null : status.confirmedStage().name());
+        r.put("inSync", status.inSync());
+        r.put(
+                "confirmedAt",
+                status.confirmedAt() == null ? null : status.confirmedAt().toString());
+        r.put("lastError", status.lastError());
+        r.put(
+                "lastAttemptAt",
+                status.lastAttemptAt() == null ? null : status.lastAttemptAt().toString());
+        return r;
     }
 
     private Mono<ServerResponse> mismatches(ServerRequest request) {

@@ -7,11 +7,20 @@ import java.util.Optional;
 
 /** A complete, validated routes file. Immutable: a reload builds a new one. */
 public record RoutesConfig(
-        Path file, BackendTarget legacy, Map<String, BackendTarget> services, List<RouteSpec> routes) {
+        Path file,
+        BackendTarget legacy,
+        Map<String, BackendTarget> services,
+        List<RouteSpec> routes,
+        List<EventRouteSpec> eventRoutes) {
 
     public RoutesConfig {
         services = Map.copyOf(services);
         routes = List.copyOf(routes);
+        eventRoutes = List.copyOf(eventRoutes);
+    }
+
+    public Optional<EventRouteSpec> eventRoute(String id) {
+        return eventRoutes.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
     public Optional<RouteSpec> route(String id) {

@@ -35,11 +35,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *
  * <p>Longer than most classes here on purpose: it is the one place that states every rule of the routes file, field
  * by field, in the order of the file. The YAML mechanics and the value rules (durations, booleans, percents) are in
- * {@link NodeReader}, the cross-route rule in {@link RouteOverlaps}.
+ * {@link NodeReader}, the cross-route rule in {@link RouteOverlaps}, the event routes in {@link EventRoutesReader}.
  */
 public final class RoutesFileParser {
 
-    private static final Set<String> TOP_KEYS = Set.of("legacy", "services", "routes");
+    private static final Set<String> TOP_KEYS = Set.of("legacy", "services", "routes", "event-routes");
 
     private static final Set<String> BACKEND_KEYS = Set.of("uri", "timeout", "connect-timeout");
 
@@ -165,10 +165,11 @@ public final class RoutesFileParser {
                 }
             }
         }
+        List<EventRouteSpec> eventRoutes = new EventRoutesReader(nodes).read(top.get("event-routes"));
         if (nodes.problemCount() > 0) {
             return null;
         }
-        RoutesConfig config = new RoutesConfig(file, legacy, services, routes);
+        RoutesConfig config = new RoutesConfig(file, legacy, services, routes, eventRoutes);
         RouteOverlaps.problems(routes).forEach(nodes::problem);
         return config;
     }

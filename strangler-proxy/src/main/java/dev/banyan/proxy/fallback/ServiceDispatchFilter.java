@@ -14,6 +14,7 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -28,6 +29,10 @@ import reactor.core.publisher.Mono;
  * <p>Safe and idempotent methods are replayed after any failure (connect error, timeout, 5xx, broken connection,
  * open circuit). Other methods are replayed only when the request provably never reached the service (connect
  * failed, circuit open), so a write is never done twice.
+ *
+ * <p>A service answers {@code 421 Misdirected Request} for what it does not own yet (say, a delivery that the
+ * monolith still handles while both run): the request is replayed to legacy whatever its method, because the service
+ * declares it did nothing. That is ownership, not failure, so the circuit breaker does not count it.
  */
 public class ServiceDispatchFilter implements GlobalFilter, Ordered {
 
@@ -59,7 +64,26 @@ public class ServiceDispatchFilter implements GlobalFilter, Ordered {
                     ? Mono.error(new ServiceErrorStatus(status.value()))
                     : Mono.<Void>empty();
         }));
-        return breakers.run(decision.backend().name(), call, error -> onFailure(exchange, chain, decision, error));
+        return breakers.run(decision.backend().name(), call, error -> onFailure(exchange, chain, decision, error))
+                .then(Mono.defer(() -> misdirected(exchange, decision)
+                        ? replayMisdirected(exchange, chain, decision)
+                        : Mono.<Void>empty()));
+    }
+
+    private static boolean misdirected(ServerWebExchange exchange, RoutingDecision decision) {
+        ServerHttpResponse response = exchange.getResponse();
+        Backend answered = exchange.getAttribute(BanyanExchangeUtils.BACKEND_ATTR);
+        return decision.fallbackToLegacy()
+                && !response.isCommitted()
+                && answered == decision.backend()
+                && response.getStatusCode() != null
+                && response.getStatusCode().value() == HttpStatus.MISDIRECTED_REQUEST.value();
+    }
+
+    private Mono<Void> replayMisdirected(
+            ServerWebExchange exchange, GatewayFilterChain chain, RoutingDecision decision) {
+        metrics.fallback(decision.routeId(), decision.backend().name(), "misdirected");
+        return replayToLegacy(exchange, chain, decision);
     }
 
     private Mono<Void> onFailure(

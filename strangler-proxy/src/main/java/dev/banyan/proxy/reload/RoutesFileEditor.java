@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import dev.banyan.proxy.config.InvalidRoutesFileException;
 import dev.banyan.proxy.config.RoutesConfig;
@@ -29,7 +30,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Changes a route's stage and percent in the routes file itself, so the file stays the source of truth and the
+ * Changes a route's stage and percent (or an event route's stage) in the routes file itself, so the file stays the source of truth and the
  * change survives a restart. Only the two values are rewritten in place: comments, order and layout stay. The new
  * text is validated in full, written to a temporary file beside the original and moved over it atomically (through a
  * symbolic link, onto the file it points to, keeping that file's permissions).
@@ -46,10 +47,10 @@ public class RoutesFileEditor {
         }
     }
 
-    /** No route with that id. */
+    /** No route (or event route) with that id. */
     public static class UnknownRouteException extends RuntimeException {
-        UnknownRouteException(String id) {
-            super("no route with id '" + id + "'");
+        UnknownRouteException(String kind, String id) {
+            super("no " + kind + " with id '" + id + "'");
         }
     }
 
@@ -71,6 +72,31 @@ public class RoutesFileEditor {
      * @throws InvalidRoutesFileException when the result would be invalid (nothing is written)
      */
     public RoutesConfig update(String id, Stage stage, BigDecimal percent) {
+        return rewrite(text -> edit(text, id, stage, percent));
+    }
+
+    /**
+     * Sets the stage of an event route.
+     * @return the configuration now in force
+     * @throws InvalidRoutesFileException when the result would be invalid (nothing is written)
+     */
+    public RoutesConfig updateEventRoute(String id, Stage stage) {
+        return rewrite(text -> editEventRoute(text, id, stage));
+    }
+
+    static String editEventRoute(String text, String id, Stage stage) {
+        MappingNode route = find(RoutesFileParser.compose(text), "event-routes", "event route", id);
+        NodeTuple stageTuple = tuple(route, "stage");
+        if (stageTuple == null) {
+            throw new IllegalStateException("event route " + id + " has no stage");
+        }
+        Edit edit = replace(text, stageTuple.getValueNode(), stage.name());
+        return new StringBuilder(text)
+                .replace(edit.start(), edit.end(), edit.text())
+                .toString();
+    }
+
+    private RoutesConfig rewrite(UnaryOperator<String> change) {
         synchronized (routes) {
             routes.reloadIfChanged();
             if (routes.lastError() != null) {
@@ -81,8 +107,7 @@ public class RoutesFileEditor {
                 throw new PendingChangeException("the routes file on disk has a change that is not applied yet "
                         + "(it may still be being written); try again in a second");
             }
-            String text = routes.appliedText();
-            String edited = edit(text, id, stage, percent);
+            String edited = change.apply(routes.appliedText());
             RoutesConfig config = RoutesFileParser.parse(routes.file(), edited);
             write(routes.file(), edited);
             routes.applyWritten(config, edited);
@@ -91,7 +116,7 @@ public class RoutesFileEditor {
     }
 
     static String edit(String text, String id, Stage stage, BigDecimal percent) {
-        MappingNode route = findRoute(RoutesFileParser.compose(text), id);
+        MappingNode route = find(RoutesFileParser.compose(text), "routes", "route", id);
         NodeTuple stageTuple = tuple(route, "stage");
         NodeTuple percentTuple = tuple(route, "percent");
         List<Edit> edits = new ArrayList<>();
@@ -138,9 +163,9 @@ public class RoutesFileEditor {
         return text.offsetByCodePoints(0, codePoints);
     }
 
-    private static MappingNode findRoute(Node root, String id) {
+    private static MappingNode find(Node root, String list, String kind, String id) {
         if (root instanceof MappingNode top) {
-            NodeTuple routesTuple = tuple(top, "routes");
+            NodeTuple routesTuple = tuple(top, list);
             if (routesTuple != null && routesTuple.getValueNode() instanceof SequenceNode seq) {
                 for (Node item : seq.getValue()) {
                     if (item instanceof MappingNode route) {
@@ -154,7 +179,7 @@ public class RoutesFileEditor {
                 }
             }
         }
-        throw new UnknownRouteException(id);
+        throw new UnknownRouteException(kind, id);
     }
 
     private static NodeTuple tuple(MappingNode map, String key) {

@@ -275,4 +275,54 @@ class RoutesFileParserTests {
                 FILE, VALID.replace("fallback-to-legacy: true", "fallback-to-legacy: " + written));
         assertThat(config.routes().get(0).fallbackToLegacy()).isEqualTo(expected);
     }
+
+    @Test
+    void readsEventRoutes() {
+        RoutesConfig config = RoutesFileParser.parse(FILE, VALID + """
+                event-routes:
+                  - id: delivery-events
+                    switch: http://localhost:8081/internal/event-routes/delivery
+                    stage: shadow
+                """);
+        assertThat(config.eventRoutes()).singleElement().satisfies(route -> {
+            assertThat(route.id()).isEqualTo("delivery-events");
+            assertThat(route.switchUri()).hasToString("http://localhost:8081/internal/event-routes/delivery");
+            assertThat(route.stage()).isEqualTo(Stage.SHADOW);
+            assertThat(route.line()).isEqualTo(20);
+        });
+        assertThat(RoutesFileParser.parse(FILE, VALID).eventRoutes()).isEmpty();
+    }
+
+    @Test
+    void namesEveryProblemOfTheEventRoutesAtOnce() {
+        InvalidRoutesFileException e = rejected(VALID + """
+                event-routes:
+                  - id: delivery-events
+                    switch: http://localhost:8081/internal/event-routes/delivery
+                    stage: MIGRATED
+                  - id: delivery-events
+                    switch: http://localhost:8081/internal/event-routes/delivery
+                    stage: LEGACY
+                  - id: payment-events
+                    switch: http://localhost:8081
+                    stage: CANARY
+                  - switch: ftp://monolith/x
+                    stage: LEGACY
+                    percent: 5
+                """);
+        assertThat(e.problems())
+                .extracting(ConfigProblem::line, ConfigProblem::field)
+                .containsExactly(
+                        tuple(23, "event-routes[1].id"),
+                        tuple(27, "event-routes[2].switch"),
+                        tuple(28, "event-routes[2].stage"),
+                        tuple(31, "event-routes[3].percent"),
+                        tuple(29, "event-routes[3].id"),
+                        tuple(29, "event-routes[3].switch"));
+        assertThat(e.getMessage())
+                .contains("duplicate id 'delivery-events' (first used on line 20)")
+                .contains("needs the switch's path")
+                .contains("there is no CANARY")
+                .contains("scheme must be http or https");
+    }
 }

@@ -197,4 +197,46 @@ class ServiceDispatchFilterTests {
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(fallbacks("server-error")).isZero();
     }
+
+    @Test
+    void aServiceThatSaysItDoesNotOwnTheRequestGetsItReplayedToLegacyEvenForAPost() {
+        MockServerWebExchange exchange = dispatch(
+                MockServerHttpRequest.post("/api/categories/7/pickup").body("{}"),
+                serviceThenLegacy(Mono.empty(), HttpStatus.MISDIRECTED_REQUEST));
+
+        assertThat(calls).hasValue(2);
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(exchange.getResponse().getHeaders().containsHeader("X-From-Service"))
+                .isFalse();
+        assertThat(backend(exchange)).isEqualTo("legacy");
+        assertThat(fallbacks("misdirected")).isEqualTo(1);
+    }
+
+    @Test
+    void misdirectedAnswersDoNotOpenTheCircuit() {
+        for (int i = 0; i < 150; i++) {
+            calls.set(0);
+            dispatch(
+                    MockServerHttpRequest.get("/api/categories/" + i).build(),
+                    serviceThenLegacy(Mono.empty(), HttpStatus.MISDIRECTED_REQUEST));
+        }
+        calls.set(0);
+        MockServerWebExchange exchange = dispatch(
+                MockServerHttpRequest.get("/api/categories/1").build(), serviceThenLegacy(Mono.empty(), HttpStatus.OK));
+
+        assertThat(calls).hasValue(1);
+        assertThat(backend(exchange)).isEqualTo("catalog");
+        assertThat(fallbacks("circuit-open")).isZero();
+    }
+
+    @Test
+    void withoutFallbackAMisdirectedAnswerPassesThrough() {
+        MockServerWebExchange exchange = dispatch(
+                MockServerHttpRequest.get("/api/reviews/1").build(),
+                serviceThenLegacy(Mono.empty(), HttpStatus.MISDIRECTED_REQUEST));
+
+        assertThat(calls).hasValue(1);
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.MISDIRECTED_REQUEST);
+        assertThat(fallbacks("misdirected")).isZero();
+    }
 }

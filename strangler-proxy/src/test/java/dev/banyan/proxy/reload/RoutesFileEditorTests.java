@@ -36,7 +36,29 @@ class RoutesFileEditorTests {
                 stage: SHADOW
                 fallback-to-legacy: true
               - {id: categories, service: catalog, paths: [/api/categories], stage: CANARY, percent: 10}
+            event-routes:
+              - id: delivery-events   # who assigns riders to new orders
+                switch: http://localhost:8081/internal/event-routes/delivery
+                stage: LEGACY
             """;
+
+    @Test
+    void changesAnEventRoutesStageAndNothingElse() {
+        String edited = RoutesFileEditor.editEventRoute(FILE, "delivery-events", Stage.MIGRATED);
+        assertThat(edited).isEqualTo(FILE.replace("    stage: LEGACY\n", "    stage: MIGRATED\n"));
+        assertThat(RoutesFileParser.parse(Path.of("routes.yml"), edited)
+                        .eventRoute("delivery-events")
+                        .orElseThrow()
+                        .stage())
+                .isEqualTo(Stage.MIGRATED);
+    }
+
+    @Test
+    void anUnknownEventRouteIsNamed() {
+        assertThatThrownBy(() -> RoutesFileEditor.editEventRoute(FILE, "catalog-reads", Stage.MIGRATED))
+                .isInstanceOf(RoutesFileEditor.UnknownRouteException.class)
+                .hasMessage("no event route with id 'catalog-reads'");
+    }
 
     @Test
     void changesOnlyTheValuesAndKeepsCommentsAndLayout() {
