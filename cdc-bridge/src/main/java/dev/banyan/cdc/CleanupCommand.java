@@ -37,6 +37,9 @@ import picocli.CommandLine.ParentCommand;
  * the source: its replication slot and publication, and its rows in the {@code banyan_cdc} tables of source and
  * target. Says what it will drop, then asks for the pipeline's name (or takes {@code --yes}); refuses while a walsender
  * reads the slot. {@code --slot} drops a bridge slot that no configured pipeline owns any more.
+ *
+ * <p>About 300 lines on purpose: what it shows, the confirmation and the drops are one operator dialogue, in the one
+ * order that is safe (slot, then publication, then rows).
  */
 @Command(
         name = "cleanup",

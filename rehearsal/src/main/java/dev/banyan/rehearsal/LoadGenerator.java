@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -186,7 +187,7 @@ final class LoadGenerator implements AutoCloseable {
         }
     }
 
-    private HttpResponse<String> timed(String what, HttpRequest request) throws InterruptedException {
+    private @Nullable HttpResponse<String> timed(String what, HttpRequest request) throws InterruptedException {
         TrafficStats stats = current.get();
         long start = System.nanoTime();
         try {

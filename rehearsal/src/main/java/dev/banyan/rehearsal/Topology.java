@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import dev.banyan.embedded.EmbeddedPostgresServer;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The running system: two embedded PostgreSQL servers, the monolith, the catalog-service, the strangler-proxy and
  * the cdc-bridge, each in its own process, as independently deployable parts would be.
@@ -33,7 +35,7 @@ final class Topology implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private EmbeddedPostgresServer monolithDb;
     private EmbeddedPostgresServer catalogDb;
-    private ComponentProcess bridge;
+    private @Nullable ComponentProcess bridge;
     private Path routesFile;
     private int verifications;
 

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A pipeline's bookkeeping rows in the target, written inside each apply transaction: the origin marker (its first
  * write, which tells the opposite pipeline that the bridge wrote the transaction) and the highest source position
@@ -59,6 +61,7 @@ final class AppliedPositions {
     }
 
     /** The stored position, or {@code null} before the first streamed batch (or after a snapshot). */
+    @Nullable
     SourcePosition read() throws SQLException {
         try (Connection c = target.getConnection();
                 PreparedStatement ps = c.prepareStatement("select tx_order, lsn, ordinal from " + BridgeTables.SCHEMA

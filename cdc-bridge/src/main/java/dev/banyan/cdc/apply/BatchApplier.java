@@ -2,7 +2,6 @@ package dev.banyan.cdc.apply;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +13,7 @@ import javax.sql.DataSource;
 import dev.banyan.cdc.config.PipelineConfig;
 import dev.banyan.cdc.config.PipelineConfig.RejectPolicy;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * <p>A batch the target rejects is retried with exponential {@link Backoff}. Connection and serialization failures
  * ({@link TransientFailures}) are retried until they pass. Any other failure, once the attempts are used up, is
  * narrowed down row by row (each row in its own savepoint, constraints checked immediately); the rows the target still
- * rejects then halt the pipeline or go to the {@link DeadLetters}, as configured. Changes that find no target row
+ * rejects then halt the pipeline or go to the {@link DeadLetters}, as configured; the writes of one attempt, in bulk
+ * or row by row, are a {@link BatchWrite}. Changes that find no target row
  * follow {@link MissingRows}. Nothing is dropped silently.
  *
  * <p>This class knows nothing about Debezium: any capture that yields {@link RowChange}s can feed it.
@@ -54,7 +55,7 @@ public final class BatchApplier {
     private final SnapshotKeys snapshotKeys;
 
     private boolean watermarkLoaded;
-    private SourcePosition watermark;
+    private @Nullable SourcePosition watermark;
 
     public BatchApplier(PipelineConfig config, DataSource target, List<TableMapping> tables, ApplyListener listener) {
         this(config, target, tables, listener, Thread::sleep);
@@ -220,7 +221,7 @@ public final class BatchApplier {
 
     /** One attempt in one transaction. {@code isolate}: every row alone in a savepoint, constraints immediate. */
     private int applyOnce(Batch batch, boolean isolate) throws SQLException {
-        Attempt attempt = new Attempt(isolate);
+        BatchWrite attempt = new BatchWrite(config, writer, tables, childrenFirst, isolate);
         try (Connection c = target.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -291,75 +292,5 @@ public final class BatchApplier {
                         + first.row().describe() + ": "
                         + first.reason() + (first.sqlState() == null ? "" : " [SQLSTATE " + first.sqlState() + "]")
                         + ". Fix the data or the target schema and restart, or set on-reject: dead-letter to park such records.");
-    }
-
-    /** The writes of one attempt: in bulk, or (isolating) row by row, each in a savepoint that a rejection rolls back. */
-    private final class Attempt {
-
-        final boolean isolate;
-        final List<Rejection> rejections = new ArrayList<>();
-        final MissingRows missing = new MissingRows(config);
-        int written;
-
-        Attempt(boolean isolate) {
-            this.isolate = isolate;
-        }
-
-        void write(Connection c, Batch batch) throws SQLException {
-            for (TableMapping table : childrenFirst) {
-                if (batch.truncated.contains(table)) {
-                    written += writer.truncate(c, table);
-                }
-            }
-            for (TableMapping table : tables) {
-                List<PendingRow> upserts = new ArrayList<>();
-                List<PendingRow> reviving = new ArrayList<>();
-                List<PendingRow> updates = new ArrayList<>();
-                List<PendingRow> partial = new ArrayList<>();
-                for (PendingRow row : batch.rowsOf(table)) {
-                    if (row.delete) {
-                        continue;
-                    }
-                    (!row.unavailable.isEmpty()
-                                    ? partial
-                                    : row.created ? upserts : MissingRows.recreates(config) ? reviving : updates)
-                            .add(row);
-                }
-                each(c, upserts, rows -> writer.upsert(c, table, rows));
-                each(c, reviving, rows -> writer.revive(c, table, rows, missing));
-                each(c, updates, rows -> writer.update(c, table, rows, missing));
-                each(c, partial, rows -> writer.partialUpdate(c, table, rows, missing));
-            }
-            for (TableMapping table : childrenFirst) {
-                each(
-                        c,
-                        batch.rowsOf(table).stream().filter(r -> r.delete).toList(),
-                        rows -> writer.delete(c, table, rows, missing));
-            }
-        }
-
-        private void each(Connection c, List<PendingRow> rows, RowsWork work) throws SQLException {
-            if (!isolate) {
-                written += work.run(rows);
-                return;
-            }
-            for (PendingRow row : rows) {
-                Savepoint savepoint = c.setSavepoint();
-                try {
-                    written += work.run(List.of(row));
-                    c.releaseSavepoint(savepoint);
-                } catch (SQLException e) {
-                    if (TransientFailures.isTransient(e)) {
-                        throw e;
-                    }
-                    c.rollback(savepoint);
-                    rejections.add(new Rejection(row, e.getMessage(), e.getSQLState()));
-                }
-            }
-        }
-    }
-
-    private interface RowsWork {
-        int run(List<PendingRow> rows) throws SQLException;
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,7 +26,7 @@ final class DeadLetters {
     }
 
     /** The row as the target would have received it: target column names, without values the source did not send. */
-    static String recordJson(PendingRow row) {
+    static @Nullable String recordJson(PendingRow row) {
         if (row.values == null) {
             return null;
         }

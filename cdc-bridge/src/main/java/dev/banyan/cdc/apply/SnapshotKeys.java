@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,7 @@ final class SnapshotKeys {
     private final String pipeline;
     private final DataSource target;
     private final List<TableMapping> tables;
-    private String run;
+    private @Nullable String run;
     private boolean finished;
 
     SnapshotKeys(String pipeline, DataSource target, List<TableMapping> tables) {

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Tells whether carrying a source column into a target column can lose data silently. Values reach the target through
  * explicit casts to the target type, and PostgreSQL's explicit casts cut strings and bit strings to length and round
@@ -79,7 +81,7 @@ final class TypeNarrowing {
         return Optional.ofNullable(loss(parsedSource.get(), parsedTarget.get()));
     }
 
-    private static String loss(Type s, Type t) {
+    private static @Nullable String loss(Type s, Type t) {
         String sb = s.base();
         String tb = t.base();
         if ((tb.equals("varchar") || tb.equals("char")) && t.precision() != null) {

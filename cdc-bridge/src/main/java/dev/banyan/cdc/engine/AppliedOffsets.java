@@ -2,6 +2,8 @@ package dev.banyan.cdc.engine;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The last engine offset the pipeline declared safe: every change read before it has committed in the target. The
  * offset store persists nothing beyond it, so whatever record the engine is told to acknowledge, a stored offset never
@@ -39,7 +41,7 @@ final class AppliedOffsets {
         return true;
     }
 
-    private static Long number(Object value) {
+    private static @Nullable Long number(Object value) {
         return value instanceof Number n ? n.longValue() : null;
     }
 }

@@ -16,6 +16,8 @@ import dev.banyan.cdc.apply.TableMapping;
 import dev.banyan.cdc.config.ConfigException;
 import dev.banyan.cdc.config.PipelineConfig;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Prepares the source for capture: the bridge tables exist, and the pipeline's publication covers exactly the mapped
  * tables plus the bridge's marker and heartbeat tables (created if missing, corrected if it drifted).
@@ -90,7 +92,8 @@ final class SourcePreparation {
     }
 
     /** The tables of the publication, or {@code null} when it does not exist yet. */
-    private static TreeSet<String> publishedTables(Connection source, String publication) throws SQLException {
+    private static @Nullable TreeSet<String> publishedTables(Connection source, String publication)
+            throws SQLException {
         try (PreparedStatement ps = source.prepareStatement("select 1 from pg_publication where pubname = ?")) {
             ps.setString(1, publication);
             try (ResultSet rs = ps.executeQuery()) {

@@ -22,6 +22,8 @@ import dev.banyan.cdc.apply.TableMapping.Column;
 import dev.banyan.cdc.config.BridgeConfig;
 import dev.banyan.cdc.config.PipelineConfig;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Compares every mapped table of every pipeline, with the mapping applied: row counts and a content hash per key.
  *
@@ -255,7 +257,7 @@ public final class Reconciler {
         return diffs.isEmpty() ? "(same text, different hash)" : "[" + String.join("; ", diffs) + "]";
     }
 
-    private static String[] fetch(
+    private static String @Nullable [] fetch(
             Connection c,
             String table,
             List<String> keyColumns,
@@ -366,6 +368,7 @@ public final class Reconciler {
                     + order;
         }
 
+        @Nullable
         Row peek() throws SQLException {
             if (index >= chunk.size()) {
                 if (exhausted) {

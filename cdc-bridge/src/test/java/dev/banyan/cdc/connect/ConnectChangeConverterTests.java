@@ -203,7 +203,7 @@ class ConnectChangeConverterTests {
                 .name("geometry")
                 .field("x", Schema.FLOAT64_SCHEMA)
                 .build();
-        assertThatThrownBy(() -> ConnectChangeConverter.text(nested, new Struct(nested).put("x", 1.0)))
+        assertThatThrownBy(() -> TextLiterals.text(nested, new Struct(nested).put("x", 1.0)))
                 .hasMessage("values of type STRUCT (geometry) are not supported");
     }
 
@@ -221,10 +221,10 @@ class ConnectChangeConverterTests {
     void rendersMidnightAtTheEndOfTheDayAsTwentyFourHours() {
         Schema microTime =
                 SchemaBuilder.int64().name("io.debezium.time.MicroTime").build();
-        assertThat(ConnectChangeConverter.text(microTime, 86_400_000_000L)).isEqualTo("24:00:00");
-        assertThat(ConnectChangeConverter.text(microTime, 86_399_999_999L)).isEqualTo("23:59:59.999999");
+        assertThat(TextLiterals.text(microTime, 86_400_000_000L)).isEqualTo("24:00:00");
+        assertThat(TextLiterals.text(microTime, 86_399_999_999L)).isEqualTo("23:59:59.999999");
         Schema millisTime = SchemaBuilder.int32().name("io.debezium.time.Time").build();
-        assertThat(ConnectChangeConverter.text(millisTime, 86_400_000)).isEqualTo("24:00:00");
+        assertThat(TextLiterals.text(millisTime, 86_400_000)).isEqualTo("24:00:00");
     }
 
     @Test
@@ -235,9 +235,9 @@ class ConnectChangeConverterTests {
         value.put("키", "값");
         value.put("b c", null);
         value.put("quote\"d", "back\\slash");
-        assertThat(ConnectChangeConverter.text(hstore, value))
+        assertThat(TextLiterals.text(hstore, value))
                 .isEqualTo("\"키\"=>\"값\", \"b c\"=>NULL, \"quote\\\"d\"=>\"back\\\\slash\"");
-        assertThat(ConnectChangeConverter.text(hstore, java.util.Map.of())).isEmpty();
+        assertThat(TextLiterals.text(hstore, java.util.Map.of())).isEmpty();
     }
 
     @Test
@@ -247,14 +247,13 @@ class ConnectChangeConverterTests {
                 .parameter("length", "12")
                 .build();
         // little-endian: bit 0 is the rightmost digit
-        assertThat(ConnectChangeConverter.text(bits, new byte[] {0x01, 0x08})).isEqualTo("100000000001");
-        assertThat(ConnectChangeConverter.text(bits, ByteBuffer.wrap(new byte[] {0x06})))
-                .isEqualTo("000000000110");
+        assertThat(TextLiterals.text(bits, new byte[] {0x01, 0x08})).isEqualTo("100000000001");
+        assertThat(TextLiterals.text(bits, ByteBuffer.wrap(new byte[] {0x06}))).isEqualTo("000000000110");
         Schema bitOne = SchemaBuilder.bool()
                 .parameter(ConnectChangeConverter.SOURCE_TYPE_PARAMETER, "BIT")
                 .build();
-        assertThat(ConnectChangeConverter.text(bitOne, true)).isEqualTo("1");
-        assertThat(ConnectChangeConverter.text(bitOne, false)).isEqualTo("0");
-        assertThat(ConnectChangeConverter.text(Schema.BOOLEAN_SCHEMA, true)).isEqualTo("true");
+        assertThat(TextLiterals.text(bitOne, true)).isEqualTo("1");
+        assertThat(TextLiterals.text(bitOne, false)).isEqualTo("0");
+        assertThat(TextLiterals.text(Schema.BOOLEAN_SCHEMA, true)).isEqualTo("true");
     }
 }

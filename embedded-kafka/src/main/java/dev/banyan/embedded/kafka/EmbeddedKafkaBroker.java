@@ -11,13 +11,13 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real Apache Kafka broker (KRaft, one node that is both broker and controller) running in a child JVM on
@@ -26,6 +26,10 @@ import java.util.stream.Stream;
  * <p>Layout of the directory: {@code server.properties} (rewritten on every start), {@code cluster.id} (kept, so
  * the formatted storage is reused), {@code data/} (the log dirs), {@code broker.log} and {@code broker.pid} (the
  * running broker, so a successor can stop a broker whose owner was killed with SIGKILL).
+ *
+ * <p>About 300 lines on purpose: start, storage format, the wait for start-up and the stop are one child-process
+ * lifecycle over the same directory and log. The command line and {@code server.properties} are in
+ * {@link BrokerCommand}, taking over from a broker whose owner died in {@link StaleBroker}.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -40,9 +44,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Path dataDirectory;
     private final int port;
     private final boolean ephemeral;
-    private final Thread shutdownHook;
+    private final @Nullable Thread shutdownHook;
 
-    private EmbeddedKafkaBroker(Process process, Path dataDirectory, int port, boolean ephemeral, Thread shutdownHook) {
+    private EmbeddedKafkaBroker(
+            Process process, Path dataDirectory, int port, boolean ephemeral, @Nullable Thread shutdownHook) {
         this.process = process;
         this.dataDirectory = dataDirectory;
         this.port = port;
@@ -109,14 +114,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         try {
             int brokerPort = port == 0 ? freePort() : requireFree(port);
             int controllerPort = freePort();
-            Path config = writeServerProperties(directory, brokerPort, controllerPort);
+            Path config = BrokerCommand.writeServerProperties(directory, brokerPort, controllerPort);
             String classpath = KafkaClasspath.resolve();
             if (!Files.exists(directory.resolve("data").resolve("meta.properties"))) {
                 format(directory, config, classpath, options, log);
             }
             long logOffset = Files.exists(log) ? Files.size(log) : 0;
             Process process = new ProcessBuilder(
-                            javaCommand(options, classpath, directory, "kafka.Kafka", config.toString()))
+                            BrokerCommand.javaCommand(options, classpath, directory, "kafka.Kafka", config.toString()))
                     .directory(directory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -196,34 +201,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static Path writeServerProperties(Path directory, int brokerPort, int controllerPort) throws IOException {
-        String properties = String.join(
-                "\n",
-                "# Written by Banyan's embedded Kafka on every start.",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + brokerPort,
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "log.dirs=" + directory.resolve("data"),
-                "num.partitions=1",
-                "default.replication.factor=1",
-                "min.insync.replicas=1",
-                "offsets.topic.replication.factor=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                "");
-        Path config = directory.resolve("server.properties");
-        Files.writeString(config, properties, StandardCharsets.UTF_8);
-        return config;
-    }
-
     /** Formats the storage once; the cluster id stays in the directory so a wiped log dir keeps its identity. */
     private static void format(Path directory, Path config, String classpath, Options options, Path log)
             throws IOException {
@@ -235,7 +212,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     clusterIdFile, Base64.getUrlEncoder().withoutPadding().encodeToString(uuid));
         }
         String clusterId = Files.readString(clusterIdFile).trim();
-        Process format = new ProcessBuilder(javaCommand(
+        Process format = new ProcessBuilder(BrokerCommand.javaCommand(
                         options,
                         classpath,
                         directory,
@@ -264,42 +241,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new IllegalStateException("formatting the storage (kafka-storage format) failed with exit code "
                     + format.exitValue() + ": " + lastLines(log, 0));
         }
-    }
-
-    private static List<String> javaCommand(
-            Options options, String classpath, Path directory, String mainClass, String... args) throws IOException {
-        Path log4j = directory.resolve("log4j2.properties");
-        Files.writeString(
-                log4j,
-                String.join(
-                        "\n",
-                        "status=warn",
-                        "appender.out.type=Console",
-                        "appender.out.name=out",
-                        "appender.out.layout.type=PatternLayout",
-                        "appender.out.layout.pattern=[%d] %p %m (%c)%n",
-                        "rootLogger.level=INFO",
-                        "rootLogger.appenderRef.out.ref=out",
-                        "logger.kafka.name=kafka",
-                        "logger.kafka.level=INFO",
-                        "logger.apache.name=org.apache.kafka",
-                        "logger.apache.level=INFO",
-                        ""),
-                StandardCharsets.UTF_8);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + options.heap(),
-                "-XX:+UseG1GC",
-                "-XX:MaxGCPauseMillis=20",
-                "-XX:+ExitOnOutOfMemoryError",
-                "-Djava.awt.headless=true",
-                "-Dlog4j2.configurationFile=" + log4j.toUri(),
-                "-Dbanyan.embedded-kafka.dir=" + directory,
-                "-cp",
-                classpath,
-                mainClass));
-        command.addAll(List.of(args));
-        return command;
     }
 
     private static void awaitStarted(Process process, Path log, long logOffset, int brokerPort) throws IOException {
@@ -371,53 +312,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete embedded Kafka directory " + directory, e);
-        }
-    }
-
-    /**
-     * An owner killed with SIGKILL leaves its broker running and holding the directory's lock. Stop it (SIGTERM,
-     * then SIGKILL) so this start can take the directory over; Kafka recovers its logs as after any crash.
-     */
-    static final class StaleBroker {
-
-        private StaleBroker() {}
-
-        static void stopIfRunning(Path directory) {
-            readPid(directory.resolve(PID_FILE))
-                    .flatMap(ProcessHandle::of)
-                    .filter(ProcessHandle::isAlive)
-                    .filter(process -> ownsDirectory(process, directory))
-                    .ifPresent(EmbeddedKafkaBroker::stop);
-        }
-
-        private static Optional<Long> readPid(Path pidFile) {
-            try {
-                return Files.isRegularFile(pidFile)
-                        ? Optional.of(Long.parseLong(Files.readString(pidFile).trim()))
-                        : Optional.empty();
-            } catch (IOException | NumberFormatException e) {
-                return Optional.empty();
-            }
-        }
-
-        /** Only a broker started on this very directory: a recycled pid must never be killed. */
-        private static boolean ownsDirectory(ProcessHandle process, Path directory) {
-            List<String> args = arguments(process);
-            return args.contains("-Dbanyan.embedded-kafka.dir=" + directory) && args.contains("kafka.Kafka");
-        }
-
-        /** {@code /proc} has the whole command line; {@link ProcessHandle.Info} may not, for a long classpath. */
-        private static List<String> arguments(ProcessHandle process) {
-            Path cmdline = Path.of("/proc", Long.toString(process.pid()), "cmdline");
-            try {
-                if (Files.isReadable(cmdline)) {
-                    return List.of(
-                            Files.readString(cmdline, StandardCharsets.UTF_8).split("\0"));
-                }
-            } catch (IOException e) {
-                // gone meanwhile, or not ours to read: fall back to what the JDK reports
-            }
-            return process.info().arguments().map(List::of).orElse(List.of());
         }
     }
 }

@@ -87,7 +87,7 @@ class EmbeddedKafkaBrokerIntegrationTests {
             takeOverFrom(owner, dir);
         } finally {
             owner.destroyForcibly(); // a failed assertion must not leave the owner (and its broker) behind
-            EmbeddedKafkaBroker.StaleBroker.stopIfRunning(dir.toAbsolutePath().normalize());
+            StaleBroker.stopIfRunning(dir.toAbsolutePath().normalize());
         }
     }
 

@@ -7,6 +7,7 @@ import dev.banyan.http.request.FieldError;
 import dev.banyan.http.request.InvalidInputException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -86,7 +87,7 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
             return problem;
         }
 
-        static Kind of(HttpStatusCode status) {
+        static @Nullable Kind of(HttpStatusCode status) {
             for (Kind kind : values()) {
                 if (kind.status.value() == status.value()) {
                     return kind;

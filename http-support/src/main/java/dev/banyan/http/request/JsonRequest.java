@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -68,7 +69,7 @@ public final class JsonRequest {
         return value != null && !value.isNull();
     }
 
-    public String requiredText(String name) {
+    public @Nullable String requiredText(String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             reject(name, "must not be blank");
@@ -85,7 +86,7 @@ public final class JsonRequest {
         return value.stringValue();
     }
 
-    public String optionalText(String name) {
+    public @Nullable String optionalText(String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             return null;
@@ -97,7 +98,7 @@ public final class JsonRequest {
         return value.stringValue();
     }
 
-    public Long requiredLong(String name, long min) {
+    public @Nullable Long requiredLong(String name, long min) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             reject(name, "must not be null");
@@ -106,7 +107,7 @@ public final class JsonRequest {
         return checkedLong(name, value, min);
     }
 
-    public Long optionalLong(String name, long min) {
+    public @Nullable Long optionalLong(String name, long min) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             return null;
@@ -114,7 +115,7 @@ public final class JsonRequest {
         return checkedLong(name, value, min);
     }
 
-    private Long checkedLong(String name, JsonNode value, long min) {
+    private @Nullable Long checkedLong(String name, JsonNode value, long min) {
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
             reject(name, "must be an integer");
             return null;
@@ -127,7 +128,7 @@ public final class JsonRequest {
         return number;
     }
 
-    public Boolean optionalBoolean(String name) {
+    public @Nullable Boolean optionalBoolean(String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             return null;
@@ -139,7 +140,7 @@ public final class JsonRequest {
         return value.booleanValue();
     }
 
-    public UUID requiredUuid(String name) {
+    public @Nullable UUID requiredUuid(String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             reject(name, "must not be null");
@@ -148,7 +149,7 @@ public final class JsonRequest {
         return checkedUuid(name, value);
     }
 
-    public UUID optionalUuid(String name) {
+    public @Nullable UUID optionalUuid(String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             return null;
@@ -156,7 +157,7 @@ public final class JsonRequest {
         return checkedUuid(name, value);
     }
 
-    private UUID checkedUuid(String name, JsonNode value) {
+    private @Nullable UUID checkedUuid(String name, JsonNode value) {
         if (!value.isString() || !UUID_TEXT.matcher(value.stringValue()).matches()) {
             reject(name, "must be a UUID");
             return null;

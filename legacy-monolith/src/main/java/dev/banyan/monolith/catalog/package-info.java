@@ -10,4 +10,7 @@
         name = "Catalog",
         description = "Restaurants, categories, opening hours and menus")
 @org.springframework.modulith.ApplicationModule(displayName = "Catalog")
+@NullMarked
 package dev.banyan.monolith.catalog;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,4 +9,7 @@
         name = "Customer",
         description = "Customer accounts and delivery addresses")
 @org.springframework.modulith.ApplicationModule(displayName = "Customer")
+@NullMarked
 package dev.banyan.monolith.customer;
+
+import org.jspecify.annotations.NullMarked;

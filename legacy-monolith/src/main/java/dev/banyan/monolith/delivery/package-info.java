@@ -10,4 +10,7 @@
         name = "Delivery",
         description = "Rider assignment, pickup and drop-off")
 @org.springframework.modulith.ApplicationModule(displayName = "Delivery")
+@NullMarked
 package dev.banyan.monolith.delivery;
+
+import org.jspecify.annotations.NullMarked;

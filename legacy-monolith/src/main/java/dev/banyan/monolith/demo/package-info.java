@@ -4,4 +4,7 @@
  * Not a bounded context; nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data")
+@NullMarked
 package dev.banyan.monolith.demo;
+
+import org.jspecify.annotations.NullMarked;

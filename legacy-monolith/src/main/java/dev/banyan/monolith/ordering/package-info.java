@@ -13,4 +13,7 @@
         name = "Ordering",
         description = "Orders, line items and their lifecycle")
 @org.springframework.modulith.ApplicationModule(displayName = "Ordering")
+@NullMarked
 package dev.banyan.monolith.ordering;
+
+import org.jspecify.annotations.NullMarked;

@@ -11,4 +11,7 @@
         name = "Payment",
         description = "Authorization, capture and refund with idempotency keys")
 @org.springframework.modulith.ApplicationModule(displayName = "Payment")
+@NullMarked
 package dev.banyan.monolith.payment;
+
+import org.jspecify.annotations.NullMarked;

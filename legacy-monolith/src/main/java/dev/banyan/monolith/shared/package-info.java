@@ -6,4 +6,7 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Shared kernel",
         type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@NullMarked
 package dev.banyan.monolith.shared;
+
+import org.jspecify.annotations.NullMarked;

@@ -25,6 +25,7 @@ import dev.banyan.proxy.reload.RoutesManager;
 import dev.banyan.proxy.routing.ActiveRoutes;
 import dev.banyan.proxy.shadow.MismatchLog;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -320,7 +321,7 @@ public class AdminApi {
         return ok(body);
     }
 
-    private Object reloadError() {
+    private @Nullable Object reloadError() {
         RoutesManager.ReloadError error = routes.lastError();
         if (error == null) {
             return null;

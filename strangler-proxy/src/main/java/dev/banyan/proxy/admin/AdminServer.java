@@ -2,6 +2,7 @@ package dev.banyan.proxy.admin;
 
 import dev.banyan.proxy.edge.ClientTimeouts;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -26,7 +27,7 @@ public class AdminServer implements SmartLifecycle {
 
     private final ClientTimeouts timeouts;
 
-    private volatile DisposableServer server;
+    private volatile @Nullable DisposableServer server;
 
     public AdminServer(AdminApi api, String address, int port, ClientTimeouts timeouts) {
         this.api = api;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.convert.DurationStyle;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -51,6 +52,7 @@ final class NodeReader {
     }
 
     /** The fields of a mapping by name; unknown and repeated names are problems. {@code allowed == null}: any name. */
+    @Nullable
     Map<String, NodeTuple> mapping(Node node, String field, Set<String> allowed) {
         if (!(node instanceof MappingNode map)) {
             problem(node, field, "must be a mapping of fields");
@@ -79,6 +81,7 @@ final class NodeReader {
         return result;
     }
 
+    @Nullable
     String scalar(Node node, String field) {
         if (node instanceof ScalarNode s) {
             return s.getValue();
@@ -87,6 +90,7 @@ final class NodeReader {
         return null;
     }
 
+    @Nullable
     String requiredScalar(Map<String, NodeTuple> fields, String key, String field, Node owner) {
         NodeTuple tuple = fields.get(key);
         if (tuple == null || isNull(tuple.getValueNode())) {
@@ -98,6 +102,7 @@ final class NodeReader {
     }
 
     /** A list of single values; one single value is a list of one. */
+    @Nullable
     List<ScalarNode> stringList(Node node, String field) {
         if (node instanceof ScalarNode s && !s.getValue().isBlank()) {
             return List.of(s);
@@ -165,6 +170,7 @@ final class NodeReader {
     }
 
     /** A number from 0 to 100 with at most two decimals. */
+    @Nullable
     Double percent(Node node, String field) {
         String text = scalar(node, field);
         if (text == null) {
@@ -188,6 +194,7 @@ final class NodeReader {
         return value.doubleValue();
     }
 
+    @Nullable
     Integer wholeNumber(Node node, String field) {
         String text = scalar(node, field);
         try {

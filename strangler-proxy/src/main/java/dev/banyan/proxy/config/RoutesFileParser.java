@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.web.util.pattern.PatternParseException;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -91,7 +92,7 @@ public final class RoutesFileParser {
         return new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
     }
 
-    private RoutesConfig read(Path file, String text) {
+    private @Nullable RoutesConfig read(Path file, String text) {
         Node root;
         try {
             root = compose(text);
@@ -174,7 +175,7 @@ public final class RoutesFileParser {
         return config;
     }
 
-    private BackendTarget backend(String name, Node node, String field, Duration defaultTimeout) {
+    private @Nullable BackendTarget backend(String name, Node node, String field, Duration defaultTimeout) {
         Map<String, NodeTuple> fields = nodes.mapping(node, field, BACKEND_KEYS);
         if (fields == null) {
             return null;
@@ -195,7 +196,7 @@ public final class RoutesFileParser {
         return uri == null ? null : new BackendTarget(name, uri, timeout, connect);
     }
 
-    private URI uri(String text, int line, String field) {
+    private @Nullable URI uri(String text, int line, String field) {
         if (text == null) {
             return null;
         }
@@ -228,7 +229,7 @@ public final class RoutesFileParser {
         return URI.create(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority());
     }
 
-    private RouteSpec route(Node node, String field, Set<String> services) {
+    private @Nullable RouteSpec route(Node node, String field, Set<String> services) {
         Map<String, NodeTuple> f = nodes.mapping(node, field, ROUTE_KEYS);
         if (f == null) {
             return null;
@@ -388,7 +389,7 @@ public final class RoutesFileParser {
         return new ShadowSpec(ignore, sample, unsafe, headers);
     }
 
-    static String pathProblem(String path) {
+    static @Nullable String pathProblem(String path) {
         if (path == null || !path.startsWith("/")) {
             return "must start with '/'";
         }

@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.ScheduledFuture;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
@@ -80,7 +81,7 @@ public final class ClientTimeouts implements NettyServerCustomizer {
 
         private int openRequests;
 
-        private ScheduledFuture<?> timer;
+        private @Nullable ScheduledFuture<?> timer;
 
         RequestHeadTimeout(long timeoutNanos) {
             this.timeoutNanos = timeoutNanos;

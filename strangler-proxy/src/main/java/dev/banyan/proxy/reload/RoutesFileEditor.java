@@ -20,6 +20,7 @@ import dev.banyan.proxy.config.RoutesConfig;
 import dev.banyan.proxy.config.RoutesFileParser;
 import dev.banyan.proxy.config.Stage;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.DumperOptions;
@@ -182,7 +183,7 @@ public class RoutesFileEditor {
         throw new UnknownRouteException(kind, id);
     }
 
-    private static NodeTuple tuple(MappingNode map, String key) {
+    private static @Nullable NodeTuple tuple(MappingNode map, String key) {
         for (NodeTuple t : map.getValue()) {
             if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
                 return t;

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -22,7 +23,7 @@ public class RoutesFileWatcher implements SmartLifecycle {
 
     private final Duration interval;
 
-    private ScheduledExecutorService executor;
+    private @Nullable ScheduledExecutorService executor;
 
     public RoutesFileWatcher(RoutesManager routes, Duration interval) {
         this.routes = routes;

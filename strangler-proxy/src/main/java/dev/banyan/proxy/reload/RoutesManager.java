@@ -17,6 +17,7 @@ import dev.banyan.proxy.config.RoutesFileParser;
 import dev.banyan.proxy.metrics.ProxyMetrics;
 import dev.banyan.proxy.routing.ActiveRoutes;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,10 +44,10 @@ public class RoutesManager {
 
     private volatile String appliedText;
 
-    private volatile String rejectedText;
+    private volatile @Nullable String rejectedText;
 
     /** A changed text read once and waiting to be read again unchanged before it is taken. */
-    private volatile String pendingText;
+    private volatile @Nullable String pendingText;
 
     public RoutesManager(Path file, ProxyMetrics metrics) {
         this.file = file.toAbsolutePath().normalize();

@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.banyan.proxy.config.RouteSpec;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -38,7 +39,7 @@ public final class RouteTable {
     }
 
     /** The route for the request, or {@code null} when legacy should serve it as the strangler default. */
-    public RouteSpec match(String method, PathContainer path) {
+    public @Nullable RouteSpec match(String method, PathContainer path) {
         for (Entry entry : entries) {
             if (entry.route().allowsMethod(method) && entry.pattern().matches(path)) {
                 return entry.route();

@@ -10,6 +10,7 @@ import java.util.Set;
 import dev.banyan.proxy.config.JsonPathPattern;
 import dev.banyan.proxy.config.ShadowSpec;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,7 +61,7 @@ public final class ShadowComparator {
         }
     }
 
-    private JsonNode parse(CapturedResponse response) {
+    private @Nullable JsonNode parse(CapturedResponse response) {
         if (response.truncated() || response.body().length == 0) {
             return null;
         }

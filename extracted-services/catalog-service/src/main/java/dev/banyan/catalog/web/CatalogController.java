@@ -24,6 +24,7 @@ import dev.banyan.http.request.FieldError;
 import dev.banyan.http.request.InvalidInputException;
 import dev.banyan.http.request.JsonRequest;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -162,7 +163,7 @@ class CatalogController {
         return hours;
     }
 
-    private static DayOfWeek day(JsonRequest entry) {
+    private static @Nullable DayOfWeek day(JsonRequest entry) {
         String text = entry.requiredText("day");
         if (text == null) {
             return null;
@@ -176,7 +177,7 @@ class CatalogController {
     }
 
     /** "HH:mm" on a 24-hour clock, nothing else (no seconds, no "24:00"). */
-    private static LocalTime time(JsonRequest entry, String name) {
+    private static @Nullable LocalTime time(JsonRequest entry, String name) {
         String text = entry.requiredText(name);
         if (text == null) {
             return null;
@@ -189,7 +190,8 @@ class CatalogController {
     }
 
     /** A decimal integer of at most nine digits; absent means the default. */
-    private static Integer integerParameter(String name, String value, int defaultValue, List<FieldError> problems) {
+    private static @Nullable Integer integerParameter(
+            String name, String value, int defaultValue, List<FieldError> problems) {
         if (value == null) {
             return defaultValue;
         }
@@ -204,7 +206,7 @@ class CatalogController {
         return JsonRequest.uuid(value, field);
     }
 
-    private static UUID uuid(String value, String field, List<FieldError> problems) {
+    private static @Nullable UUID uuid(@Nullable String value, String field, List<FieldError> problems) {
         if (value == null || !UUID_TEXT.matcher(value).matches()) {
             problems.add(new FieldError(field, "must be a UUID"));
             return null;

@@ -28,6 +28,7 @@ import dev.banyan.monolith.catalog.web.CatalogViews.RestaurantDetail;
 import dev.banyan.monolith.catalog.web.CatalogViews.RestaurantSummary;
 import dev.banyan.monolith.shared.Ids;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -167,7 +168,7 @@ class CatalogController {
     record MenuItemChange(Long price, Boolean available) {}
 
     /** Parses a path id, collecting the error instead of throwing so that both ids of a path are reported. */
-    private static UUID pathId(String value, String field, List<FieldError> errors) {
+    private static @Nullable UUID pathId(String value, String field, List<FieldError> errors) {
         try {
             return Ids.parse(value, field);
         } catch (InvalidInputException e) {
@@ -176,7 +177,8 @@ class CatalogController {
         }
     }
 
-    private static Integer integerParameter(String name, String value, int defaultValue, List<FieldError> errors) {
+    private static @Nullable Integer integerParameter(
+            String name, String value, int defaultValue, List<FieldError> errors) {
         if (value == null) {
             return defaultValue;
         }
@@ -213,7 +215,7 @@ class CatalogController {
         return result;
     }
 
-    private static LocalTime time(JsonRequest entry, String field) {
+    private static @Nullable LocalTime time(JsonRequest entry, String field) {
         String text = entry.requiredText(field);
         if (text == null) {
             return null;

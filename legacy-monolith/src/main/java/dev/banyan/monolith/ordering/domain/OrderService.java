@@ -52,6 +52,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * then stores order and payment together (voiding the authorization if storing fails); accepting and cancelling
  * commit the decision first and then settle it with the provider. No request ever holds one pooled connection while
  * waiting for another.
+ * <p>
+ * Past 300 lines on purpose: every use case of an order follows the order of provider calls and transactions stated
+ * above, and together they keep that rule in one place.
  */
 @Service
 public class OrderService implements OrderFulfilment {

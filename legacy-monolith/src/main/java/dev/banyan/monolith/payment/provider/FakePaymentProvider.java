@@ -7,6 +7,7 @@ import dev.banyan.monolith.payment.domain.PaymentProvider;
 import dev.banyan.monolith.shared.Ids;
 import dev.banyan.monolith.shared.Timestamps;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -122,7 +123,7 @@ class FakePaymentProvider implements PaymentProvider {
         });
     }
 
-    private ProviderResult recorded(String key, String operation, long amount) {
+    private @Nullable ProviderResult recorded(String key, String operation, long amount) {
         List<ProviderResult> rows = jdbc.query(
                 "select operation, amount, reference, approved, decline_reason "
                         + "from payment.provider_operation where idempotency_key = ?",

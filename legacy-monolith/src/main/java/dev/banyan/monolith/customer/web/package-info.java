@@ -1,0 +1,7 @@
+/**
+ * The customer HTTP API.
+ */
+@NullMarked
+package dev.banyan.monolith.customer.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * The ordering HTTP API.
+ */
+@NullMarked
+package dev.banyan.monolith.ordering.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * The proxy's Micrometer meters.
+ */
+@NullMarked
+package dev.banyan.proxy.metrics;
+
+import org.jspecify.annotations.NullMarked;
