@@ -97,7 +97,8 @@ public final class BoundaryCheck implements Callable<Integer> {
             paramLabel = "DIR",
             converter = NonBlankPath.class,
             description =
-                    "write boundary-check.json, TEST-boundary-check.xml (JUnit), boundary-check.md and boundary-check.sarif there")
+                    "write boundary-check.json, TEST-boundary-check.xml (JUnit), boundary-check.md, boundary-check.sarif and"
+                            + " boundary-check.dot (and .svg with Graphviz) there")
     private @Nullable Path reportDir;
 
     @Option(
