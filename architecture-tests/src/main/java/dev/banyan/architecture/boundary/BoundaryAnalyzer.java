@@ -27,6 +27,7 @@ public final class BoundaryAnalyzer {
 
     private final BoundaryConfig config;
     private final Map<String, Optional<ContextDefinition>> contextByPackage = new ConcurrentHashMap<>();
+    private final Map<String, ContextDefinition> instances = new ConcurrentHashMap<>();
 
     public BoundaryAnalyzer(BoundaryConfig config) {
         this.config = config;
@@ -49,16 +50,21 @@ public final class BoundaryAnalyzer {
     /** An edge of the context graph with the dependency that first showed it, for the cycle report. */
     private record Example(ClassModel origin, Dependency dependency) {}
 
+    /**
+     * Analyses the classes.
+     *
+     * @throws ConfigException when the configuration does not fit the classes: a pattern that matches none of them, a
+     *     package in two contexts, a context created by captures that is also declared
+     */
     public AnalysisResult analyze(ClassIndex classes) {
         long start = System.nanoTime();
+        List<ConfigProblem> problems = new PatternCoverage(config, this).problems(classes);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
         Map<String, Integer> classesPerContext = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> dependencies = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> violations = new LinkedHashMap<>();
-        for (ContextDefinition context : config.contexts()) {
-            classesPerContext.put(context.name(), 0);
-            dependencies.put(context.name(), new LinkedHashMap<>());
-            violations.put(context.name(), new LinkedHashMap<>());
-        }
         Map<String, FindingCollector> findings = new LinkedHashMap<>();
         Map<String, Map<String, Example>> edges = new LinkedHashMap<>();
 
@@ -68,6 +74,8 @@ public final class BoundaryAnalyzer {
                 continue;
             }
             classesPerContext.merge(from.name(), 1, Integer::sum);
+            dependencies.computeIfAbsent(from.name(), k -> new LinkedHashMap<>());
+            violations.computeIfAbsent(from.name(), k -> new LinkedHashMap<>());
             for (Dependency dependency : origin.dependencies()) {
                 ContextDefinition to = contextOfClass(dependency.target());
                 if (to == null || to == from) {
@@ -105,17 +113,21 @@ public final class BoundaryAnalyzer {
             }
         }
 
+        BoundaryConfig resolved = config.withContexts(resolvedContexts());
+        List<String> order = resolved.contextNames();
+        classesPerContext = inOrder(order, classesPerContext, 0);
+        dependencies = inOrder(order, dependencies, Map.of());
+        violations = inOrder(order, violations, Map.of());
         List<Finding> result = new ArrayList<>();
         for (FindingCollector collector : findings.values()) {
             result.add(collector.toFinding());
         }
         if (config.noCycles()) {
-            result.addAll(cycles(edges));
+            result.addAll(cycles(order, edges));
         }
         if (config.ddd()) {
             result.addAll(new DddAnalyzer(name -> contextOfClass(name)).analyze(classes));
         }
-        List<String> order = config.contextNames();
         result.sort(Comparator.<Finding>comparingInt(f -> f.kind() == FindingKind.CYCLE ? 1 : 0)
                 .thenComparingInt(f -> order.indexOf(f.fromContext()))
                 .thenComparingInt(f -> order.indexOf(f.toContext()))
@@ -125,7 +137,34 @@ public final class BoundaryAnalyzer {
                 .thenComparing(Finding::targetClass)
                 .thenComparing(Finding::dependencyKind));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new AnalysisResult(config, classes.size(), classesPerContext, dependencies, violations, result, millis);
+        return new AnalysisResult(
+                resolved, classes.size(), classesPerContext, dependencies, violations, result, millis);
+    }
+
+    /** The declared contexts, each template replaced by the contexts its captures created, sorted by name. */
+    private List<ContextDefinition> resolvedContexts() {
+        List<ContextDefinition> resolved = new ArrayList<>();
+        for (ContextDefinition context : config.contexts()) {
+            if (!context.isTemplate()) {
+                resolved.add(context);
+                continue;
+            }
+            instances.values().stream()
+                    .filter(instance -> instance.packages().equals(context.packages())
+                            && ContextDefinition.substitute(context.name(), instance.captures())
+                                    .equals(instance.name()))
+                    .sorted(Comparator.comparing(ContextDefinition::name))
+                    .forEach(resolved::add);
+        }
+        return resolved;
+    }
+
+    private static <V> Map<String, V> inOrder(List<String> order, Map<String, V> values, V missing) {
+        Map<String, V> ordered = new LinkedHashMap<>();
+        for (String name : order) {
+            ordered.put(name, values.getOrDefault(name, missing));
+        }
+        return ordered;
     }
 
     ContextDefinition contextOfClass(String className) {
@@ -133,13 +172,27 @@ public final class BoundaryAnalyzer {
     }
 
     ContextDefinition contextOf(String packageName) {
-        return contextByPackage
-                .computeIfAbsent(
-                        packageName,
-                        name -> config.contexts().stream()
-                                .filter(context -> context.contains(name))
-                                .findFirst())
-                .orElse(null);
+        return contextByPackage.computeIfAbsent(packageName, this::resolve).orElse(null);
+    }
+
+    /** The first context (in file order) with a pattern that matches; a template gives the context of its captures. */
+    private Optional<ContextDefinition> resolve(String packageName) {
+        for (ContextDefinition context : config.contexts()) {
+            if (!context.isTemplate()) {
+                if (context.contains(packageName)) {
+                    return Optional.of(context);
+                }
+                continue;
+            }
+            for (PackagePattern pattern : context.packages()) {
+                List<String> captured = pattern.match(packageName);
+                if (captured != null) {
+                    ContextDefinition instance = context.instance(captured);
+                    return Optional.of(instances.computeIfAbsent(instance.name(), name -> instance));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private boolean isApi(ClassIndex classes, String target, ContextDefinition context) {
@@ -170,8 +223,7 @@ public final class BoundaryAnalyzer {
                 k -> new FindingCollector(kind, from, to, sourceClass, member, dependencyKind, targetClass, message));
     }
 
-    private List<Finding> cycles(Map<String, Map<String, Example>> edges) {
-        List<String> names = config.contextNames();
+    private List<Finding> cycles(List<String> names, Map<String, Map<String, Example>> edges) {
         List<List<String>> cycles = new ArrayList<>();
         for (int start = 0; start < names.size() && cycles.size() < MAX_CYCLES; start++) {
             List<String> path = new ArrayList<>();
@@ -193,7 +245,8 @@ public final class BoundaryAnalyzer {
                         dependency.line(),
                         from + " -> " + to + ": " + example.origin().name()
                                 + (dependency.member().isEmpty() ? "" : "." + dependency.member()) + " "
-                                + dependency.detail()));
+                                + dependency.detail(),
+                        example.origin().name()));
             }
             path.append(cycle.get(0));
             String first = cycle.get(0);

@@ -6,10 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dev.banyan.architecture.boundary.YamlTree.Located;
 
@@ -34,7 +37,8 @@ public final class ConfigLoader {
     private static final Set<String> ROOT_FIELDS = Set.of("contexts", "rules");
     private static final Set<String> CONTEXT_FIELDS = Set.of("packages", "api", "may-use");
     private static final Set<String> RULE_FIELDS = Set.of("no-cycles", "ddd", "events-are-api");
-    private static final Pattern CONTEXT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern CONTEXT_NAME = Pattern.compile("[A-Za-z0-9$][A-Za-z0-9._$-]*");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$[1-9]");
 
     /** A context as read, with the places of its entries so that cross-context problems can name their lines. */
     private record ReadContext(
@@ -44,6 +48,7 @@ public final class ConfigLoader {
             ContextDefinition definition) {}
 
     private final YamlTree tree;
+    private final Map<String, Integer> lines = new HashMap<>();
 
     private ConfigLoader(Path file) {
         this.tree = new YamlTree(file);
@@ -102,7 +107,7 @@ public final class ConfigLoader {
             throw new ConfigException(tree.problems());
         }
         return new BoundaryConfig(
-                file, contexts.stream().map(ReadContext::definition).toList(), noCycles, ddd, eventsAreApi);
+                file, contexts.stream().map(ReadContext::definition).toList(), noCycles, ddd, eventsAreApi, lines);
     }
 
     private List<ReadContext> contexts(@Nullable NodeTuple entry, int rootLine) {
@@ -132,7 +137,10 @@ public final class ConfigLoader {
         String field = "contexts." + name;
         int line = YamlTree.line(entry.getKeyNode());
         if (!CONTEXT_NAME.matcher(name).matches()) {
-            tree.problem(line, field, "'" + name + "' is not a valid context name (letters, digits, '.', '_' and '-')");
+            tree.problem(
+                    line,
+                    field,
+                    "'" + name + "' is not a valid context name (letters, digits, '.', '_', '-' and $1 ... $9)");
         }
         if (YamlTree.isNull(entry.getValueNode())) {
             tree.problem(line, field + ".packages", "is required: list the packages of context '" + name + "'");
@@ -150,8 +158,10 @@ public final class ConfigLoader {
         }
         List<Located<PackagePattern>> packages = patterns(field + ".packages", packageTexts);
         List<Located<PackagePattern>> api = patterns(field + ".api", tree.strings(field + ".api", fields.get("api")));
+        checkCaptures(field, line, name, packages);
         for (Located<PackagePattern> pattern : api) {
             if (!packages.isEmpty()
+                    && pattern.value().isPlain()
                     && packages.stream()
                             .noneMatch(p -> p.value().matches(pattern.value().packageName()))) {
                 tree.problem(
@@ -171,6 +181,32 @@ public final class ConfigLoader {
         return new ReadContext(name, packages, mayUse, definition);
     }
 
+    /** A context whose packages capture is named by its captures ($1 ...); one without captures has a plain name. */
+    private void checkCaptures(String field, int line, String name, List<Located<PackagePattern>> packages) {
+        boolean captures = packages.stream().anyMatch(pattern -> pattern.value().captures());
+        boolean placeholders = PLACEHOLDER.matcher(name).find();
+        if (captures && !placeholders) {
+            tree.problem(
+                    line,
+                    field,
+                    "its packages capture ('(*)', '(**)' or '(a|b)'), so its name must say where the captures go"
+                            + " (e.g. '$1'), one context per captured package");
+        } else if (!captures && placeholders) {
+            tree.problem(line, field, "'" + name + "' uses $1 ... but none of its packages captures");
+        }
+        if (captures) {
+            for (Located<PackagePattern> pattern : packages) {
+                if (!pattern.value().captures()) {
+                    tree.problem(
+                            pattern.line(),
+                            field + ".packages[" + pattern.index() + "]",
+                            "'" + pattern.value() + "' captures nothing, so it names no context of '" + name
+                                    + "'; in a context named by captures every package pattern captures");
+                }
+            }
+        }
+    }
+
     /** Whether a list is empty only because its items were blank (already reported item by item). */
     private static boolean hasBlankItems(@Nullable NodeTuple entry) {
         return entry != null
@@ -180,8 +216,20 @@ public final class ConfigLoader {
 
     private void checkMayUse(List<ReadContext> contexts) {
         List<String> names = contexts.stream().map(ReadContext::name).toList();
+        List<Pattern> templates = names.stream()
+                .filter(name -> PLACEHOLDER.matcher(name).find())
+                .map(name -> Pattern.compile(Arrays.stream(PLACEHOLDER.split(name, -1))
+                        .map(Pattern::quote)
+                        .collect(Collectors.joining(".+"))))
+                .toList();
         for (ReadContext context : contexts) {
             for (Located<String> used : context.mayUse()) {
+                if (!names.contains(used.value())
+                        && (PLACEHOLDER.matcher(used.value()).find()
+                                || templates.stream()
+                                        .anyMatch(t -> t.matcher(used.value()).matches()))) {
+                    continue; // a context that captures will create, or one named by the user's own captures
+                }
                 String field = "contexts." + context.name() + ".may-use[" + used.index() + "]";
                 if (used.value().equals(context.name())) {
                     tree.problem(
@@ -236,15 +284,19 @@ public final class ConfigLoader {
         }
         List<Located<PackagePattern>> patterns = new ArrayList<>();
         for (Located<String> text : texts) {
-            PackagePattern pattern = PackagePattern.parse(text.value());
-            if (pattern == null) {
+            PackagePattern pattern;
+            try {
+                pattern = PackagePattern.of(text.value());
+            } catch (IllegalArgumentException ex) {
                 tree.problem(
                         text.line(),
                         field + "[" + text.index() + "]",
-                        "'" + text.value()
-                                + "' is not a package pattern (write com.acme.catalog for one package, com.acme.catalog.. for it and its sub-packages)");
+                        "'" + text.value() + "' is not a package pattern: " + ex.getMessage()
+                                + " (write com.acme.catalog for one package, com.acme.catalog.. for it and its"
+                                + " sub-packages, ArchUnit's syntax for more)");
                 continue;
             }
+            lines.put(field + "[" + patterns.size() + "]", text.line());
             patterns.add(new Located<>(pattern, text.index(), text.line()));
         }
         return patterns;

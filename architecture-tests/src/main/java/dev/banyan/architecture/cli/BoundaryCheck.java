@@ -17,9 +17,11 @@ import dev.banyan.architecture.boundary.ConfigException;
 import dev.banyan.architecture.boundary.ConfigLoader;
 import dev.banyan.architecture.boundary.Evaluation;
 import dev.banyan.architecture.boundary.report.ConsoleReport;
+import dev.banyan.architecture.boundary.report.ContextGraph;
 import dev.banyan.architecture.boundary.report.JsonReport;
 import dev.banyan.architecture.boundary.report.JunitXmlReport;
 import dev.banyan.architecture.boundary.report.MarkdownReport;
+import dev.banyan.architecture.boundary.report.SarifReport;
 import dev.banyan.architecture.bytecode.ClassIndex;
 import dev.banyan.architecture.bytecode.ClassesLoader;
 import dev.banyan.architecture.bytecode.UnreadableClassesException;
@@ -56,6 +58,9 @@ public final class BoundaryCheck implements Callable<Integer> {
     public static final String JSON_REPORT = "boundary-check.json";
     public static final String JUNIT_REPORT = "TEST-boundary-check.xml";
     public static final String MARKDOWN_REPORT = "boundary-check.md";
+    public static final String SARIF_REPORT = "boundary-check.sarif";
+    public static final String DOT_GRAPH = "boundary-check.dot";
+    public static final String SVG_GRAPH = "boundary-check.svg";
 
     @Option(
             names = "--classes",
@@ -91,8 +96,18 @@ public final class BoundaryCheck implements Callable<Integer> {
             names = "--report-dir",
             paramLabel = "DIR",
             converter = NonBlankPath.class,
-            description = "write boundary-check.json, TEST-boundary-check.xml (JUnit) and boundary-check.md there")
+            description =
+                    "write boundary-check.json, TEST-boundary-check.xml (JUnit), boundary-check.md, boundary-check.sarif and"
+                            + " boundary-check.dot (and .svg with Graphviz) there")
     private @Nullable Path reportDir;
+
+    @Option(
+            names = "--source-root",
+            paramLabel = "DIR",
+            description =
+                    "the sources' directory relative to the repository root (e.g. src/main/java), for the file paths in"
+                            + " the SARIF report; without it they are relative to SRCROOT")
+    private String sourceRoot = "";
 
     @Spec // injected by picocli before call()
     private CommandSpec spec;
@@ -147,11 +162,8 @@ public final class BoundaryCheck implements Callable<Integer> {
         }
         BoundaryAnalyzer analyzer = new BoundaryAnalyzer(boundaries);
         ClassIndex index = ClassesLoader.load(classes, analyzer.dependencyFilter());
+        // a pattern that matches no class is a configuration error, so every check below has classes in contexts
         AnalysisResult result = analyzer.analyze(index);
-        if (result.classesInContexts() == 0) {
-            throw new UsageException("no class of the " + index.size() + " classes in " + classes
-                    + " lies in a context of " + boundaries.source() + "; check the packages in the config");
-        }
         Evaluation evaluation = Evaluation.of(result, recorded);
         out.print(ConsoleReport.render(evaluation, freeze));
         if (reportDir != null) {
@@ -181,11 +193,19 @@ public final class BoundaryCheck implements Callable<Integer> {
                     directory.resolve(JUNIT_REPORT), JunitXmlReport.render(evaluation), StandardCharsets.UTF_8);
             Files.writeString(
                     directory.resolve(MARKDOWN_REPORT), MarkdownReport.render(evaluation), StandardCharsets.UTF_8);
+            Files.writeString(
+                    directory.resolve(SARIF_REPORT),
+                    SarifReport.render(evaluation, new ManifestVersion().number(), sourceRoot),
+                    StandardCharsets.UTF_8);
+            Files.writeString(
+                    directory.resolve(DOT_GRAPH), ContextGraph.dot(evaluation.result()), StandardCharsets.UTF_8);
         } catch (IOException ex) {
             throw new UsageException("--report-dir: cannot write reports to '" + directory + "': " + ex.getMessage());
         }
+        String svg = Graphviz.render(directory.resolve(DOT_GRAPH), directory.resolve(SVG_GRAPH));
         out.println("Reports: " + directory.resolve(JSON_REPORT) + ", " + directory.resolve(JUNIT_REPORT) + ", "
-                + directory.resolve(MARKDOWN_REPORT));
+                + directory.resolve(MARKDOWN_REPORT) + ", " + directory.resolve(SARIF_REPORT) + ", "
+                + directory.resolve(DOT_GRAPH) + svg);
     }
 
     /** A path that is not blank: {@code --classes a,,b} must not quietly check the working directory. */
@@ -209,6 +229,11 @@ public final class BoundaryCheck implements Callable<Integer> {
             return new String[] {
                 "boundary-check " + (version == null ? "(development build, not run from its jar)" : version)
             };
+        }
+
+        String number() {
+            String version = BoundaryCheck.class.getPackage().getImplementationVersion();
+            return version == null ? "development" : version;
         }
     }
 }

@@ -98,9 +98,37 @@ class BoundaryCheckErrorsTests {
                         "not a package pattern",
                         """
                         contexts:
-                          catalog: { packages: [com.acme.*] }
+                          catalog: { packages: [com/acme] }
                         """,
-                        ":2 contexts.catalog.packages[0]: 'com.acme.*' is not a package pattern"),
+                        ":2 contexts.catalog.packages[0]: 'com/acme' is not a package pattern: '/' is neither part of a Java name nor one of . * ( ) [ ] |"),
+                Arguments.of(
+                        "three dots",
+                        """
+                        contexts:
+                          catalog: { packages: [com.acme...catalog] }
+                        """,
+                        ":2 contexts.catalog.packages[0]: 'com.acme...catalog' is not a package pattern: more than two '.' in a row"),
+                Arguments.of(
+                        "unclosed capture",
+                        """
+                        contexts:
+                          $1: { packages: ["com.acme.(*.."] }
+                        """,
+                        ":2 contexts.$1.packages[0]: 'com.acme.(*..' is not a package pattern: '(' is not closed"),
+                Arguments.of(
+                        "captures without a place in the name",
+                        """
+                        contexts:
+                          modules: { packages: ["com.acme.(*).."] }
+                        """,
+                        ":2 contexts.modules: its packages capture ('(*)', '(**)' or '(a|b)'), so its name must say where the captures go (e.g. '$1'), one context per captured package"),
+                Arguments.of(
+                        "a pattern of a capturing context that captures nothing",
+                        """
+                        contexts:
+                          $1: { packages: ["com.acme.(*)..", com.acme] }
+                        """,
+                        ":2 contexts.$1.packages[1]: 'com.acme' captures nothing, so it names no context of '$1'; in a context named by captures every package pattern captures"),
                 Arguments.of("context without packages", """
                         contexts:
                           catalog: { api: [com.acme.catalog.api..] }
@@ -160,7 +188,7 @@ class BoundaryCheckErrorsTests {
         Files.writeString(file, """
                 contexts:
                   catalog:  { packages: [com.acme.catalog..], api: [com.acme.ordering] }
-                  ordering: { packages: [com.acme.ordering.., com.acme.*], may-use: [billing] }
+                  ordering: { packages: [com.acme.ordering.., com/acme], may-use: [billing] }
                   payment:  { packages: [com.acme.payment..], apis: [] }
                 rules:
                   no-cycles: on
@@ -173,7 +201,7 @@ class BoundaryCheckErrorsTests {
         assertThat(run.err()).isEqualTo("""
                 boundary-check: configuration error: %1$s: 5 problems
                   %1$s:2 contexts.catalog.api[0]: 'com.acme.ordering' is not inside the packages of context 'catalog' [com.acme.catalog..]
-                  %1$s:3 contexts.ordering.packages[1]: 'com.acme.*' is not a package pattern (write com.acme.catalog for one package, com.acme.catalog.. for it and its sub-packages)
+                  %1$s:3 contexts.ordering.packages[1]: 'com/acme' is not a package pattern: '/' is neither part of a Java name nor one of . * ( ) [ ] | (write com.acme.catalog for one package, com.acme.catalog.. for it and its sub-packages, ArchUnit's syntax for more)
                   %1$s:3 contexts.ordering.may-use[0]: unknown context 'billing' (known contexts: catalog, ordering, payment)
                   %1$s:4 contexts.payment.apis: unknown field (expected one of: api, may-use, packages)
                   %1$s:6 rules.no-cycles: must be true or false (found 'on')
@@ -275,7 +303,9 @@ class BoundaryCheckErrorsTests {
         Run run = run("--classes", testClasses().toString(), "--config", other.toString());
 
         assertThat(run.exitCode()).isEqualTo(BoundaryCheck.USAGE_ERROR);
-        assertThat(run.err()).contains("lies in a context of " + other + "; check the packages in the config");
+        assertThat(run.err())
+                .contains(other + ":2 contexts.billing.packages[0]: 'org.example.billing..' matches no package of the"
+                        + " classes checked");
     }
 
     @Test

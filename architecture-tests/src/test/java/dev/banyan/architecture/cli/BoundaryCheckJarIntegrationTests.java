@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,11 @@ class BoundaryCheckJarIntegrationTests {
     record Result(int exitCode, String out, String err) {}
 
     static Result java(Path workingDir, String... args) throws IOException, InterruptedException {
+        return java(workingDir, Map.of(), args);
+    }
+
+    static Result java(Path workingDir, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         assertThat(JAR).as("the executable jar is built by 'package'").isRegularFile();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -35,10 +41,10 @@ class BoundaryCheckJarIntegrationTests {
         command.addAll(List.of(args));
         Path out = Files.createTempFile(workingDir, "out", ".txt");
         Path err = Files.createTempFile(workingDir, "err", ".txt");
-        Process process = new ProcessBuilder(command)
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS))
                 .as("boundary-check finishes")
                 .isTrue();

@@ -85,6 +85,10 @@ public final class MarkdownReport {
         }
         out.append(" |\n\n");
 
+        out.append("## Context graph\n\n");
+        out.append("Dependencies between contexts; red dotted edges carry violations (in brackets).\n\n");
+        out.append(ContextGraph.mermaid(result)).append('\n');
+
         out.append("## Extraction candidates\n\n");
         out.append(
                 "Cheapest first: the fewer dependencies cross a context's border, the less there is to turn into API calls or events.\n\n");
