@@ -201,15 +201,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * A cluster id as Kafka makes them: 16 random bytes in URL-safe Base64, never starting with '-' (the storage
+     * tool would read such an id as an option; one id in 64 did).
+     */
+    static String newClusterId(SecureRandom random) {
+        byte[] uuid = new byte[16];
+        String id;
+        do {
+            random.nextBytes(uuid);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(uuid);
+        } while (id.startsWith("-"));
+        return id;
+    }
+
     /** Formats the storage once; the cluster id stays in the directory so a wiped log dir keeps its identity. */
     private static void format(Path directory, Path config, String classpath, Options options, Path log)
             throws IOException {
         Path clusterIdFile = directory.resolve("cluster.id");
         if (!Files.exists(clusterIdFile)) {
-            byte[] uuid = new byte[16];
-            new SecureRandom().nextBytes(uuid);
-            Files.writeString(
-                    clusterIdFile, Base64.getUrlEncoder().withoutPadding().encodeToString(uuid));
+            Files.writeString(clusterIdFile, newClusterId(new SecureRandom()));
         }
         String clusterId = Files.readString(clusterIdFile).trim();
         Process format = new ProcessBuilder(BrokerCommand.javaCommand(
@@ -218,8 +229,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                         directory,
                         "kafka.tools.StorageTool",
                         "format",
-                        "--cluster-id",
-                        clusterId,
+                        // one argument: an id starting with '-' (made before ids avoided it) is not an option
+                        "--cluster-id=" + clusterId,
                         "--config",
                         config.toString(),
                         "--ignore-formatted"))

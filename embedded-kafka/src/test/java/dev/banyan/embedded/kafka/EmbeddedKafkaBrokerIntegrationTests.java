@@ -55,6 +55,17 @@ class EmbeddedKafkaBrokerIntegrationTests {
     }
 
     @Test
+    void formatsADirectoryWhoseClusterIdStartsWithADash() throws Exception {
+        Path dir = root.resolve("dash");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("cluster.id"), "-Ab3kGsMTSW1vZlGrWfYzg");
+        try (EmbeddedKafkaBroker dashed = EmbeddedKafkaBroker.start(dir, 0)) {
+            send(dashed, "orders", "o-1", "주문 접수");
+            assertThat(readAll(dashed, "orders", 1)).containsExactly("주문 접수");
+        }
+    }
+
+    @Test
     void keepsRecordsAndClusterIdAcrossARestartOnTheSameDirectory() throws Exception {
         send(broker, "deliveries", "d-1", "배달 완료");
         String clusterId = Files.readString(broker.dataDirectory().resolve("cluster.id"));
