@@ -11,9 +11,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import dev.banyan.delivery.application.DeliveryService;
+import dev.banyan.delivery.domain.OrderId;
+
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,6 +29,12 @@ import static org.awaitility.Awaitility.await;
  * with exactly the matching events in the outbox, checked with SQL on the service's own tables.
  */
 class CancelPickupRaceIntegrationTests extends ApplicationIntegrationTest {
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    DeliveryService deliveries;
 
     private static final Logger log = LoggerFactory.getLogger(CancelPickupRaceIntegrationTests.class);
     private static final int PICKUP_FIRST = 8;
@@ -66,7 +77,10 @@ class CancelPickupRaceIntegrationTests extends ApplicationIntegrationTest {
             }
             CompletableFuture<Void> cancellations = CompletableFuture.runAsync(() -> {
                 awaitQuietly(start);
-                racing.forEach(order -> publishCancellationRequested(order, "delivery-service"));
+                // In the opposite order of the pickups, so the two meet somewhere in the middle.
+                for (int i = racing.size() - 1; i >= 0; i--) {
+                    publishCancellationRequested(racing.get(i), "delivery-service");
+                }
                 pickupFirst.forEach(order -> publishCancellationRequested(order, "delivery-service"));
             });
             start.countDown();
@@ -113,6 +127,40 @@ class CancelPickupRaceIntegrationTests extends ApplicationIntegrationTest {
                         "select count(*) from outbox where type in ('DeliveryCancelled', 'DeliveryCancellationRefused') "
                                 + "and aggregateid in (" + quoted(orders) + ")"))
                 .isEqualTo(orders.size());
+    }
+
+    @Test
+    void aCancellationArrivingWhileAPickupIsUncommittedWaitsForItAndIsRefused() throws Exception {
+        UUID order = UUID.randomUUID();
+        publishAccepted(order, "delivery-service");
+        awaitStatus(order, "ASSIGNED");
+        CountDownLatch pickedUp = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        CompletableFuture<Void> pickup = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
+            deliveries.pickUp(new OrderId(order));
+            pickedUp.countDown();
+            awaitQuietly(commit);
+        }));
+        try {
+            pickedUp.await();
+            publishCancellationRequested(order, "delivery-service");
+            await("the cancellation to wait for the delivery's row")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> waitingOnALock() > 0);
+        } finally {
+            commit.countDown();
+        }
+        pickup.get();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> outboxTypes(order).size() == 3);
+        assertThat(status(order)).isEqualTo("PICKED_UP");
+        assertThat(outboxTypes(order))
+                .containsExactly("DeliveryAssigned", "DeliveryPickedUp", "DeliveryCancellationRefused");
+    }
+
+    private long waitingOnALock() {
+        return count("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = "
+                + "current_database()");
     }
 
     private long answeredCancellations(List<UUID> orders) {
