@@ -79,6 +79,23 @@ class OrderEventsIntegrationTests extends ApplicationIntegrationTest {
     }
 
     @Test
+    void aRedeliveredCancellationIsAnsweredOnce() {
+        UUID order = UUID.randomUUID();
+        publishAccepted(order, "delivery-service");
+        Map<String, String> cancellation =
+                TestKafka.headers(UUID.randomUUID(), "OrderCancellationRequested", "delivery-service");
+        String payload = """
+                {"orderId":"%s","requestedAt":"2026-06-01T02:17:02.5Z"}""".formatted(order);
+
+        TestKafka.publish(order.toString(), payload, cancellation);
+        TestKafka.publish(order.toString(), payload, cancellation);
+        processedMarker();
+
+        assertThat(status(order)).isEqualTo("CANCELLED");
+        assertThat(outboxTypes(order)).containsExactly("DeliveryAssigned", "DeliveryCancelled");
+    }
+
+    @Test
     void unreadableEventsGoToTheDeadLetterTopicWithTheirReasonAndTheNextGoodOneIsApplied() {
         double invalidBefore = deadLettered("invalid-payload");
         double unknownBefore = deadLettered("unknown-event");
