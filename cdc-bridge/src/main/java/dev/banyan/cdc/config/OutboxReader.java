@@ -47,19 +47,19 @@ final class OutboxReader {
     static OutboxPipelineConfig pipeline(YamlContext position, Object node) {
         Map<String, Object> map = position.map(node, "");
         int before = position.problems.size();
-        String name = position.attempt(() -> ConfigLoader.name(position, map));
+        String name = position.attempt(() -> CommonFields.name(position, map));
         YamlContext ctx = name == null ? position : position.named(name);
         ctx.rejectUnknown(map, FIELDS, "");
-        DatabaseEndpoint source = ConfigLoader.endpoint(ctx, map.get("source"), "source");
+        DatabaseEndpoint source = CommonFields.endpoint(ctx, map.get("source"), "source");
         QualifiedName table = ctx.attempt(() -> TableReader.qualified(
                 ctx, "outbox", ctx.requiredString(map, "outbox").replace("\"", "")));
         String defaultName = "banyan_" + (name == null ? "pipeline" : name.replace('-', '_'));
-        String slot = ctx.attempt(() -> ConfigLoader.identifier(
+        String slot = ctx.attempt(() -> CommonFields.identifier(
                 ctx,
                 ctx.optionalString(map, "slot", defaultName),
                 "slot",
                 "must be lower-case letters, digits and '_' (a PostgreSQL replication slot name)"));
-        String publication = ctx.attempt(() -> ConfigLoader.identifier(
+        String publication = ctx.attempt(() -> CommonFields.identifier(
                 ctx,
                 ctx.optionalString(map, "publication", defaultName),
                 "publication",
@@ -86,7 +86,7 @@ final class OutboxReader {
         });
         Backoff retry = retry(ctx, map.get("retry"));
         Prune prune = prune(ctx, map.get("prune"));
-        Map<String, String> debezium = ConfigLoader.debezium(ctx, map.get("debezium"));
+        Map<String, String> debezium = CommonFields.debezium(ctx, map.get("debezium"));
         if (ctx.problems.size() > before) {
             return null;
         }

@@ -119,11 +119,11 @@ public final class KafkaPublisher implements AutoCloseable {
             if (lastError == null) {
                 log.warn(
                         "pipeline '{}': Kafka did not acknowledge ({}); publication waits and retries every {} ms"
-                                + " up to {}; nothing is skipped",
+                                + " up to {} ms; nothing is skipped",
                         pipeline,
                         failure.toString(),
                         delay,
-                        backoff.max());
+                        backoff.max().toMillis());
             }
             lastError = failure.toString();
             discardProducer();
