@@ -5,8 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +25,7 @@ import dev.banyan.cdc.metrics.OutboxMetrics;
 import dev.banyan.cdc.outbox.KafkaPublisher;
 import dev.banyan.cdc.outbox.OutboxPruner;
 import dev.banyan.cdc.outbox.OutboxRecords;
+import dev.banyan.events.EventHeaders;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.debezium.embedded.Connect;
@@ -41,9 +45,10 @@ import org.slf4j.LoggerFactory;
  * <p>Order of every batch, which is the whole delivery guarantee: (1) send all its records and wait until Kafka
  * acknowledged each one, retrying while it does not; (2) delete those rows from the outbox; (3) only then mark records
  * processed, so the engine's offset (kept in {@code banyan_cdc.engine_offset} of the source) may move. As for table
- * pipelines, offsets are acknowledged only at transaction ends, so after a crash the engine reads again from the last
- * committed transaction's end: every row of a later transaction is published again (at least once, never lost), and a
- * row is never deleted before Kafka has it. Records of one key keep their order: one producer, sent in stream order,
+ * pipelines, offsets are acknowledged only at transaction ends, so after a crash the engine reads again from an earlier
+ * transaction's end. A row read again is published again only if it is still in the outbox (a crash between the
+ * acknowledgement and the delete): a row that is gone was deleted in step 2, after Kafka had it. So nothing is lost, a
+ * row is never deleted before Kafka has it, and a crash republishes at most the batch whose delete it interrupted. Records of one key keep their order: one producer, sent in stream order,
  * idempotent, and a failed attempt is retried as a whole, in order.
  */
 public final class OutboxPipeline implements AutoCloseable {
@@ -186,7 +191,7 @@ public final class OutboxPipeline implements AutoCloseable {
             throws InterruptedException {
         List<ProducerRecord<String, String>> outgoing = new ArrayList<>();
         List<String> ids = new ArrayList<>();
-        int deadLetters = 0;
+        Map<ProducerRecord<String, String>, String> eventIds = new IdentityHashMap<>();
         long newestCommit = 0;
         List<RecordChangeEvent<SourceRecord>> acknowledge = new ArrayList<>();
         for (RecordChangeEvent<SourceRecord> event : batch) {
@@ -225,9 +230,9 @@ public final class OutboxPipeline implements AutoCloseable {
                     outgoing.add(out.record());
                     if (!out.eventId().isEmpty()) {
                         ids.add(out.eventId());
+                        eventIds.put(out.record(), out.eventId());
                     }
                     if (out.deadLetterReason() != null) {
-                        deadLetters++;
                         log.warn(
                                 "pipeline '{}': outbox row {} dead-lettered to {}: {}",
                                 config.name(),
@@ -242,13 +247,25 @@ public final class OutboxPipeline implements AutoCloseable {
                 acknowledge.add(event);
             }
         }
+        if (config.prune().enabled() && !ids.isEmpty()) {
+            int before = outgoing.size();
+            Set<String> existing = existing(ids);
+            outgoing.removeIf(r -> eventIds.containsKey(r) && !existing.contains(eventIds.get(r)));
+            ids.retainAll(existing);
+            if (outgoing.size() < before) {
+                metrics.alreadyPublished(before - outgoing.size());
+            }
+        }
         if (!outgoing.isEmpty()) {
             try {
                 publisher.publishAll(outgoing);
             } catch (KafkaPublisher.PermanentFailure e) {
                 throw halt(e.getMessage());
             }
-            metrics.published(outgoing.size() - deadLetters, deadLetters, newestCommit);
+            int deadLettered = (int) outgoing.stream()
+                    .filter(r -> r.headers().lastHeader(EventHeaders.DEAD_LETTER_REASON) != null)
+                    .count();
+            metrics.published(outgoing.size() - deadLettered, deadLettered, newestCommit);
             if (config.prune().enabled() && !ids.isEmpty()) {
                 prune(ids);
             }
@@ -274,6 +291,18 @@ public final class OutboxPipeline implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "pipeline '" + config.name() + "': pruning " + ids.size() + " published outbox row(s) failed: "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Which of these rows are still in the outbox; the others were published and pruned before a restart. */
+    private Set<String> existing(List<String> ids) {
+        try {
+            return pruner.existing(ids);
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "pipeline '" + config.name() + "': reading " + ids.size() + " outbox row id(s) failed: "
                             + e.getMessage(),
                     e);
         }

@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  *   counts again)</li>
  *   <li>{@code banyan_cdc_outbox_dead_lettered_total}: malformed rows sent to a dead-letter topic instead</li>
  *   <li>{@code banyan_cdc_outbox_pruned_total}: rows deleted from the outbox table after their acknowledgement</li>
+ *   <li>{@code banyan_cdc_outbox_already_published_total}: rows read again after a restart that were published and
+ *   pruned before it, and so not published again</li>
  *   <li>{@code banyan_cdc_outbox_broker_errors_total}: failed publication attempts (each retried)</li>
  *   <li>{@code banyan_cdc_outbox_broker_available}: 1 while Kafka acknowledges, 0 while publication waits for it</li>
  *   <li>{@code banyan_cdc_lag_milliseconds}: source commit to Kafka acknowledgement of the latest event</li>
@@ -25,6 +27,7 @@ public final class OutboxMetrics {
     private final Counter deadLettered;
     private final Counter pruned;
     private final Counter brokerErrors;
+    private final Counter alreadyPublished;
     private final AtomicLong brokerAvailable = new AtomicLong(1);
     private final AtomicLong lagMillis = new AtomicLong(-1);
     private final AtomicLong retainedWalBytes = new AtomicLong(-1);
@@ -40,6 +43,11 @@ public final class OutboxMetrics {
         pruned = counter(registry, pipeline, "banyan.cdc.outbox.pruned", "outbox rows deleted after acknowledgement");
         brokerErrors = counter(
                 registry, pipeline, "banyan.cdc.outbox.broker.errors", "failed publication attempts, each retried");
+        alreadyPublished = counter(
+                registry,
+                pipeline,
+                "banyan.cdc.outbox.already.published",
+                "rows read again after a restart that were published and pruned before it, not published again");
         gauge(registry, pipeline, "banyan.cdc.outbox.broker.available", brokerAvailable, "1 while Kafka acknowledges");
         gauge(registry, pipeline, "banyan.cdc.lag.milliseconds", lagMillis, "source commit to Kafka acknowledgement");
         gauge(registry, pipeline, "banyan.cdc.slot.retained.wal.bytes", retainedWalBytes, "WAL the slot keeps");
@@ -79,6 +87,14 @@ public final class OutboxMetrics {
 
     public void pruned(int rows) {
         pruned.increment(rows);
+    }
+
+    public void alreadyPublished(int rows) {
+        alreadyPublished.increment(rows);
+    }
+
+    public double alreadyPublishedCount() {
+        return alreadyPublished.count();
     }
 
     public void brokerError() {

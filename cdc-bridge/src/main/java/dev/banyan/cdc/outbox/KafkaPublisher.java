@@ -135,17 +135,27 @@ public final class KafkaPublisher implements AutoCloseable {
     }
 
     /**
-     * Sends and waits for every acknowledgement, at most {@code delivery.timeout.ms} plus a margin: the producer is
-     * meant to fail its sends by then, and an attempt that outlives it anyway is abandoned (its producer discarded).
+     * Sends and waits for every acknowledgement, at most {@code delivery.timeout.ms} plus a margin for the whole
+     * attempt: the producer is meant to fail its sends by then, and an attempt that outlives it anyway is abandoned
+     * (its producer discarded). A send without metadata blocks up to {@code max.block.ms} and then fails; the attempt
+     * ends there instead of blocking as long again for every further record.
      */
     private void sendAndAwait(List<ProducerRecord<String, String>> records)
             throws ExecutionException, InterruptedException, TimeoutException {
         KafkaProducer<String, String> p = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
-        for (ProducerRecord<String, String> record : records) {
-            acks.add(p.send(record));
-        }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(attemptMillis);
+        for (ProducerRecord<String, String> record : records) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new TimeoutException("no acknowledgement within " + attemptMillis + " ms");
+            }
+            Future<RecordMetadata> ack = p.send(record);
+            if (ack.isDone()) {
+                // failed at once (no metadata after max.block.ms): each further send would wait as long again
+                ack.get();
+            }
+            acks.add(ack);
+        }
         for (Future<RecordMetadata> ack : acks) {
             ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }

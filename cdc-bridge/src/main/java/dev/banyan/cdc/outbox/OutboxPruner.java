@@ -3,8 +3,11 @@ package dev.banyan.cdc.outbox;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -17,6 +20,7 @@ public final class OutboxPruner {
 
     private final DataSource source;
     private final String delete;
+    private final String select;
     private final int batchSize;
 
     /**
@@ -26,6 +30,7 @@ public final class OutboxPruner {
     public OutboxPruner(DataSource source, String table, String idType, int batchSize) {
         this.source = source;
         this.delete = "delete from " + table + " where id = any(?::" + idType + "[])";
+        this.select = "select id::text from " + table + " where id = any(?::" + idType + "[])";
         this.batchSize = batchSize;
     }
 
@@ -44,5 +49,25 @@ public final class OutboxPruner {
             }
         }
         return deleted;
+    }
+
+    /**
+     * The ids of these rows that are still in the table. A row read again after a restart that is gone was deleted
+     * here, which happens only after Kafka acknowledged it: it need not be published again.
+     */
+    public Set<String> existing(List<String> ids) throws SQLException {
+        Set<String> existing = new HashSet<>();
+        try (Connection c = source.getConnection();
+                PreparedStatement ps = c.prepareStatement(select)) {
+            Array array = c.createArrayOf("text", ids.toArray());
+            ps.setArray(1, array);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    existing.add(rs.getString(1));
+                }
+            }
+            array.free();
+        }
+        return existing;
     }
 }
