@@ -7,11 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,15 +16,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.banyan.cdc.config.PipelineConfig.ConflictPolicy;
-import dev.banyan.cdc.config.PipelineConfig.Conflicts;
-import dev.banyan.cdc.config.PipelineConfig.MissingRowPolicy;
-import dev.banyan.cdc.config.PipelineConfig.RejectPolicy;
-import dev.banyan.cdc.config.PipelineConfig.Retry;
-import dev.banyan.cdc.config.PipelineConfig.SnapshotMode;
-import dev.banyan.cdc.config.PipelineConfig.TruncatePolicy;
-import dev.banyan.cdc.config.TableConfig.QualifiedName;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -42,9 +30,10 @@ import org.yaml.snakeyaml.error.YAMLException;
  * environment, so secrets stay out of the file. Durations follow Spring Boot's {@code DurationStyle} ({@code 500ms},
  * {@code 2s}, {@code 1h}, {@code PT30S}; a bare number is milliseconds), booleans are {@code true} or {@code false}.
  *
- * <p>Past 300 lines on purpose: one reader per section of the file (pipeline, endpoint, retry, conflicts, tables,
- * debezium), each stating that section's rules where the section is read; how fields are read, placed and reported
- * lives in {@link YamlContext}, {@link Marks} and {@link Durations}.
+ * <p>This class reads the file and its top level and hands each pipeline to the reader of its kind:
+ * {@link TablePipelineReader} (with {@link TableReader} for its tables) or {@link OutboxReader}; the fields both kinds
+ * share are read by {@link CommonFields}. How fields are read, placed and reported lives in {@link YamlContext},
+ * {@link Marks} and {@link Durations}.
  */
 public final class ConfigLoader {
 
@@ -53,31 +42,8 @@ public final class ConfigLoader {
             "([:\\[,][ \\t]*)(\\$\\{[A-Za-z_][A-Za-z0-9_]*(?::-[^}\\s\"']*)?})(?=[ \\t]*(?:[,}\\]#]|$))",
             Pattern.MULTILINE);
 
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,40}");
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-
     private static final Set<String> ROOT_FIELDS = Set.of("pipelines", "retained-wal-warning");
     private static final Pattern DATA_SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB|TB)");
-    private static final Set<String> PIPELINE_FIELDS = Set.of(
-            "name",
-            "source",
-            "target",
-            "slot",
-            "publication",
-            "snapshot",
-            "batch-size",
-            "heartbeat-interval",
-            "on-reject",
-            "retry",
-            "conflicts",
-            "tables",
-            "truncate",
-            "missing-row",
-            "debezium");
-    private static final Set<String> ENDPOINT_FIELDS = Set.of("url", "user", "password");
-    private static final Set<String> RETRY_FIELDS = Set.of("attempts", "backoff", "max-backoff");
-    private static final Set<String> CONFLICT_FIELDS = Set.of("policy", "wins-ties");
-    private static final Set<String> TABLE_FIELDS = Set.of("from", "to", "key", "columns", "exclude", "version-column");
 
     private final Function<String, String> environment;
 
@@ -130,178 +96,57 @@ public final class ConfigLoader {
                     ctx.error("pipelines", "must declare at least one pipeline").getMessage());
         }
         List<PipelineConfig> pipelines = new ArrayList<>();
+        List<OutboxPipelineConfig> outboxes = new ArrayList<>();
         Set<String> names = new HashSet<>();
         Set<String> slots = new HashSet<>();
         for (int i = 0; list != null && i < list.size(); i++) {
             YamlContext position = new YamlContext(
                     file.toString(), "pipelines[" + i + "]", "pipelines[" + i + "].", marks, problems, environment);
             Object node = list.get(i);
-            PipelineConfig pipeline = position.attempt(() -> pipeline(position, node));
+            PipelineKind kind = node instanceof Map<?, ?>
+                    ? position.attempt(() ->
+                            position.enumValue(position.map(node, ""), "kind", PipelineKind.class, PipelineKind.TABLES))
+                    : PipelineKind.TABLES;
+            if (kind == PipelineKind.OUTBOX) {
+                OutboxPipelineConfig outbox = position.attempt(() -> OutboxReader.pipeline(position, node));
+                if (outbox != null) {
+                    unique(position.named(outbox.name()), names, slots, outbox.source(), outbox.slot());
+                    outboxes.add(outbox);
+                }
+                continue;
+            }
+            PipelineConfig pipeline =
+                    kind == null ? null : position.attempt(() -> TablePipelineReader.pipeline(position, node));
             if (pipeline == null) {
                 continue;
             }
-            YamlContext named = position.named(pipeline.name());
-            if (!names.add(pipeline.name())) {
-                problems.add(
-                        named.error("name", "is used by more than one pipeline").getMessage());
-            } else if (!slots.add(pipeline.source().url() + "#" + pipeline.slotName())) {
-                problems.add(named.error(
-                                "slot",
-                                "'" + pipeline.slotName() + "' is already used by another pipeline on the same source")
-                        .getMessage());
-            }
+            unique(position.named(pipeline.name()), names, slots, pipeline.source(), pipeline.slotName());
             pipelines.add(pipeline);
         }
         Long retainedWalWarning = ctx.attempt(() -> retainedWalWarning(ctx, map.get("retained-wal-warning")));
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("\n", problems));
         }
-        return new BridgeConfig(file, List.copyOf(pipelines), retainedWalWarning);
+        return new BridgeConfig(file, List.copyOf(pipelines), List.copyOf(outboxes), retainedWalWarning);
     }
 
-    /** One pipeline, or {@code null} when any of its fields has a problem (each one recorded). */
-    private PipelineConfig pipeline(YamlContext position, Object node) {
-        Map<String, Object> map = position.map(node, "");
-        int before = position.problems.size();
-        String name = position.attempt(() -> {
-            String text = position.requiredString(map, "name");
-            if (!NAME.matcher(text).matches()) {
-                throw position.error(
-                        "name",
-                        "'" + text
-                                + "' must be lower-case letters, digits and '-', starting with a letter (at most 41 characters)");
-            }
-            return text;
-        });
-        YamlContext ctx = name == null ? position : position.named(name);
-        ctx.rejectUnknown(map, PIPELINE_FIELDS, "");
-        DatabaseEndpoint source = endpoint(ctx, map.get("source"), "source");
-        DatabaseEndpoint target = endpoint(ctx, map.get("target"), "target");
-        String defaultName = "banyan_" + (name == null ? "pipeline" : name.replace('-', '_'));
-        String slot = ctx.attempt(() -> identifier(
-                ctx,
-                ctx.optionalString(map, "slot", defaultName),
-                "slot",
-                "must be lower-case letters, digits and '_' (a PostgreSQL replication slot name)"));
-        String publication = ctx.attempt(() -> identifier(
-                ctx,
-                ctx.optionalString(map, "publication", defaultName),
-                "publication",
-                "must be lower-case letters, digits and '_'"));
-        SnapshotMode snapshot =
-                ctx.attempt(() -> ctx.enumValue(map, "snapshot", SnapshotMode.class, SnapshotMode.INITIAL));
-        Integer batchSize = ctx.attempt(() -> ctx.integer(map, "batch-size", 2048, 1, 100_000));
-        Duration heartbeat = ctx.attempt(() -> {
-            Duration interval = ctx.duration(map, "heartbeat-interval", Duration.ofSeconds(10));
-            if (interval.toMillis() < 100) {
-                throw ctx.error("heartbeat-interval", "must be at least 100ms");
-            }
-            return interval;
-        });
-        RejectPolicy onReject =
-                ctx.attempt(() -> ctx.enumValue(map, "on-reject", RejectPolicy.class, RejectPolicy.HALT));
-        Retry retry = retry(ctx, map.get("retry"));
-        Conflicts conflicts = conflicts(ctx, map.get("conflicts"));
-        List<TableConfig> tables = tables(ctx, map.get("tables"));
-        if (source != null) {
-            for (String parameter : source.parsed().parameters().keySet()) {
-                if (ConnectorProperties.whyOwned("database." + parameter).isPresent()) {
-                    ctx.problems.add(ctx.error("source.url", "parameter '" + parameter + "' cannot be set in the URL")
+    /** What a pipeline does: map tables into a target database, or publish an outbox table to Kafka. */
+    enum PipelineKind {
+        TABLES,
+        OUTBOX
+    }
+
+    /** Pipeline names are unique in the file, and a slot belongs to one pipeline per source. */
+    private static void unique(
+            YamlContext named, Set<String> names, Set<String> slots, DatabaseEndpoint source, String slot) {
+        if (!names.add(named.pipeline)) {
+            named.problems.add(
+                    named.error("name", "is used by more than one pipeline").getMessage());
+        } else if (!slots.add(source.url() + "#" + slot)) {
+            named.problems.add(
+                    named.error("slot", "'" + slot + "' is already used by another pipeline on the same source")
                             .getMessage());
-                }
-            }
         }
-        TruncatePolicy truncate =
-                ctx.attempt(() -> ctx.enumValue(map, "truncate", TruncatePolicy.class, TruncatePolicy.APPLY));
-        MissingRowPolicy missingRow =
-                ctx.attempt(() -> ctx.enumValue(map, "missing-row", MissingRowPolicy.class, MissingRowPolicy.UPSERT));
-        Map<String, String> debezium = debezium(ctx, map.get("debezium"));
-        if (ctx.problems.size() > before) {
-            return null;
-        }
-        return new PipelineConfig(
-                name,
-                source,
-                target,
-                slot,
-                publication,
-                snapshot,
-                batchSize,
-                heartbeat,
-                onReject,
-                retry,
-                conflicts,
-                tables,
-                truncate,
-                missingRow,
-                debezium);
-    }
-
-    private static String identifier(YamlContext ctx, String value, String field, String rule) {
-        if (!IDENTIFIER.matcher(value).matches()) {
-            throw ctx.error(field, "'" + value + "' " + rule);
-        }
-        return value;
-    }
-
-    private List<TableConfig> tables(YamlContext ctx, Object node) {
-        List<Object> tableNodes = ctx.attempt(() -> ctx.list(node, "tables"));
-        if (tableNodes == null) {
-            return null;
-        }
-        if (tableNodes.isEmpty()) {
-            ctx.problems.add(ctx.error("tables", "must map at least one table").getMessage());
-            return null;
-        }
-        List<TableConfig> tables = new ArrayList<>();
-        Set<String> froms = new HashSet<>();
-        Set<String> tos = new HashSet<>();
-        for (int i = 0; i < tableNodes.size(); i++) {
-            String field = "tables[" + i + "]";
-            Object tableNode = tableNodes.get(i);
-            TableConfig table = ctx.attempt(() -> table(ctx, field, tableNode));
-            if (table == null) {
-                continue;
-            }
-            if (!froms.add(table.from().toString())) {
-                ctx.problems.add(ctx.error(field + ".from", "'" + table.from() + "' is mapped twice")
-                        .getMessage());
-            }
-            if (!tos.add(table.to().toString())) {
-                ctx.problems.add(ctx.error(field + ".to", "'" + table.to() + "' is the target of two mappings")
-                        .getMessage());
-            }
-            tables.add(table);
-        }
-        return List.copyOf(tables);
-    }
-
-    /** The endpoint, or {@code null} when it has a problem (recorded). */
-    private DatabaseEndpoint endpoint(YamlContext ctx, Object node, String field) {
-        if (node == null) {
-            ctx.problems.add(
-                    ctx.error(field, "is missing (url, user, password)").getMessage());
-            return null;
-        }
-        return ctx.attempt(() -> endpointFields(ctx, node, field));
-    }
-
-    private DatabaseEndpoint endpointFields(YamlContext ctx, Object node, String field) {
-        Map<String, Object> map = ctx.map(node, field);
-        int before = ctx.problems.size();
-        ctx.rejectUnknown(map, ENDPOINT_FIELDS, field + ".");
-        String url = ctx.attempt(() -> {
-            String text = ctx.requiredString(map, field + ".url", "url");
-            try {
-                DatabaseEndpoint.JdbcTarget.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw ctx.error(field + ".url", "'" + text + "' " + e.getMessage());
-            }
-            return text;
-        });
-        String user = ctx.attempt(() -> ctx.requiredString(map, field + ".user", "user"));
-        String password = ctx.attempt(() -> ctx.optionalString(map, field + ".password", "password", ""));
-        return ctx.problems.size() > before ? null : new DatabaseEndpoint(url, user, password);
     }
 
     /** A size like {@code 512MB} or {@code 2GB} (1 KB = 1024 bytes, as PostgreSQL and Spring count). */
@@ -326,156 +171,5 @@ public final class ConfigLoader {
                     "retained-wal-warning", "must be more than 0 bytes and at most 1000000TB, was '" + node + "'");
         }
         return amount << shift;
-    }
-
-    private Map<String, String> debezium(YamlContext ctx, Object node) {
-        if (node == null) {
-            return Map.of();
-        }
-        Map<String, Object> entries = ctx.attempt(() -> ctx.map(node, "debezium"));
-        if (entries == null) {
-            return null;
-        }
-        Map<String, String> properties = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : entries.entrySet()) {
-            String field = "debezium." + e.getKey();
-            String value = ctx.attempt(() -> {
-                ConnectorProperties.whyOwned(e.getKey()).ifPresent(reason -> {
-                    throw ctx.error(field, reason);
-                });
-                if (e.getValue() == null) {
-                    throw ctx.error(field, "has no value");
-                }
-                return ctx.optionalString(Map.of(e.getKey(), e.getValue()), field, e.getKey(), "");
-            });
-            if (value != null) {
-                properties.put(e.getKey(), value);
-            }
-        }
-        return Map.copyOf(properties);
-    }
-
-    private Retry retry(YamlContext ctx, Object node) {
-        if (node == null) {
-            return new Retry(3, Duration.ofMillis(200), Duration.ofSeconds(5));
-        }
-        Map<String, Object> map = ctx.attempt(() -> ctx.map(node, "retry"));
-        if (map == null) {
-            return null;
-        }
-        ctx.rejectUnknown(map, RETRY_FIELDS, "retry.");
-        Integer attempts = ctx.attempt(() -> ctx.integer(map, "retry.attempts", "attempts", 3, 1, 100));
-        Duration backoff = ctx.attempt(() -> ctx.duration(map, "retry.backoff", "backoff", Duration.ofMillis(200)));
-        Duration max = ctx.attempt(() -> ctx.duration(map, "retry.max-backoff", "max-backoff", Duration.ofSeconds(5)));
-        if (backoff != null && max != null && max.compareTo(backoff) < 0) {
-            ctx.problems.add(ctx.error("retry.max-backoff", "must not be shorter than retry.backoff")
-                    .getMessage());
-            return null;
-        }
-        return attempts == null || backoff == null || max == null ? null : new Retry(attempts, backoff, max);
-    }
-
-    private Conflicts conflicts(YamlContext ctx, Object node) {
-        if (node == null) {
-            return new Conflicts(ConflictPolicy.SOURCE_WINS, true);
-        }
-        Map<String, Object> map = ctx.attempt(() -> ctx.map(node, "conflicts"));
-        if (map == null) {
-            return null;
-        }
-        ctx.rejectUnknown(map, CONFLICT_FIELDS, "conflicts.");
-        ConflictPolicy policy = ctx.attempt(() ->
-                ctx.enumValue(map, "conflicts.policy", "policy", ConflictPolicy.class, ConflictPolicy.SOURCE_WINS));
-        Boolean winsTies = ctx.attempt(() -> ctx.bool(map, "conflicts.wins-ties", "wins-ties", true));
-        return policy == null || winsTies == null ? null : new Conflicts(policy, winsTies);
-    }
-
-    private TableConfig table(YamlContext ctx, String field, Object node) {
-        Map<String, Object> map = ctx.map(node, field);
-        int before = ctx.problems.size();
-        ctx.rejectUnknown(map, TABLE_FIELDS, field + ".");
-        QualifiedName from =
-                ctx.attempt(() -> qualified(ctx, field + ".from", ctx.requiredString(map, field + ".from", "from")));
-        QualifiedName to =
-                ctx.attempt(() -> qualified(ctx, field + ".to", ctx.requiredString(map, field + ".to", "to")));
-        TableConfig table = ctx.attempt(() -> tableColumns(ctx, field, map, from, to));
-        if (ctx.problems.size() > before) {
-            throw new YamlContext.Reported();
-        }
-        return table;
-    }
-
-    private TableConfig tableColumns(
-            YamlContext ctx, String field, Map<String, Object> map, QualifiedName from, QualifiedName to) {
-        Object keyNode = map.get("key");
-        if (keyNode == null) {
-            throw ctx.error(field + ".key", "is missing; list the key columns, e.g. [id]");
-        }
-        List<Object> keyList = keyNode instanceof List<?> l ? new ArrayList<>(l) : List.of(keyNode);
-        if (keyList.isEmpty()) {
-            throw ctx.error(field + ".key", "must list at least one column");
-        }
-        List<String> key = new ArrayList<>();
-        for (Object k : keyList) {
-            String column = column(ctx, field + ".key", k);
-            if (key.contains(column)) {
-                throw ctx.error(field + ".key", "lists '" + column + "' twice");
-            }
-            key.add(column);
-        }
-        Map<String, String> columns = new LinkedHashMap<>();
-        Object columnsNode = map.get("columns");
-        if (columnsNode != null) {
-            Map<String, Object> columnMap = ctx.map(columnsNode, field + ".columns");
-            Set<String> targets = new HashSet<>();
-            for (Map.Entry<String, Object> e : columnMap.entrySet()) {
-                String sourceColumn = column(ctx, field + ".columns", e.getKey());
-                String targetColumn = column(ctx, field + ".columns." + e.getKey(), e.getValue());
-                if (!targets.add(targetColumn)) {
-                    throw ctx.error(
-                            field + ".columns." + e.getKey(),
-                            "maps onto '" + targetColumn + "', which another column already maps onto");
-                }
-                columns.put(sourceColumn, targetColumn);
-            }
-        }
-        Set<String> exclude = new LinkedHashSet<>();
-        Object excludeNode = map.get("exclude");
-        if (excludeNode != null) {
-            for (Object e : ctx.list(excludeNode, field + ".exclude")) {
-                String column = column(ctx, field + ".exclude", e);
-                if (key.contains(column)) {
-                    throw ctx.error(field + ".exclude", "'" + column + "' is a key column and cannot be excluded");
-                }
-                if (columns.containsKey(column)) {
-                    throw ctx.error(field + ".exclude", "'" + column + "' is both renamed in columns and excluded");
-                }
-                exclude.add(column);
-            }
-        }
-        String versionColumn = null;
-        if (map.get("version-column") != null) {
-            versionColumn = column(ctx, field + ".version-column", map.get("version-column"));
-            if (exclude.contains(versionColumn)) {
-                throw ctx.error(
-                        field + ".version-column", "'" + versionColumn + "' is excluded, so it cannot be compared");
-            }
-        }
-        return new TableConfig(from, to, List.copyOf(key), Map.copyOf(columns), Set.copyOf(exclude), versionColumn);
-    }
-
-    private static QualifiedName qualified(YamlContext ctx, String field, String text) {
-        try {
-            return QualifiedName.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw ctx.error(field, e.getMessage());
-        }
-    }
-
-    private static String column(YamlContext ctx, String field, Object value) {
-        if (!(value instanceof String s) || !s.matches("[A-Za-z_][A-Za-z0-9_$]*")) {
-            throw ctx.error(field, "'" + value + "' is not a plain column name");
-        }
-        return s;
     }
 }

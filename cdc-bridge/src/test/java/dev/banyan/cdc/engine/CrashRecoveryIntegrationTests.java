@@ -220,9 +220,15 @@ class CrashRecoveryIntegrationTests {
                     .as("terminated before the last part was applied")
                     .isLessThan(rows);
             assertEveryRowAppliedOnce(restaurant, rows);
+            // Two correct paths, depending on what the engine had already read when its connection died: it read the
+            // transaction again and skipped the applied part by position, or it had the whole transaction in its
+            // queue, finished it, and resumed after its commit. Never a partial skip, which would mean a lost or a
+            // doubled row had been papered over.
             assertThat(pipeline.metrics().replaySkippedCount())
-                    .as("the applied part was read again and skipped by position")
-                    .isGreaterThanOrEqualTo(50_000);
+                    .as("the applied part was either read again and skipped by position, or not read again at all")
+                    .satisfiesAnyOf(
+                            skipped -> assertThat(skipped).isZero(),
+                            skipped -> assertThat(skipped).isGreaterThanOrEqualTo(50_000.0));
         }
     }
 
@@ -501,7 +507,8 @@ class CrashRecoveryIntegrationTests {
                 "--logging.level.root=WARN",
                 "--banyan.cdc.operator.password=crash-test",
                 // the test classpath carries the embedded-database starter, which the bridge does not use
-                "--spring.autoconfigure.exclude=dev.banyan.embedded.boot.EmbeddedPostgresAutoConfiguration"));
+                "--spring.autoconfigure.exclude=dev.banyan.embedded.boot.EmbeddedPostgresAutoConfiguration,"
+                        + "dev.banyan.embedded.kafka.boot.EmbeddedKafkaAutoConfiguration"));
         File log = Files.createTempFile(dir, "bridge-", ".log").toFile();
         logs.add(log.toPath());
         return new ProcessBuilder(command)
