@@ -20,7 +20,14 @@ class QuickRehearsalIntegrationTests {
         Path home = Path.of("..").toAbsolutePath().normalize();
 
         int exit = RehearsalCommand.run(
-                "--quick", "--random-ports", "--home", home.toString(), "--work-dir", workDir.toString());
+                "--quick",
+                "--context",
+                "catalog",
+                "--random-ports",
+                "--home",
+                home.toString(),
+                "--work-dir",
+                workDir.toString());
 
         Path reports = workDir.resolve("reports");
         assertThat(reports).isDirectory();
