@@ -146,6 +146,13 @@ final class CleanupCommand implements Callable<Integer> {
 
     private int cleanOrphanSlot(BridgeConfig bridge, String slotName) {
         PrintStream out = parent.out;
+        bridge.outboxes().stream()
+                .filter(p -> p.slot().equals(slotName))
+                .findFirst()
+                .ifPresent(p -> {
+                    throw new ConfigException(bridge.file() + ": slot '" + slotName + "' belongs to outbox pipeline '"
+                            + p.name() + "'; remove the pipeline from the configuration first");
+                });
         Map<String, List<PipelineConfig>> bySource = new LinkedHashMap<>();
         bridge.pipelines()
                 .forEach(p -> bySource.computeIfAbsent(p.source().url(), u -> new ArrayList<>())

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +26,6 @@ import dev.banyan.cdc.config.PipelineConfig.RejectPolicy;
 import dev.banyan.cdc.config.PipelineConfig.Retry;
 import dev.banyan.cdc.config.PipelineConfig.SnapshotMode;
 import dev.banyan.cdc.config.PipelineConfig.TruncatePolicy;
-import dev.banyan.cdc.config.TableConfig.QualifiedName;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -53,8 +51,8 @@ public final class ConfigLoader {
             "([:\\[,][ \\t]*)(\\$\\{[A-Za-z_][A-Za-z0-9_]*(?::-[^}\\s\"']*)?})(?=[ \\t]*(?:[,}\\]#]|$))",
             Pattern.MULTILINE);
 
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,40}");
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,40}");
+    static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private static final Set<String> ROOT_FIELDS = Set.of("pipelines", "retained-wal-warning");
     private static final Pattern DATA_SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB|TB)");
@@ -71,13 +69,13 @@ public final class ConfigLoader {
             "retry",
             "conflicts",
             "tables",
+            "kind",
             "truncate",
             "missing-row",
             "debezium");
     private static final Set<String> ENDPOINT_FIELDS = Set.of("url", "user", "password");
     private static final Set<String> RETRY_FIELDS = Set.of("attempts", "backoff", "max-backoff");
     private static final Set<String> CONFLICT_FIELDS = Set.of("policy", "wins-ties");
-    private static final Set<String> TABLE_FIELDS = Set.of("from", "to", "key", "columns", "exclude", "version-column");
 
     private final Function<String, String> environment;
 
@@ -130,49 +128,63 @@ public final class ConfigLoader {
                     ctx.error("pipelines", "must declare at least one pipeline").getMessage());
         }
         List<PipelineConfig> pipelines = new ArrayList<>();
+        List<OutboxPipelineConfig> outboxes = new ArrayList<>();
         Set<String> names = new HashSet<>();
         Set<String> slots = new HashSet<>();
         for (int i = 0; list != null && i < list.size(); i++) {
             YamlContext position = new YamlContext(
                     file.toString(), "pipelines[" + i + "]", "pipelines[" + i + "].", marks, problems, environment);
             Object node = list.get(i);
-            PipelineConfig pipeline = position.attempt(() -> pipeline(position, node));
+            PipelineKind kind = node instanceof Map<?, ?>
+                    ? position.attempt(() ->
+                            position.enumValue(position.map(node, ""), "kind", PipelineKind.class, PipelineKind.TABLES))
+                    : PipelineKind.TABLES;
+            if (kind == PipelineKind.OUTBOX) {
+                OutboxPipelineConfig outbox = position.attempt(() -> OutboxReader.pipeline(position, node));
+                if (outbox != null) {
+                    unique(position.named(outbox.name()), names, slots, outbox.source(), outbox.slot());
+                    outboxes.add(outbox);
+                }
+                continue;
+            }
+            PipelineConfig pipeline = kind == null ? null : position.attempt(() -> pipeline(position, node));
             if (pipeline == null) {
                 continue;
             }
-            YamlContext named = position.named(pipeline.name());
-            if (!names.add(pipeline.name())) {
-                problems.add(
-                        named.error("name", "is used by more than one pipeline").getMessage());
-            } else if (!slots.add(pipeline.source().url() + "#" + pipeline.slotName())) {
-                problems.add(named.error(
-                                "slot",
-                                "'" + pipeline.slotName() + "' is already used by another pipeline on the same source")
-                        .getMessage());
-            }
+            unique(position.named(pipeline.name()), names, slots, pipeline.source(), pipeline.slotName());
             pipelines.add(pipeline);
         }
         Long retainedWalWarning = ctx.attempt(() -> retainedWalWarning(ctx, map.get("retained-wal-warning")));
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("\n", problems));
         }
-        return new BridgeConfig(file, List.copyOf(pipelines), retainedWalWarning);
+        return new BridgeConfig(file, List.copyOf(pipelines), List.copyOf(outboxes), retainedWalWarning);
+    }
+
+    /** What a pipeline does: map tables into a target database, or publish an outbox table to Kafka. */
+    enum PipelineKind {
+        TABLES,
+        OUTBOX
+    }
+
+    /** Pipeline names are unique in the file, and a slot belongs to one pipeline per source. */
+    private static void unique(
+            YamlContext named, Set<String> names, Set<String> slots, DatabaseEndpoint source, String slot) {
+        if (!names.add(named.pipeline)) {
+            named.problems.add(
+                    named.error("name", "is used by more than one pipeline").getMessage());
+        } else if (!slots.add(source.url() + "#" + slot)) {
+            named.problems.add(
+                    named.error("slot", "'" + slot + "' is already used by another pipeline on the same source")
+                            .getMessage());
+        }
     }
 
     /** One pipeline, or {@code null} when any of its fields has a problem (each one recorded). */
     private PipelineConfig pipeline(YamlContext position, Object node) {
         Map<String, Object> map = position.map(node, "");
         int before = position.problems.size();
-        String name = position.attempt(() -> {
-            String text = position.requiredString(map, "name");
-            if (!NAME.matcher(text).matches()) {
-                throw position.error(
-                        "name",
-                        "'" + text
-                                + "' must be lower-case letters, digits and '-', starting with a letter (at most 41 characters)");
-            }
-            return text;
-        });
+        String name = position.attempt(() -> name(position, map));
         YamlContext ctx = name == null ? position : position.named(name);
         ctx.rejectUnknown(map, PIPELINE_FIELDS, "");
         DatabaseEndpoint source = endpoint(ctx, map.get("source"), "source");
@@ -202,7 +214,7 @@ public final class ConfigLoader {
                 ctx.attempt(() -> ctx.enumValue(map, "on-reject", RejectPolicy.class, RejectPolicy.HALT));
         Retry retry = retry(ctx, map.get("retry"));
         Conflicts conflicts = conflicts(ctx, map.get("conflicts"));
-        List<TableConfig> tables = tables(ctx, map.get("tables"));
+        List<TableConfig> tables = TableReader.tables(ctx, map.get("tables"));
         if (source != null) {
             for (String parameter : source.parsed().parameters().keySet()) {
                 if (ConnectorProperties.whyOwned("database." + parameter).isPresent()) {
@@ -237,47 +249,26 @@ public final class ConfigLoader {
                 debezium);
     }
 
-    private static String identifier(YamlContext ctx, String value, String field, String rule) {
+    static String name(YamlContext position, Map<String, Object> map) {
+        String text = position.requiredString(map, "name");
+        if (!NAME.matcher(text).matches()) {
+            throw position.error(
+                    "name",
+                    "'" + text
+                            + "' must be lower-case letters, digits and '-', starting with a letter (at most 41 characters)");
+        }
+        return text;
+    }
+
+    static String identifier(YamlContext ctx, String value, String field, String rule) {
         if (!IDENTIFIER.matcher(value).matches()) {
             throw ctx.error(field, "'" + value + "' " + rule);
         }
         return value;
     }
 
-    private List<TableConfig> tables(YamlContext ctx, Object node) {
-        List<Object> tableNodes = ctx.attempt(() -> ctx.list(node, "tables"));
-        if (tableNodes == null) {
-            return null;
-        }
-        if (tableNodes.isEmpty()) {
-            ctx.problems.add(ctx.error("tables", "must map at least one table").getMessage());
-            return null;
-        }
-        List<TableConfig> tables = new ArrayList<>();
-        Set<String> froms = new HashSet<>();
-        Set<String> tos = new HashSet<>();
-        for (int i = 0; i < tableNodes.size(); i++) {
-            String field = "tables[" + i + "]";
-            Object tableNode = tableNodes.get(i);
-            TableConfig table = ctx.attempt(() -> table(ctx, field, tableNode));
-            if (table == null) {
-                continue;
-            }
-            if (!froms.add(table.from().toString())) {
-                ctx.problems.add(ctx.error(field + ".from", "'" + table.from() + "' is mapped twice")
-                        .getMessage());
-            }
-            if (!tos.add(table.to().toString())) {
-                ctx.problems.add(ctx.error(field + ".to", "'" + table.to() + "' is the target of two mappings")
-                        .getMessage());
-            }
-            tables.add(table);
-        }
-        return List.copyOf(tables);
-    }
-
     /** The endpoint, or {@code null} when it has a problem (recorded). */
-    private DatabaseEndpoint endpoint(YamlContext ctx, Object node, String field) {
+    static DatabaseEndpoint endpoint(YamlContext ctx, Object node, String field) {
         if (node == null) {
             ctx.problems.add(
                     ctx.error(field, "is missing (url, user, password)").getMessage());
@@ -286,7 +277,7 @@ public final class ConfigLoader {
         return ctx.attempt(() -> endpointFields(ctx, node, field));
     }
 
-    private DatabaseEndpoint endpointFields(YamlContext ctx, Object node, String field) {
+    private static DatabaseEndpoint endpointFields(YamlContext ctx, Object node, String field) {
         Map<String, Object> map = ctx.map(node, field);
         int before = ctx.problems.size();
         ctx.rejectUnknown(map, ENDPOINT_FIELDS, field + ".");
@@ -328,7 +319,7 @@ public final class ConfigLoader {
         return amount << shift;
     }
 
-    private Map<String, String> debezium(YamlContext ctx, Object node) {
+    static Map<String, String> debezium(YamlContext ctx, Object node) {
         if (node == null) {
             return Map.of();
         }
@@ -388,94 +379,5 @@ public final class ConfigLoader {
                 ctx.enumValue(map, "conflicts.policy", "policy", ConflictPolicy.class, ConflictPolicy.SOURCE_WINS));
         Boolean winsTies = ctx.attempt(() -> ctx.bool(map, "conflicts.wins-ties", "wins-ties", true));
         return policy == null || winsTies == null ? null : new Conflicts(policy, winsTies);
-    }
-
-    private TableConfig table(YamlContext ctx, String field, Object node) {
-        Map<String, Object> map = ctx.map(node, field);
-        int before = ctx.problems.size();
-        ctx.rejectUnknown(map, TABLE_FIELDS, field + ".");
-        QualifiedName from =
-                ctx.attempt(() -> qualified(ctx, field + ".from", ctx.requiredString(map, field + ".from", "from")));
-        QualifiedName to =
-                ctx.attempt(() -> qualified(ctx, field + ".to", ctx.requiredString(map, field + ".to", "to")));
-        TableConfig table = ctx.attempt(() -> tableColumns(ctx, field, map, from, to));
-        if (ctx.problems.size() > before) {
-            throw new YamlContext.Reported();
-        }
-        return table;
-    }
-
-    private TableConfig tableColumns(
-            YamlContext ctx, String field, Map<String, Object> map, QualifiedName from, QualifiedName to) {
-        Object keyNode = map.get("key");
-        if (keyNode == null) {
-            throw ctx.error(field + ".key", "is missing; list the key columns, e.g. [id]");
-        }
-        List<Object> keyList = keyNode instanceof List<?> l ? new ArrayList<>(l) : List.of(keyNode);
-        if (keyList.isEmpty()) {
-            throw ctx.error(field + ".key", "must list at least one column");
-        }
-        List<String> key = new ArrayList<>();
-        for (Object k : keyList) {
-            String column = column(ctx, field + ".key", k);
-            if (key.contains(column)) {
-                throw ctx.error(field + ".key", "lists '" + column + "' twice");
-            }
-            key.add(column);
-        }
-        Map<String, String> columns = new LinkedHashMap<>();
-        Object columnsNode = map.get("columns");
-        if (columnsNode != null) {
-            Map<String, Object> columnMap = ctx.map(columnsNode, field + ".columns");
-            Set<String> targets = new HashSet<>();
-            for (Map.Entry<String, Object> e : columnMap.entrySet()) {
-                String sourceColumn = column(ctx, field + ".columns", e.getKey());
-                String targetColumn = column(ctx, field + ".columns." + e.getKey(), e.getValue());
-                if (!targets.add(targetColumn)) {
-                    throw ctx.error(
-                            field + ".columns." + e.getKey(),
-                            "maps onto '" + targetColumn + "', which another column already maps onto");
-                }
-                columns.put(sourceColumn, targetColumn);
-            }
-        }
-        Set<String> exclude = new LinkedHashSet<>();
-        Object excludeNode = map.get("exclude");
-        if (excludeNode != null) {
-            for (Object e : ctx.list(excludeNode, field + ".exclude")) {
-                String column = column(ctx, field + ".exclude", e);
-                if (key.contains(column)) {
-                    throw ctx.error(field + ".exclude", "'" + column + "' is a key column and cannot be excluded");
-                }
-                if (columns.containsKey(column)) {
-                    throw ctx.error(field + ".exclude", "'" + column + "' is both renamed in columns and excluded");
-                }
-                exclude.add(column);
-            }
-        }
-        String versionColumn = null;
-        if (map.get("version-column") != null) {
-            versionColumn = column(ctx, field + ".version-column", map.get("version-column"));
-            if (exclude.contains(versionColumn)) {
-                throw ctx.error(
-                        field + ".version-column", "'" + versionColumn + "' is excluded, so it cannot be compared");
-            }
-        }
-        return new TableConfig(from, to, List.copyOf(key), Map.copyOf(columns), Set.copyOf(exclude), versionColumn);
-    }
-
-    private static QualifiedName qualified(YamlContext ctx, String field, String text) {
-        try {
-            return QualifiedName.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw ctx.error(field, e.getMessage());
-        }
-    }
-
-    private static String column(YamlContext ctx, String field, Object value) {
-        if (!(value instanceof String s) || !s.matches("[A-Za-z_][A-Za-z0-9_$]*")) {
-            throw ctx.error(field, "'" + value + "' is not a plain column name");
-        }
-        return s;
     }
 }

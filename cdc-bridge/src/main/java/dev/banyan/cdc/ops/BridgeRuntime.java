@@ -10,6 +10,7 @@ import dev.banyan.cdc.config.ConfigException;
 import dev.banyan.cdc.config.ConfigLoader;
 import dev.banyan.cdc.engine.Bridge;
 import dev.banyan.cdc.engine.DebeziumPipeline;
+import dev.banyan.cdc.engine.OutboxPipeline;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -45,6 +46,15 @@ public class BridgeRuntime {
                         .append(p.source().url())
                         .append(" -> ")
                         .append(p.target().url()));
+        config.outboxes()
+                .forEach(p -> line.append("; ")
+                        .append(p.name())
+                        .append(": ")
+                        .append(p.source().url())
+                        .append(" ")
+                        .append(p.table())
+                        .append(" -> kafka ")
+                        .append(p.kafka().bootstrapServers()));
         log.info(line.toString());
         return bridge;
     }
@@ -76,7 +86,31 @@ public class BridgeRuntime {
                 details.put(p.name(), d);
                 allUp &= p.state() != DebeziumPipeline.State.HALTED && p.state() != DebeziumPipeline.State.STOPPED;
             }
-            return (allUp ? Health.up() : Health.down()).withDetails(details).build();
+            boolean waiting = false;
+            for (OutboxPipeline p : bridge.outboxes()) {
+                Map<String, Object> d = new LinkedHashMap<>();
+                String brokerError = p.brokerError();
+                d.put(
+                        "state",
+                        brokerError != null ? "WAITING_FOR_KAFKA" : p.state().name());
+                d.put("lagMs", p.metrics().lagMillis());
+                d.put("published", (long) p.metrics().publishedCount());
+                d.put("deadLettered", (long) p.metrics().deadLetteredCount());
+                d.put("brokerErrors", (long) p.metrics().brokerErrorCount());
+                d.put("retainedWalBytes", p.metrics().retainedWalBytes());
+                if (brokerError != null) {
+                    d.put("brokerError", brokerError);
+                }
+                if (p.haltReason() != null) {
+                    d.put("haltReason", p.haltReason());
+                }
+                details.put(p.name(), d);
+                allUp &= p.state() != DebeziumPipeline.State.HALTED && p.state() != DebeziumPipeline.State.STOPPED;
+                waiting |= brokerError != null;
+            }
+            // Kafka away: publication waits and loses nothing, the bridge itself works (200, like a slot warning)
+            Health.Builder health = !allUp ? Health.down() : waiting ? Health.status(SlotMonitor.WARNING) : Health.up();
+            return health.withDetails(details).build();
         };
     }
 }

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import dev.banyan.cdc.apply.Databases;
 import dev.banyan.cdc.config.BridgeConfig;
 import dev.banyan.cdc.config.DatabaseEndpoint;
-import dev.banyan.cdc.config.PipelineConfig;
 import dev.banyan.cdc.engine.ReplicationSlots;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -83,16 +82,16 @@ public final class SlotMonitor implements AutoCloseable {
 
     /** Reads the slots of every configured source once. */
     public synchronized void poll() {
-        Map<String, List<PipelineConfig>> bySource = new LinkedHashMap<>();
-        for (PipelineConfig p : config.pipelines()) {
+        Map<String, List<BridgeConfig.SlotOwner>> bySource = new LinkedHashMap<>();
+        for (BridgeConfig.SlotOwner p : config.slotOwners()) {
             bySource.computeIfAbsent(p.source().url(), url -> new ArrayList<>()).add(p);
         }
         List<Observed> seen = new ArrayList<>();
-        for (List<PipelineConfig> pipelines : bySource.values()) {
+        for (List<BridgeConfig.SlotOwner> pipelines : bySource.values()) {
             DatabaseEndpoint source = pipelines.get(0).source();
             Map<String, String> owners = new LinkedHashMap<>();
-            pipelines.forEach(p -> owners.put(p.slotName(), p.name()));
-            try (Connection c = Databases.connect(pipelines.get(0).name(), "source", source)) {
+            pipelines.forEach(p -> owners.put(p.slot(), p.pipeline()));
+            try (Connection c = Databases.connect(pipelines.get(0).pipeline(), "source", source)) {
                 for (ReplicationSlots.Slot slot : ReplicationSlots.list(c)) {
                     String owner = owners.get(slot.name());
                     if (owner == null && !slot.name().startsWith(ReplicationSlots.BRIDGE_PREFIX)) {

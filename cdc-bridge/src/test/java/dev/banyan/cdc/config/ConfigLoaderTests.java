@@ -130,7 +130,7 @@ class ConfigLoaderTests {
         rejects(
                 VALID.replace("    tables:", "    tabels: []\n    tables:"),
                 "cdc.yml:5: pipeline 'catalog-forward': tabels: is not a known field (known: batch-size, conflicts, debezium, "
-                        + "heartbeat-interval, missing-row, name, on-reject, publication, retry, slot, snapshot, source, tables, "
+                        + "heartbeat-interval, kind, missing-row, name, on-reject, publication, retry, slot, snapshot, source, tables, "
                         + "target, truncate)");
         rejects(
                 VALID.replace("    tables:", "    truncate: ignore\n    tables:"),
@@ -282,6 +282,37 @@ class ConfigLoaderTests {
                                 + "(at most 41 characters)",
                         "cdc.yml:15: pipelines[1]: target: is missing (url, user, password)",
                         "cdc.yml:17: pipelines[1]: tables: must map at least one table"));
+    }
+
+    @Test
+    void reportsEveryProblemWithinOneTableAtOnce() {
+        String yaml = """
+                pipelines:
+                  - name: catalog-forward
+                    source: { url: jdbc:postgresql://localhost:15432/monolith, user: banyan }
+                    target: { url: jdbc:postgresql://localhost:15433/catalog, user: banyan }
+                    tables:
+                      - from: catalog.restaurant
+                        to: public.restaurant
+                        key: [id, "bad key", id]
+                        columns: { phone: "no good", fax: phone_number, mobile: phone_number }
+                        exclude: [id, "x-y", phone]
+                        version-column: "2nd"
+                """;
+
+        assertThatThrownBy(() -> loader.parse(FILE, yaml))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(
+                        String.join(
+                                "\n",
+                                "cdc.yml:8: pipeline 'catalog-forward': tables[0].key: 'bad key' is not a plain column name",
+                                "cdc.yml:8: pipeline 'catalog-forward': tables[0].key: lists 'id' twice",
+                                "cdc.yml:9: pipeline 'catalog-forward': tables[0].columns.phone: 'no good' is not a plain column name",
+                                "cdc.yml:9: pipeline 'catalog-forward': tables[0].columns.mobile: maps onto 'phone_number', which "
+                                        + "another column already maps onto",
+                                "cdc.yml:10: pipeline 'catalog-forward': tables[0].exclude: 'id' is a key column and cannot be excluded",
+                                "cdc.yml:10: pipeline 'catalog-forward': tables[0].exclude: 'x-y' is not a plain column name",
+                                "cdc.yml:11: pipeline 'catalog-forward': tables[0].version-column: '2nd' is not a plain column name"));
     }
 
     @Test

@@ -501,7 +501,8 @@ class CrashRecoveryIntegrationTests {
                 "--logging.level.root=WARN",
                 "--banyan.cdc.operator.password=crash-test",
                 // the test classpath carries the embedded-database starter, which the bridge does not use
-                "--spring.autoconfigure.exclude=dev.banyan.embedded.boot.EmbeddedPostgresAutoConfiguration"));
+                "--spring.autoconfigure.exclude=dev.banyan.embedded.boot.EmbeddedPostgresAutoConfiguration,"
+                        + "dev.banyan.embedded.kafka.boot.EmbeddedKafkaAutoConfiguration"));
         File log = Files.createTempFile(dir, "bridge-", ".log").toFile();
         logs.add(log.toPath());
         return new ProcessBuilder(command)

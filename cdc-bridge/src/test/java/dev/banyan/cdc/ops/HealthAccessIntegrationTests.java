@@ -58,7 +58,8 @@ class HealthAccessIntegrationTests {
                         "--banyan.cdc.config=" + config,
                         "--server.port=0",
                         "--banyan.cdc.operator.password=" + PASSWORD,
-                        "--spring.autoconfigure.exclude=dev.banyan.embedded.boot.EmbeddedPostgresAutoConfiguration");
+                        "--spring.autoconfigure.exclude=dev.banyan.embedded.boot.EmbeddedPostgresAutoConfiguration,"
+                                + "dev.banyan.embedded.kafka.boot.EmbeddedKafkaAutoConfiguration");
         port = Integer.parseInt(bridge.getEnvironment().getProperty("local.server.port"));
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> get("/actuator/health", true).body().contains("\"STREAMING\""));

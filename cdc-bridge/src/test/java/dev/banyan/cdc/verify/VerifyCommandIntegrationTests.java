@@ -188,7 +188,8 @@ class VerifyCommandIntegrationTests {
                         "--config",
                         unreachable.toString(),
                         "--server.port=0",
-                        "--spring.autoconfigure.exclude=dev.banyan.embedded.boot.EmbeddedPostgresAutoConfiguration");
+                        "--spring.autoconfigure.exclude=dev.banyan.embedded.boot.EmbeddedPostgresAutoConfiguration,"
+                                + "dev.banyan.embedded.kafka.boot.EmbeddedKafkaAutoConfiguration");
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString())
                 .contains(
