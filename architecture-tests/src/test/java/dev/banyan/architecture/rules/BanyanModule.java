@@ -7,6 +7,7 @@ package dev.banyan.architecture.rules;
 public enum BanyanModule {
     LEGACY_MONOLITH("legacy-monolith", "dev.banyan.monolith"),
     CATALOG_SERVICE("extracted-services/catalog-service", "dev.banyan.catalog"),
+    DELIVERY_SERVICE("extracted-services/delivery-service", "dev.banyan.delivery"),
     STRANGLER_PROXY("strangler-proxy", "dev.banyan.proxy"),
     CDC_BRIDGE("cdc-bridge", "dev.banyan.cdc"),
     EMBEDDED_POSTGRES("embedded-postgres", "dev.banyan.embedded"),

@@ -3,6 +3,7 @@ package dev.banyan.architecture.rules;
 import org.junit.jupiter.api.Test;
 
 import static dev.banyan.architecture.rules.BanyanModule.CATALOG_SERVICE;
+import static dev.banyan.architecture.rules.BanyanModule.DELIVERY_SERVICE;
 import static dev.banyan.architecture.rules.BanyanModule.LEGACY_MONOLITH;
 
 /**
@@ -25,5 +26,11 @@ class DomainPurityTests {
     void catalogServiceDomainIsFreeOfWebAndPersistence() {
         DomainRules.domainIsFreeOfWebAndPersistence(CATALOG_SERVICE.basePackage() + ".domain..")
                 .check(BanyanClasses.of(CATALOG_SERVICE));
+    }
+
+    @Test
+    void deliveryServiceDomainIsFreeOfWebAndPersistence() {
+        DomainRules.domainIsFreeOfWebAndPersistence(DELIVERY_SERVICE.basePackage() + ".domain..")
+                .check(BanyanClasses.of(DELIVERY_SERVICE));
     }
 }
