@@ -17,7 +17,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 import org.springframework.stereotype.Component;
 
-/** Logs one line once the application is ready: HTTP port, configuration files and database URL. */
+/**
+ * Logs one line once the application is ready: HTTP port, configuration files, database URL and where the delivery
+ * events come from.
+ */
 @Component
 class StartupReport {
 
@@ -39,10 +42,19 @@ class StartupReport {
                         ? String.valueOf(web.getWebServer().getPort())
                         : "none";
         log.info(
-                "Banyan legacy monolith ready: http port {}, config {}, database {}",
+                "Banyan legacy monolith ready: http port {}, config {}, database {}, delivery events {}",
                 port,
                 configFiles(),
-                databaseUrl());
+                databaseUrl(),
+                deliveryEvents());
+    }
+
+    private String deliveryEvents() {
+        if (!environment.getProperty("banyan.events.consumer.enabled", Boolean.class, false)) {
+            return "not consumed (banyan.events.consumer.enabled=false)";
+        }
+        return "consumed from " + environment.getProperty("spring.kafka.bootstrap-servers", "localhost:9092")
+                + " as group legacy-monolith";
     }
 
     private String configFiles() {

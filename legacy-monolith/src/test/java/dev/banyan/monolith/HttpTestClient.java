@@ -69,6 +69,20 @@ public final class HttpTestClient {
         return send(builder, Map.of());
     }
 
+    /** Any method, a JSON body or none, and extra headers (e.g. {@code Authorization}, {@code API-Version}). */
+    public Response send(String method, String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
+                .method(
+                        method,
+                        json == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        return send(builder, headers);
+    }
+
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }

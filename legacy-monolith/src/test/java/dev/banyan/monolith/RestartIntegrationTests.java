@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -72,6 +73,15 @@ class RestartIntegrationTests {
                      "minimumOrderAmount":0,"deliveryFee":0}""").text("id");
             http.post("/api/restaurants/" + restaurantId + "/menu-items", "{\"name\":\"설렁탕\",\"price\":11000}");
             before = http.get("/api/restaurants/" + restaurantId).body();
+            HttpTestClient.Response routes = http.send(
+                    "PUT",
+                    "/internal/event-routes/delivery",
+                    "{\"stage\":\"MIGRATED\"}",
+                    Map.of("Authorization", "Bearer anything"));
+            assertThat(routes.status())
+                    .as("started without banyan.event-routes.token, the event routes cannot be switched")
+                    .isEqualTo(403);
+            assertThat(routes.text("detail")).startsWith("event routes are not configured");
             jdbc.sql("update catalog.restaurant set name = '이름 바뀐 식당' where id = ?")
                     .param(DemoUuid.restaurant0())
                     .update();

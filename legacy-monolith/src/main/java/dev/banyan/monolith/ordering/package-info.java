@@ -7,6 +7,10 @@
  * {@link dev.banyan.monolith.ordering.OrderDelivered}, {@link dev.banyan.monolith.ordering.OrderFulfilment} (what the
  * delivery context reports back) and {@link dev.banyan.monolith.ordering.OrderImport}. Ordering uses the public APIs
  * of catalog, customer and payment.
+ * <p>
+ * Events for the extracted delivery-service leave through the transactional outbox ({@code outbox}); the event route
+ * {@code delivery} decides per order, at acceptance, which delivery context handles it; {@code saga} consumes the
+ * service's answers.
  */
 @org.jmolecules.ddd.annotation.BoundedContext(
         id = "ordering",

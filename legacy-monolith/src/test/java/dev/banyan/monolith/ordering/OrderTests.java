@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.banyan.monolith.catalog.MenuItemId;
 import dev.banyan.monolith.catalog.RestaurantId;
 import dev.banyan.monolith.customer.CustomerId;
+import dev.banyan.monolith.ordering.domain.DeliveryHandler;
 import dev.banyan.monolith.ordering.domain.Order;
 import dev.banyan.monolith.ordering.domain.OrderLine;
 import dev.banyan.monolith.shared.IllegalTransitionException;
@@ -68,7 +69,7 @@ class OrderTests {
     void goesFromPlacedThroughAcceptedAndPickupToDelivered() {
         Order order = placed();
 
-        order.accept(T0.plusSeconds(60));
+        order.accept(T0.plusSeconds(60), DeliveryHandler.MONOLITH);
         order.recordPickup(T0.plusSeconds(900));
         order.deliver(T0.plusSeconds(1800));
 
@@ -88,8 +89,8 @@ class OrderTests {
                 .satisfies(e ->
                         assertThat(((IllegalTransitionException) e).state()).isEqualTo("PLACED"));
         assertThatThrownBy(() -> order.recordPickup(T0)).hasMessageContaining("is PLACED");
-        order.accept(T0);
-        assertThatThrownBy(() -> order.accept(T0)).hasMessageContaining("is ACCEPTED");
+        order.accept(T0, DeliveryHandler.MONOLITH);
+        assertThatThrownBy(() -> order.accept(T0, DeliveryHandler.MONOLITH)).hasMessageContaining("is ACCEPTED");
         assertThatThrownBy(() -> order.deliver(T0))
                 .hasMessageContaining("is ACCEPTED")
                 .hasMessageContaining("not been picked up");
@@ -108,14 +109,14 @@ class OrderTests {
     void canBeCancelledWhilePlacedOrAcceptedBeforePickup() {
         Order placed = placed();
         Order accepted = placed();
-        accepted.accept(T0);
+        accepted.accept(T0, DeliveryHandler.MONOLITH);
 
         assertThat(placed.cancel(T0)).isEqualTo(OrderStatus.PLACED);
         assertThat(accepted.cancel(T0)).isEqualTo(OrderStatus.ACCEPTED);
         assertThat(placed.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(accepted.cancelledAt()).isEqualTo(T0);
         assertThatThrownBy(() -> placed.cancel(T0)).hasMessageContaining("is CANCELLED");
-        assertThatThrownBy(() -> accepted.accept(T0)).hasMessageContaining("is CANCELLED");
+        assertThatThrownBy(() -> accepted.accept(T0, DeliveryHandler.MONOLITH)).hasMessageContaining("is CANCELLED");
     }
 
     @Test
@@ -146,5 +147,63 @@ class OrderTests {
                         null,
                         T0))
                 .hasMessageContaining("delivery address");
+    }
+
+    @Test
+    void cancellingAnAcceptedOrderOfTheDeliveryServiceOnlyMakesItPendingOnce() {
+        Order order = placed();
+        order.accept(T0, DeliveryHandler.DELIVERY_SERVICE);
+
+        assertThat(order.cancel(T0.plusSeconds(5))).isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLATION_PENDING);
+        assertThat(order.cancelledAt()).isNull();
+        assertThat(order.cancel(T0.plusSeconds(6)))
+                .as("a repeated cancel changes nothing")
+                .isEqualTo(OrderStatus.CANCELLATION_PENDING);
+        assertThat(order.updatedAt()).isEqualTo(T0.plusSeconds(5));
+    }
+
+    @Test
+    void aConfirmedCancellationCancelsAndARefusedOneLeavesTheOrderAcceptedAndPickedUp() {
+        Order confirmed = placed();
+        confirmed.accept(T0, DeliveryHandler.DELIVERY_SERVICE);
+        confirmed.cancel(T0);
+        Order refused = placed();
+        refused.accept(T0, DeliveryHandler.DELIVERY_SERVICE);
+        refused.cancel(T0);
+
+        confirmed.confirmCancellation(T0.plusSeconds(1));
+        refused.refuseCancellation(T0.plusSeconds(2), T0.plusSeconds(3));
+
+        assertThat(confirmed.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(confirmed.cancelledAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(refused.status()).isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(refused.pickedUpAt()).isEqualTo(T0.plusSeconds(2));
+        assertThatThrownBy(() -> refused.cancel(T0.plusSeconds(4))).hasMessageContaining("picked up");
+        assertThatThrownBy(() -> confirmed.refuseCancellation(T0, T0)).hasMessageContaining("is CANCELLED");
+    }
+
+    @Test
+    void aPickupWhileTheCancellationIsPendingMeansThePickupWonTheRace() {
+        Order order = placed();
+        order.accept(T0, DeliveryHandler.DELIVERY_SERVICE);
+        order.cancel(T0.plusSeconds(1));
+
+        order.recordPickup(T0.plusSeconds(2));
+
+        assertThat(order.status()).isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(order.pickedUpAt()).isEqualTo(T0.plusSeconds(2));
+        assertThatThrownBy(() -> order.confirmCancellation(T0.plusSeconds(3))).hasMessageContaining("is ACCEPTED");
+    }
+
+    @Test
+    void anAcceptedOrderOfTheMonolithIsCancelledAtOnce() {
+        Order order = placed();
+        order.accept(T0, DeliveryHandler.MONOLITH);
+
+        assertThat(order.cancel(T0.plusSeconds(1))).isEqualTo(OrderStatus.ACCEPTED);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.deliveryHandler()).isEqualTo(DeliveryHandler.MONOLITH);
     }
 }

@@ -14,6 +14,9 @@ import dev.banyan.monolith.customer.CustomerId;
 import dev.banyan.monolith.customer.CustomerImport;
 import dev.banyan.monolith.customer.CustomerImport.ImportedAddress;
 import dev.banyan.monolith.customer.CustomerImport.ImportedCustomer;
+import dev.banyan.monolith.ordering.domain.EventRoute;
+import dev.banyan.monolith.ordering.domain.EventRouteService;
+import dev.banyan.monolith.ordering.domain.EventRouteStage;
 import dev.banyan.monolith.ordering.domain.IdempotencyKey;
 import dev.banyan.monolith.ordering.domain.Order;
 import dev.banyan.monolith.ordering.domain.OrderService;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.AssertablePublishedEvents;
@@ -50,6 +54,12 @@ class OrderingModuleIntegrationTests {
 
     @Autowired
     CatalogImport catalog;
+
+    @Autowired
+    EventRouteService routes;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     CustomerImport customers;
@@ -128,6 +138,32 @@ class OrderingModuleIntegrationTests {
         assertThat(again.replayed()).isTrue();
         assertThat(again.order().getId()).isEqualTo(first.getId());
         assertThat(events.ofType(OrderPlaced.class)).hasSize(1);
+    }
+
+    @Test
+    void publishesNothingInProcessForAnOrderTheDeliveryServiceHandlesTheStampIsTheOnlySeam(
+            AssertablePublishedEvents events) {
+        Order placed = orders.place(request(1, null)).order();
+        routes.switchTo(EventRoute.DELIVERY, EventRouteStage.MIGRATED);
+        try {
+            orders.accept(placed.getId());
+            Order pending = orders.cancel(placed.getId());
+
+            assertThat(pending.status()).isEqualTo(OrderStatus.CANCELLATION_PENDING);
+        } finally {
+            routes.switchTo(EventRoute.DELIVERY, EventRouteStage.LEGACY);
+        }
+
+        assertThat(events.ofType(OrderAccepted.class).matching(OrderAccepted::orderId, placed.getId()))
+                .isEmpty();
+        assertThat(events.ofType(OrderCancelled.class).matching(OrderCancelled::orderId, placed.getId()))
+                .isEmpty();
+        assertThat(jdbc.sql("select type from ordering.outbox where aggregateid = ? order by occurred_at")
+                        .param(placed.getId().toString())
+                        .query(String.class)
+                        .list())
+                .as("the delivery-service hears of it through the outbox only")
+                .containsExactly("OrderAccepted", "OrderCancellationRequested");
     }
 
     private PlaceOrder request(int quantity, IdempotencyKey key) {

@@ -16,7 +16,8 @@ import org.jmolecules.ddd.types.AggregateRoot;
 /**
  * An order of one customer from one restaurant. It refers to customer, restaurant and menu items by id only and
  * keeps the prices it was placed at. Lifecycle: PLACED → ACCEPTED → DELIVERED, or CANCELLED while PLACED or
- * ACCEPTED and not yet picked up.
+ * ACCEPTED and not yet picked up; when the delivery-service handles the delivery, a cancel of an ACCEPTED order waits
+ * in CANCELLATION_PENDING for the delivery side's answer.
  */
 public class Order implements AggregateRoot<Order, OrderId> {
 
@@ -35,6 +36,7 @@ public class Order implements AggregateRoot<Order, OrderId> {
     private Instant deliveredAt;
     private Instant cancelledAt;
     private Instant updatedAt;
+    private DeliveryHandler deliveryHandler;
     private final long version;
 
     /** What was ordered: fixed when the order is placed. */
@@ -81,6 +83,7 @@ public class Order implements AggregateRoot<Order, OrderId> {
             String idempotencyKey,
             String requestFingerprint,
             Lifecycle lifecycle,
+            DeliveryHandler deliveryHandler,
             long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.customerId = contents.customerId();
@@ -97,6 +100,7 @@ public class Order implements AggregateRoot<Order, OrderId> {
         this.deliveredAt = lifecycle.deliveredAt();
         this.cancelledAt = lifecycle.cancelledAt();
         this.updatedAt = lifecycle.updatedAt();
+        this.deliveryHandler = deliveryHandler;
         this.version = version;
     }
 
@@ -117,33 +121,44 @@ public class Order implements AggregateRoot<Order, OrderId> {
                 idempotencyKey,
                 requestFingerprint,
                 new Lifecycle(OrderStatus.PLACED, now, null, null, null, null, now),
+                null,
                 0);
     }
 
-    /** An order as it was stored, at {@code version} (the optimistic lock of {@code Orders.update}). */
+    /**
+     * An order as it was stored, at {@code version} (the optimistic lock of {@code Orders.update});
+     * {@code deliveryHandler} is null until the order was accepted.
+     */
     public static Order restore(
             OrderId id,
             Contents contents,
             String idempotencyKey,
             String requestFingerprint,
             Lifecycle lifecycle,
+            DeliveryHandler deliveryHandler,
             long version) {
-        return new Order(id, contents, idempotencyKey, requestFingerprint, lifecycle, version);
+        return new Order(id, contents, idempotencyKey, requestFingerprint, lifecycle, deliveryHandler, version);
     }
 
-    /** The restaurant confirms the order. */
-    public void accept(Instant now) {
+    /** The restaurant confirms the order; {@code handler} (from the event route) will deliver it, for good. */
+    public void accept(Instant now, DeliveryHandler handler) {
         if (status != OrderStatus.PLACED) {
             throw illegal("only a PLACED order can be accepted");
         }
         status = OrderStatus.ACCEPTED;
         acceptedAt = now;
         updatedAt = now;
+        deliveryHandler = Objects.requireNonNull(handler, "handler");
     }
 
-    /** The rider has the food; cancelling is no longer possible. */
+    /**
+     * The rider has the food; cancelling is no longer possible. While a cancellation is pending, the pickup won the
+     * race at the delivery side: the order goes back to ACCEPTED (its refusal follows).
+     */
     public void recordPickup(Instant now) {
-        if (status != OrderStatus.ACCEPTED) {
+        if (status == OrderStatus.CANCELLATION_PENDING) {
+            status = OrderStatus.ACCEPTED;
+        } else if (status != OrderStatus.ACCEPTED) {
             throw illegal("only an ACCEPTED order can be picked up");
         }
         if (pickedUpAt != null) {
@@ -166,19 +181,58 @@ public class Order implements AggregateRoot<Order, OrderId> {
         updatedAt = now;
     }
 
-    /** @return the status the order had before */
+    /**
+     * The customer cancels. A PLACED order, and an ACCEPTED one whose delivery the monolith handles, is CANCELLED at
+     * once. An ACCEPTED order of the delivery-service becomes CANCELLATION_PENDING: only the delivery side can tell
+     * whether the rider got there first ({@link #confirmCancellation} or {@link #refuseCancellation} follows). A
+     * cancel of a CANCELLATION_PENDING order changes nothing.
+     *
+     * @return the status the order had before
+     */
     public OrderStatus cancel(Instant now) {
         OrderStatus previous = status;
+        if (status == OrderStatus.CANCELLATION_PENDING) {
+            return previous;
+        }
         if (status == OrderStatus.DELIVERED || status == OrderStatus.CANCELLED) {
             throw illegal("it can no longer be cancelled");
         }
         if (pickedUpAt != null) {
             throw illegal("its food was picked up by the rider, so it can no longer be cancelled");
         }
+        status = status == OrderStatus.ACCEPTED && deliveryHandler == DeliveryHandler.DELIVERY_SERVICE
+                ? OrderStatus.CANCELLATION_PENDING
+                : OrderStatus.CANCELLED;
+        if (status == OrderStatus.CANCELLED) {
+            cancelledAt = now;
+        }
+        updatedAt = now;
+        return previous;
+    }
+
+    /** The delivery side confirmed the pending cancellation: no rider will come. */
+    public void confirmCancellation(Instant now) {
+        if (status != OrderStatus.CANCELLATION_PENDING) {
+            throw illegal("only a CANCELLATION_PENDING order can have its cancellation confirmed");
+        }
         status = OrderStatus.CANCELLED;
         cancelledAt = now;
         updatedAt = now;
-        return previous;
+    }
+
+    /**
+     * The delivery side refused the pending cancellation because the food was picked up first: the order goes on,
+     * ACCEPTED and picked up (at {@code pickedUpAt} unless the pickup was recorded already).
+     */
+    public void refuseCancellation(Instant pickedUpAt, Instant now) {
+        if (status != OrderStatus.CANCELLATION_PENDING) {
+            throw illegal("only a CANCELLATION_PENDING order can have its cancellation refused");
+        }
+        status = OrderStatus.ACCEPTED;
+        if (this.pickedUpAt == null) {
+            this.pickedUpAt = pickedUpAt;
+        }
+        updatedAt = now;
     }
 
     private IllegalTransitionException illegal(String why) {
@@ -254,6 +308,16 @@ public class Order implements AggregateRoot<Order, OrderId> {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** Who handles the delivery; null until the order is accepted. */
+    public DeliveryHandler deliveryHandler() {
+        return deliveryHandler;
+    }
+
+    /** True when the delivery-service, not the monolith's delivery context, handles this order's delivery. */
+    public boolean deliveredByService() {
+        return deliveryHandler == DeliveryHandler.DELIVERY_SERVICE;
     }
 
     public long version() {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,6 +12,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.banyan.monolith.catalog.CatalogApi;
 import dev.banyan.monolith.catalog.MenuItemId;
@@ -32,6 +37,7 @@ import dev.banyan.monolith.payment.PaymentApi.Authorization;
 import dev.banyan.monolith.payment.PaymentApi.PaymentSummary;
 import dev.banyan.monolith.shared.DomainRuleException;
 import dev.banyan.monolith.shared.Ids;
+import dev.banyan.monolith.shared.IllegalTransitionException;
 import dev.banyan.monolith.shared.NotFoundException;
 
 import org.slf4j.Logger;
@@ -65,6 +71,9 @@ public class OrderService implements OrderFulfilment {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final EventRoutes eventRoutes;
+    private final OrderOutbox outbox;
+    private final CancellationWaiters waiters;
 
     OrderService(
             Orders orders,
@@ -73,8 +82,14 @@ public class OrderService implements OrderFulfilment {
             PaymentApi payments,
             ApplicationEventPublisher events,
             Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            EventRoutes eventRoutes,
+            OrderOutbox outbox,
+            CancellationWaiters waiters) {
         this.transactions = new TransactionTemplate(transactionManager);
+        this.eventRoutes = eventRoutes;
+        this.outbox = outbox;
+        this.waiters = waiters;
         this.orders = orders;
         this.catalog = catalog;
         this.customers = customers;
@@ -263,39 +278,97 @@ public class OrderService implements OrderFulfilment {
     }
 
     /**
-     * The restaurant accepts and starts cooking: the authorized payment is captured, and a rider gets assigned
-     * (delivery context, on {@link OrderAccepted}).
+     * The restaurant accepts and starts cooking: the authorized payment is captured, and the order is stamped with
+     * who delivers it, read from the event route {@code delivery} under a shared row lock (so a switch of the route
+     * never overlaps an acceptance). {@code OrderAccepted} goes to the outbox for every order; the in-process event
+     * that makes the monolith's delivery context assign a rider is published only for orders it handles.
      */
     public Order accept(OrderId id) {
         Order accepted = transactions.execute(status -> {
             Order order = lock(id);
-            order.accept(now());
+            DeliveryHandler handler = DeliveryHandler.forStage(eventRoutes.lockStage(EventRoute.DELIVERY));
+            order.accept(now(), handler);
             orders.update(order);
             payments.capture(id.value());
             String pickupAddress = catalog.findMenu(order.restaurantId())
                     .map(RestaurantMenu::address)
                     .orElseThrow(() -> new IllegalStateException(
                             "Restaurant " + order.restaurantId() + " of order " + id + " no longer exists"));
-            events.publishEvent(new OrderAccepted(
-                    id, order.restaurantId(), pickupAddress, order.deliveryAddress(), order.acceptedAt()));
+            outbox.accepted(order, pickupAddress);
+            if (!order.deliveredByService()) {
+                events.publishEvent(new OrderAccepted(
+                        id, order.restaurantId(), pickupAddress, order.deliveryAddress(), order.acceptedAt()));
+            }
             return order;
         });
         settle(id);
         return accepted;
     }
 
-    /** Cancels and gives the money back: voids the authorization (PLACED) or refunds the capture (ACCEPTED). */
+    /**
+     * Cancels and gives the money back: voids the authorization (PLACED) or refunds the capture (ACCEPTED). An
+     * ACCEPTED order of the delivery-service only becomes CANCELLATION_PENDING ({@code OrderCancellationRequested}
+     * in the outbox); the money goes back when the service confirms. Cancelling a pending order again changes
+     * nothing.
+     */
     public Order cancel(OrderId id) {
-        Order cancelled = transactions.execute(status -> {
+        Order result = transactions.execute(status -> {
             Order order = lock(id);
             OrderStatus previous = order.cancel(now());
+            if (order.status() == OrderStatus.CANCELLATION_PENDING) {
+                if (previous != OrderStatus.CANCELLATION_PENDING) {
+                    orders.update(order);
+                    outbox.cancellationRequested(order);
+                }
+                return order;
+            }
             orders.update(order);
             payments.cancel(id.value());
-            events.publishEvent(new OrderCancelled(id, previous, order.cancelledAt()));
+            outbox.cancelled(order, previous);
+            if (!order.deliveredByService()) {
+                events.publishEvent(new OrderCancelled(id, previous, order.cancelledAt()));
+            }
             return order;
         });
-        settle(id);
-        return cancelled;
+        if (result.status() == OrderStatus.CANCELLED) {
+            settle(id);
+        }
+        return result;
+    }
+
+    /**
+     * Cancels like {@link #cancel} and, when the cancellation is pending, waits up to {@code wait} for the delivery
+     * side's answer (applied by this instance's consumer): CANCELLED, or a refusal, answered as the 409 the
+     * synchronous cancel gives for a picked-up order. Still pending after {@code wait}: the pending order.
+     */
+    public Order cancelAndWait(OrderId id, Duration wait) {
+        CompletableFuture<Void> outcome = waiters.register(id);
+        try {
+            Order order = cancel(id);
+            if (order.status() != OrderStatus.CANCELLATION_PENDING) {
+                return order;
+            }
+            try {
+                outcome.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillPending) {
+                return require(id);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return require(id);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+            Order decided = require(id);
+            if (decided.status() == OrderStatus.ACCEPTED) {
+                throw new IllegalTransitionException(
+                        decided.status().name(),
+                        "Order " + id + " is ACCEPTED; its food was picked up by the rider, so it can no longer be "
+                                + "cancelled");
+            }
+            return decided;
+        } finally {
+            waiters.forget(id, outcome);
+        }
     }
 
     @Override

@@ -50,7 +50,8 @@ class JdbcOrderImport implements OrderImport {
         jdbc.batchUpdate(
                 "insert into ordering.customer_order (id, customer_id, restaurant_id, delivery_address, "
                         + "status, subtotal, delivery_fee, total, placed_at, accepted_at, picked_up_at, delivered_at, "
-                        + "updated_at, version) values (?, ?, ?, ?, 'DELIVERED', ?, ?, ?, ?, ?, ?, ?, ?, 3) "
+                        + "updated_at, version, delivery_handler) "
+                        + "values (?, ?, ?, ?, 'DELIVERED', ?, ?, ?, ?, ?, ?, ?, ?, 3, 'monolith') "
                         + "on conflict do nothing",
                 orderRows,
                 1000,

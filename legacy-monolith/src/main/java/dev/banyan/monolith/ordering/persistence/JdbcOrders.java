@@ -12,6 +12,7 @@ import dev.banyan.monolith.catalog.RestaurantId;
 import dev.banyan.monolith.customer.CustomerId;
 import dev.banyan.monolith.ordering.OrderId;
 import dev.banyan.monolith.ordering.OrderStatus;
+import dev.banyan.monolith.ordering.domain.DeliveryHandler;
 import dev.banyan.monolith.ordering.domain.Order;
 import dev.banyan.monolith.ordering.domain.OrderLine;
 import dev.banyan.monolith.ordering.domain.OrderRequest;
@@ -28,7 +29,7 @@ class JdbcOrders implements Orders {
 
     private static final String COLUMNS = "id, customer_id, restaurant_id, delivery_address, status, subtotal, "
             + "delivery_fee, total, idempotency_key, request_fingerprint, placed_at, accepted_at, picked_up_at, "
-            + "delivered_at, cancelled_at, updated_at, version";
+            + "delivered_at, cancelled_at, updated_at, version, delivery_handler";
 
     private final JdbcClient jdbc;
 
@@ -98,7 +99,7 @@ class JdbcOrders implements Orders {
     public void add(Order order) {
         jdbc.sql("insert into ordering.customer_order (" + COLUMNS + ") values (:id, :customer, :restaurant, "
                         + ":address, :status, :subtotal, :fee, :total, :key, :fingerprint, :placed, :accepted, "
-                        + ":pickedUp, :delivered, :cancelled, :updated, :version)")
+                        + ":pickedUp, :delivered, :cancelled, :updated, :version, :handler)")
                 .param("id", order.getId().value())
                 .param("customer", order.customerId().value())
                 .param("restaurant", order.restaurantId().value())
@@ -116,6 +117,7 @@ class JdbcOrders implements Orders {
                 .param("cancelled", Timestamps.of(order.cancelledAt()))
                 .param("updated", Timestamps.of(order.updatedAt()))
                 .param("version", order.version())
+                .param("handler", handler(order))
                 .update();
         int lineNo = 1;
         for (OrderLine line : order.lines()) {
@@ -135,13 +137,15 @@ class JdbcOrders implements Orders {
     public void update(Order order) {
         int changed = jdbc.sql("update ordering.customer_order set status = :status, accepted_at = :accepted, "
                         + "picked_up_at = :pickedUp, delivered_at = :delivered, cancelled_at = :cancelled, "
-                        + "updated_at = :updated, version = version + 1 where id = :id and version = :version")
+                        + "updated_at = :updated, delivery_handler = :handler, version = version + 1 "
+                        + "where id = :id and version = :version")
                 .param("status", order.status().name())
                 .param("accepted", Timestamps.of(order.acceptedAt()))
                 .param("pickedUp", Timestamps.of(order.pickedUpAt()))
                 .param("delivered", Timestamps.of(order.deliveredAt()))
                 .param("cancelled", Timestamps.of(order.cancelledAt()))
                 .param("updated", Timestamps.of(order.updatedAt()))
+                .param("handler", handler(order))
                 .param("id", order.getId().value())
                 .param("version", order.version())
                 .update();
@@ -172,6 +176,13 @@ class JdbcOrders implements Orders {
                 rows.getString("idempotency_key"),
                 rows.getString("request_fingerprint"),
                 lifecycle,
+                rows.getString("delivery_handler") == null
+                        ? null
+                        : DeliveryHandler.of(rows.getString("delivery_handler")),
                 rows.getLong("version"));
+    }
+
+    private static String handler(Order order) {
+        return order.deliveryHandler() == null ? null : order.deliveryHandler().value();
     }
 }

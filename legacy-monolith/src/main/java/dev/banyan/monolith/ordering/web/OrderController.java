@@ -1,6 +1,7 @@
 package dev.banyan.monolith.ordering.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import dev.banyan.monolith.catalog.MenuItemId;
 import dev.banyan.monolith.catalog.RestaurantId;
 import dev.banyan.monolith.customer.CustomerId;
 import dev.banyan.monolith.ordering.OrderId;
+import dev.banyan.monolith.ordering.OrderStatus;
 import dev.banyan.monolith.ordering.domain.IdempotencyKey;
 import dev.banyan.monolith.ordering.domain.Order;
 import dev.banyan.monolith.ordering.domain.OrderLine;
@@ -21,6 +23,7 @@ import dev.banyan.monolith.payment.PaymentApi.PaymentSummary;
 import dev.banyan.monolith.shared.Ids;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,9 +43,11 @@ class OrderController {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final OrderService orders;
+    private final Duration cancelWait;
 
-    OrderController(OrderService orders) {
+    OrderController(OrderService orders, @Value("${banyan.ordering.cancel-wait:5s}") Duration cancelWait) {
         this.orders = orders;
+        this.cancelWait = cancelWait;
     }
 
     @PostMapping(consumes = "application/json")
@@ -70,10 +75,35 @@ class OrderController {
         return OrderView.of(orders.accept(orderId), orders.payment(orderId).orElse(null));
     }
 
-    @PostMapping("/{id}/cancel")
-    OrderView cancel(@PathVariable String id) {
+    /**
+     * Version 1 (no {@code API-Version} header): the answer of the synchronous cancel. For an order the
+     * delivery-service handles it waits up to {@code banyan.ordering.cancel-wait} for the service's answer (200
+     * CANCELLED, or 409 picked up); still undecided then, it answers 202 with the CANCELLATION_PENDING order.
+     */
+    @PostMapping(path = "/{id}/cancel", version = "1")
+    ResponseEntity<OrderView> cancel(@PathVariable String id) {
         OrderId orderId = orderId(id);
-        return OrderView.of(orders.cancel(orderId), orders.payment(orderId).orElse(null));
+        return cancellation(orders.cancelAndWait(orderId, cancelWait));
+    }
+
+    /**
+     * Version 2: answers at once; an ACCEPTED order of the delivery-service answers 202 with the
+     * CANCELLATION_PENDING order and its {@code Location} to poll.
+     */
+    @PostMapping(path = "/{id}/cancel", version = "2")
+    ResponseEntity<OrderView> cancelWithoutWaiting(@PathVariable String id) {
+        OrderId orderId = orderId(id);
+        return cancellation(orders.cancel(orderId));
+    }
+
+    private ResponseEntity<OrderView> cancellation(Order order) {
+        OrderView view = OrderView.of(order, orders.payment(order.getId()).orElse(null));
+        if (order.status() == OrderStatus.CANCELLATION_PENDING) {
+            return ResponseEntity.accepted()
+                    .location(URI.create("/api/orders/" + order.getId()))
+                    .body(view);
+        }
+        return ResponseEntity.ok(view);
     }
 
     /** The request record; the header's problems are listed in the same 400 as the body's. */
