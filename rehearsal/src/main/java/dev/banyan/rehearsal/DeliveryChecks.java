@@ -247,6 +247,7 @@ final class DeliveryChecks {
         int lost = 0;
         int duplicates = 0;
         int cancelledYetDelivered = 0;
+        int changedByTheWrongSide = 0;
         int serviceHandled = 0;
         List<Long> assign = new ArrayList<>();
         for (OrderFacts order : orders) {
@@ -255,6 +256,7 @@ final class DeliveryChecks {
             lost += problems.contains(OrderFacts.Problem.LOST_ASSIGNMENT) ? 1 : 0;
             duplicates += problems.contains(OrderFacts.Problem.DUPLICATE_ASSIGNMENT) ? 1 : 0;
             cancelledYetDelivered += problems.contains(OrderFacts.Problem.CANCELLED_YET_DELIVERED) ? 1 : 0;
+            changedByTheWrongSide += problems.contains(OrderFacts.Problem.CHANGED_BY_THE_WRONG_SIDE) ? 1 : 0;
             if (!problems.isEmpty() && samples.size() < 10) {
                 samples.add("order " + order.orderId() + " " + order.status() + " (" + order.handler() + "): "
                         + problems + ", monolith delivery " + order.monolithDelivery() + ", service delivery "
@@ -341,6 +343,7 @@ final class DeliveryChecks {
                 duplicates,
                 lost,
                 lostEvents,
+                changedByTheWrongSide,
                 deadLetters,
                 cancelledYetDelivered,
                 shadowCompared,

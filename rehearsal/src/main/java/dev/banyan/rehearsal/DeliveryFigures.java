@@ -16,6 +16,7 @@ import java.util.List;
  * @param lostAssignments accepted, not cancelled orders without a live delivery on the side their stamp names
  * @param lostEvents events published but never received by the other side (inbox), events never published for an
  *     order that needed one, and outbox rows never published
+ * @param changedByTheWrongSide monolith-handled deliveries whose copy the delivery-service changed itself
  * @param deadLetters records on the dead-letter topics
  * @param cancelledYetDelivered orders cancelled (and refunded) whose delivery was picked up or delivered, or
  *     delivered orders whose payment was voided or refunded
@@ -37,6 +38,7 @@ record DeliveryFigures(
         int duplicateAssignments,
         int lostAssignments,
         int lostEvents,
+        int changedByTheWrongSide,
         int deadLetters,
         int cancelledYetDelivered,
         int shadowCompared,
@@ -53,6 +55,7 @@ record DeliveryFigures(
         add(problems, duplicateAssignments, "orders assigned twice");
         add(problems, lostAssignments, "accepted orders without a delivery on the side that handles them");
         add(problems, lostEvents, "events lost between the two sides");
+        add(problems, changedByTheWrongSide, "monolith-handled deliveries changed by the delivery-service");
         add(problems, deadLetters, "records on the dead-letter topics");
         add(problems, cancelledYetDelivered, "orders both cancelled and delivered");
         add(problems, shadowDisagreements, "shadow decisions of the delivery-service that differ from the monolith's");

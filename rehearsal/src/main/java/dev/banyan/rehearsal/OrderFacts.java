@@ -13,7 +13,9 @@ import java.util.Set;
  *     <li>the other side never assigned it: the monolith has no delivery for a service-handled order, and the
  *     service's row of a monolith-handled order is the backfilled copy (same id), never one of its own;</li>
  *     <li>a cancelled order's delivery was never picked up, and a delivered order's payment was never voided or
- *     refunded.</li>
+ *     refunded;</li>
+ *     <li>the service never changes a delivery it does not own: its copy of a monolith-handled delivery has the
+ *     monolith's status (the backfill keeps it so), else the service acted on it, e.g. served its pickup.</li>
  * </ul>
  *
  * @param handler the order's stamp, {@code monolith} or {@code delivery-service}
@@ -42,7 +44,8 @@ record OrderFacts(
         STUCK,
         LOST_ASSIGNMENT,
         DUPLICATE_ASSIGNMENT,
-        CANCELLED_YET_DELIVERED
+        CANCELLED_YET_DELIVERED,
+        CHANGED_BY_THE_WRONG_SIDE
     }
 
     boolean serviceHandled() {
@@ -72,6 +75,13 @@ record OrderFacts(
         boolean refunded = "VOIDED".equals(paymentStatus) || "REFUNDED".equals(paymentStatus);
         if (cancelled && handedOver || status.equals("DELIVERED") && refunded) {
             problems.add(Problem.CANCELLED_YET_DELIVERED);
+        }
+        if (!serviceHandled()
+                && monolithDelivery != null
+                && serviceDelivery != null
+                && monolithDelivery.id().equals(serviceDelivery.id())
+                && !monolithDelivery.status().equals(serviceDelivery.status())) {
+            problems.add(Problem.CHANGED_BY_THE_WRONG_SIDE);
         }
         return problems;
     }

@@ -118,6 +118,7 @@ record Report(
                     .append(row("duplicate assignments", delivery.duplicateAssignments()))
                     .append(row("lost assignments", delivery.lostAssignments()))
                     .append(row("lost events", delivery.lostEvents()))
+                    .append(row("deliveries changed by the wrong side", delivery.changedByTheWrongSide()))
                     .append(row("dead letters", delivery.deadLetters()))
                     .append(row("cancelled yet delivered", delivery.cancelledYetDelivered()))
                     .append(row(

@@ -72,6 +72,13 @@ class DeliveryPartsTests {
     }
 
     @Test
+    void aMonolithHandledDeliveryWhoseCopyTheServiceChangedWasServedByTheWrongSide() {
+        // what HTTP MIGRATED without the service's 421 for deliveries it does not own leads to
+        assertThat(new OrderFacts("o", "ACCEPTED", "monolith", ASSIGNED, DELIVERED, "AUTHORIZED").problems())
+                .containsExactly(Problem.STUCK, Problem.CHANGED_BY_THE_WRONG_SIDE);
+    }
+
+    @Test
     void aCancelledOrderWhoseFoodWasPickedUpOrADeliveredOneThatWasRefundedIsCaughtBothWays() {
         assertThat(new OrderFacts("o", "CANCELLED", "delivery-service", null, DELIVERED, "REFUNDED").problems())
                 .containsExactly(Problem.CANCELLED_YET_DELIVERED);
@@ -105,13 +112,14 @@ class DeliveryPartsTests {
 
     @Test
     void everyNonZeroLossOrMismatchFailsTheExtraction() {
-        assertThat(figures(0, 0, 0, 0, 0, 0, 0, 0).problems()).isEmpty();
-        assertThat(figures(1, 2, 3, 4, 5, 6, 7, 8).problems())
+        assertThat(figures(0, 0, 0, 0, 0, 0, 0, 0, 0).problems()).isEmpty();
+        assertThat(figures(1, 2, 3, 4, 9, 5, 6, 7, 8).problems())
                 .containsExactly(
                         "1 orders stuck in a non-final state after traffic drained",
                         "2 orders assigned twice",
                         "3 accepted orders without a delivery on the side that handles them",
                         "4 events lost between the two sides",
+                        "9 monolith-handled deliveries changed by the delivery-service",
                         "5 records on the dead-letter topics",
                         "6 orders both cancelled and delivered",
                         "7 shadow decisions of the delivery-service that differ from the monolith's",
@@ -120,7 +128,7 @@ class DeliveryPartsTests {
 
     @Test
     void anExtractionThatNeverExercisedTheServiceOrTheRollbackProvesNothing() {
-        DeliveryFigures idle = new DeliveryFigures(5, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "", List.of());
+        DeliveryFigures idle = new DeliveryFigures(5, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "", List.of());
         assertThat(idle.problems())
                 .containsExactly(
                         "The event SHADOW step compared no decisions",
@@ -179,7 +187,7 @@ class DeliveryPartsTests {
     @Test
     void theReportShowsTheDeliveryFigures() {
         DeliveryFigures figures = new DeliveryFigures(
-                40, 25, 15, 120, 480, 90, 300, 0, 0, 0, 0, 0, 0, 12, 0, 0, 6, "40 placed", List.of());
+                40, 25, 15, 120, 480, 90, 300, 0, 0, 0, 0, 0, 0, 0, 12, 0, 0, 6, "40 placed", List.of());
         Report report = new Report(Instant.EPOCH, Instant.EPOCH, List.of(), 0, 0, 0, 0, 0, figures, List.of());
         assertThat(report.markdown())
                 .contains(
@@ -191,7 +199,15 @@ class DeliveryPartsTests {
     }
 
     private static DeliveryFigures figures(
-            int stuck, int duplicate, int lost, int lostEvents, int deadLetters, int both, int shadow, int stamps) {
+            int stuck,
+            int duplicate,
+            int lost,
+            int lostEvents,
+            int wrongSide,
+            int deadLetters,
+            int both,
+            int shadow,
+            int stamps) {
         return new DeliveryFigures(
                 10,
                 5,
@@ -204,6 +220,7 @@ class DeliveryPartsTests {
                 duplicate,
                 lost,
                 lostEvents,
+                wrongSide,
                 deadLetters,
                 both,
                 4,
