@@ -51,6 +51,14 @@ final class CdcPipelines {
                         outbox("delivery-events", deliveryUrl, "public.outbox", kafka));
     }
 
+    /**
+     * The delivery pipelines added to pipelines that keep running (the catalog's, after its extraction): one bridge
+     * runs them all, and a slot left without its pipeline would retain WAL and turn the bridge's health off UP.
+     */
+    static String alongside(String running, String delivery) {
+        return running + delivery.substring("pipelines:\n".length());
+    }
+
     private static String outbox(String name, String source, String table, String kafka) {
         return """
                   - name: %s

@@ -142,6 +142,7 @@ final class DeliveryChecks {
      */
     DeliveryFigures reconcile(
             Instant since,
+            Set<String> placedOrders,
             Duration patience,
             int shadowCompared,
             int shadowDisagreements,
@@ -153,7 +154,8 @@ final class DeliveryChecks {
         Instant deadline = Instant.now().plus(patience);
         DeliveryFigures figures;
         do {
-            figures = reconcileOnce(since, shadowCompared, shadowDisagreements, misstamped, rollback, clients);
+            figures = reconcileOnce(
+                    since, placedOrders, shadowCompared, shadowDisagreements, misstamped, rollback, clients);
             if (figures.stuckOrders() + figures.lostAssignments() + figures.lostEvents() == 0) {
                 return figures;
             }
@@ -165,7 +167,13 @@ final class DeliveryChecks {
     }
 
     private DeliveryFigures reconcileOnce(
-            Instant since, int shadowCompared, int shadowDisagreements, int misstamped, int rollback, String clients)
+            Instant since,
+            Set<String> placedOrders,
+            int shadowCompared,
+            int shadowDisagreements,
+            int misstamped,
+            int rollback,
+            String clients)
             throws Exception {
         Map<String, OrderFacts.Delivery> serviceDeliveries = new HashMap<>();
         Map<String, Instant[]> serviceTimes = new HashMap<>();
@@ -189,6 +197,7 @@ final class DeliveryChecks {
         List<OrderFacts> orders = new ArrayList<>();
         Map<String, Instant> acceptedAt = new HashMap<>();
         Map<String, Instant> monolithInbox = new HashMap<>();
+        List<String> samples = new ArrayList<>();
         int monolithOutbox;
         int unacceptedLeftOpen;
         try (Connection monolith = monolith()) {
@@ -218,12 +227,16 @@ final class DeliveryChecks {
                     }
                 }
             }
+            // orders the load generator placed for their life and never saw accepted nor cancelled
             try (PreparedStatement query = monolith.prepareStatement(
-                    "select count(*) from ordering.customer_order where placed_at >= ? and status = 'PLACED'")) {
-                query.setTimestamp(1, Timestamp.from(since));
+                    "select id::text from ordering.customer_order where id = any(?::uuid[]) and status = 'PLACED'")) {
+                query.setArray(1, monolith.createArrayOf("text", placedOrders.toArray()));
                 try (ResultSet rows = query.executeQuery()) {
-                    rows.next();
-                    unacceptedLeftOpen = rows.getInt(1);
+                    unacceptedLeftOpen = 0;
+                    while (rows.next()) {
+                        unacceptedLeftOpen++;
+                        addSample(samples, "order " + rows.getString(1) + " is still PLACED");
+                    }
                 }
             }
             try (ResultSet rows = monolith.createStatement()
@@ -242,7 +255,6 @@ final class DeliveryChecks {
             deadLetters += TopicReader.readAll(kafka, topic).size();
         }
 
-        List<String> samples = new ArrayList<>();
         int stuck = unacceptedLeftOpen;
         int lost = 0;
         int duplicates = 0;

@@ -30,20 +30,27 @@ final class DeliveryRehearsal {
     private final Progress progress;
     private final Steps steps;
     private final List<String> problems;
+    private final String runningPipelines;
 
+    /**
+     * @param runningPipelines the YAML of pipelines the bridge keeps running next to delivery's (the catalog's), or
+     *     null
+     */
     DeliveryRehearsal(
             Topology topology,
             ProxyAdmin admin,
             LoadGenerator load,
             Progress progress,
             Steps steps,
-            List<String> problems) {
+            List<String> problems,
+            String runningPipelines) {
         this.topology = topology;
         this.admin = admin;
         this.load = load;
         this.progress = progress;
         this.steps = steps;
         this.problems = problems;
+        this.runningPipelines = runningPipelines;
     }
 
     DeliveryFigures run() throws Exception {
@@ -51,7 +58,9 @@ final class DeliveryRehearsal {
         String deliveryUrl = topology.deliveryDb().jdbcUrl(Topology.DELIVERY_DB);
         DeliveryChecks checks = new DeliveryChecks(monolithUrl, deliveryUrl, topology.kafkaBootstrapServers());
         Path pipelines = topology.runDir().resolve("cdc-delivery.yml");
-        Files.writeString(pipelines, CdcPipelines.delivery(monolithUrl, deliveryUrl, topology.kafkaBootstrapServers()));
+        String delivery = CdcPipelines.delivery(monolithUrl, deliveryUrl, topology.kafkaBootstrapServers());
+        Files.writeString(
+                pipelines, runningPipelines == null ? delivery : CdcPipelines.alongside(runningPipelines, delivery));
 
         Instant since = checks.monolithNow();
         OrderLifecycles orders = load.startOrderLifecycles();
@@ -108,6 +117,7 @@ final class DeliveryRehearsal {
         }
         DeliveryFigures figures = checks.reconcile(
                 since,
+                orders.placedOrders(),
                 CONVERGENCE,
                 shadow.compared(),
                 shadow.disagreements(),

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -71,6 +73,7 @@ final class OrderLifecycles implements AutoCloseable {
     private final Random random = new Random(20261201L);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Counts counts = new Counts();
+    private final Set<String> placedOrders = ConcurrentHashMap.newKeySet();
     private volatile boolean accepting = true;
 
     /**
@@ -116,6 +119,11 @@ final class OrderLifecycles implements AutoCloseable {
 
     void resume() {
         accepting = true;
+    }
+
+    /** The ids of every order placed so far. */
+    Set<String> placedOrders() {
+        return Set.copyOf(placedOrders);
     }
 
     Counts counts() {
@@ -164,6 +172,7 @@ final class OrderLifecycles implements AutoCloseable {
             }
             counts.placed.incrementAndGet();
             orderId = JSON.readTree(placed.body()).path("id").asString();
+            placedOrders.add(orderId);
             if (plan == Plan.CANCEL_PLACED) {
                 later(between(100, 300), () -> cancel(1, false));
             } else {

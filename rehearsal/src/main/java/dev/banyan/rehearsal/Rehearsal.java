@@ -57,7 +57,14 @@ final class Rehearsal {
             int[] catalog = options.context().catalog() ? catalog() : new int[] {0, 0, 0};
             DeliveryFigures delivery = null;
             if (options.context().delivery()) {
-                delivery = new DeliveryRehearsal(topology, admin, load, progress, new DeliverySteps(), problems).run();
+                String catalogPipelines = options.context().catalog()
+                        ? CdcPipelines.bothDirections(
+                                topology.monolithDb().jdbcUrl(Topology.MONOLITH_DB),
+                                topology.catalogDb().jdbcUrl(Topology.CATALOG_DB))
+                        : null;
+                delivery = new DeliveryRehearsal(
+                                topology, admin, load, progress, new DeliverySteps(), problems, catalogPipelines)
+                        .run();
             }
             int failed =
                     steps.stream().mapToInt(step -> step.traffic().failures()).sum();

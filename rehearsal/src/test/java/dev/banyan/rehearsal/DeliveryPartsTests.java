@@ -185,6 +185,20 @@ class DeliveryPartsTests {
     }
 
     @Test
+    void afterTheCatalogItsPipelinesKeepRunningNextToDeliverys() {
+        String catalog = CdcPipelines.bothDirections(
+                "jdbc:postgresql://localhost:1/monolith", "jdbc:postgresql://localhost:2/catalog");
+        String delivery = CdcPipelines.delivery(
+                "jdbc:postgresql://localhost:1/monolith", "jdbc:postgresql://localhost:3/delivery", "127.0.0.1:9");
+        String both = CdcPipelines.alongside(catalog, delivery);
+        assertThat(both).startsWith(catalog).endsWith(delivery.substring("pipelines:\n".length()));
+        assertThat(both.split("\n"))
+                .filteredOn(line -> line.equals("pipelines:"))
+                .hasSize(1);
+        assertThat(both).contains("name: catalog-reverse", "name: delivery-backfill", "name: delivery-events");
+    }
+
+    @Test
     void theReportShowsTheDeliveryFigures() {
         DeliveryFigures figures = new DeliveryFigures(
                 40, 25, 15, 120, 480, 90, 300, 0, 0, 0, 0, 0, 0, 0, 12, 0, 0, 6, "40 placed", List.of());
