@@ -1,11 +1,13 @@
 package dev.banyan.rehearsal;
 
 /**
- * The cdc-bridge pipelines of the catalog, in the shape of {@code cdc-bridge/cdc.example.yml}: forward (monolith to
- * service) backfills and streams; reverse (service to monolith) only streams and carries the writes the service takes
+ * The cdc-bridge pipelines of the rehearsal. The catalog's, in the shape of {@code cdc-bridge/cdc.example.yml}: forward
+ * (monolith to service) backfills and streams; reverse (service to monolith) only streams and carries the writes the service takes
  * after the cutover. Only renamed columns are listed; the others keep their names.
  */
 final class CdcPipelines {
+
+    static final String DELIVERY_BACKFILL = "delivery-backfill";
 
     private static final String[][] TABLES = {
         // monolith table, service table, key, renames (monolith column:service column), version column
@@ -23,6 +25,50 @@ final class CdcPipelines {
 
     static String bothDirections(String monolithUrl, String catalogUrl) {
         return forward(monolithUrl, catalogUrl) + pipeline("catalog-reverse", catalogUrl, monolithUrl, false);
+    }
+
+    /**
+     * The delivery extraction's pipelines, in the shape of {@code cdc-bridge/outbox.example.yml}: a table pipeline
+     * that backfills and streams the monolith's riders and deliveries into the service (its history; nothing flows
+     * back, as the service's own deliveries are told to the monolith by events), and the two outbox pipelines that
+     * publish each side's events.
+     */
+    static String delivery(String monolithUrl, String deliveryUrl, String kafka) {
+        return """
+                pipelines:
+                  - name: %s
+                    source: { url: "%s", user: postgres, password: "" }
+                    target: { url: "%s", user: postgres, password: "" }
+                    snapshot: initial
+                    tables:
+                      - { from: delivery.rider, to: public.rider, key: [id] }
+                      - { from: delivery.delivery, to: public.delivery, key: [id] }
+                %s%s""".formatted(
+                        DELIVERY_BACKFILL,
+                        monolithUrl,
+                        deliveryUrl,
+                        outbox("order-events", monolithUrl, "ordering.outbox", kafka),
+                        outbox("delivery-events", deliveryUrl, "public.outbox", kafka));
+    }
+
+    /**
+     * The delivery pipelines added to pipelines that keep running (the catalog's, after its extraction): one bridge
+     * runs them all, and a slot left without its pipeline would retain WAL and turn the bridge's health off UP.
+     */
+    static String alongside(String running, String delivery) {
+        return running + delivery.substring("pipelines:\n".length());
+    }
+
+    private static String outbox(String name, String source, String table, String kafka) {
+        return """
+                  - name: %s
+                    kind: outbox
+                    source: { url: "%s", user: postgres, password: "" }
+                    outbox: %s
+                    kafka: { bootstrap-servers: "%s" }
+                    topic: banyan.${routedByValue}.events
+                    snapshot: initial
+                """.formatted(name, source, table, kafka);
     }
 
     private static String pipeline(String name, String source, String target, boolean forward) {

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends realistic mixed traffic through the proxy at a fixed rate: customers browse restaurants by category, open
- * menus and place orders, and restaurant owners change menu prices. Every request is attributed to the backend that
+ * menus and place orders, and restaurant owners change menu prices; for the delivery extraction, orders run through
+ * their whole life instead ({@link #startOrderLifecycles()}). Every request is attributed to the backend that
  * answered it (the proxy's {@code X-Banyan-Backend} header).
  */
 final class LoadGenerator implements AutoCloseable {
@@ -42,6 +43,7 @@ final class LoadGenerator implements AutoCloseable {
     private final AtomicReference<TrafficStats> current = new AtomicReference<>(new TrafficStats());
     private final Map<String, PriceWrite> priceWrites = new ConcurrentHashMap<>();
     private volatile boolean catalogWrites = true;
+    private volatile OrderLifecycles lifecycles;
     private SampleData data;
 
     LoadGenerator(URI proxy) {
@@ -108,6 +110,22 @@ final class LoadGenerator implements AutoCloseable {
         this.catalogWrites = enabled;
     }
 
+    /**
+     * Switches to the delivery mix: 30% browsing, 30% menus, and orders run through their whole life (about five
+     * requests each, see {@link OrderLifecycles}) on 9% of the ticks, so the total stays near the rate. Catalog writes
+     * stop.
+     */
+    OrderLifecycles startOrderLifecycles() {
+        lifecycles = new OrderLifecycles(proxy, http, current::get, () -> {
+            MenuItemRef item = pick(data.items());
+            return new OrderLifecycles.OrderRequest(
+                    """
+                    {"customerId":"%s","restaurantId":"%s","items":[{"menuItemId":"%s","quantity":%d}]}
+                    """.formatted(pick(data.customers()), item.restaurantId(), item.id(), 1 + pickInt(3)));
+        });
+        return lifecycles;
+    }
+
     /** Every price change the clients saw succeed, with the backend that took it. */
     Map<String, PriceWrite> priceWrites() {
         return Map.copyOf(priceWrites);
@@ -119,6 +137,17 @@ final class LoadGenerator implements AutoCloseable {
             dice = random.nextInt(100);
         }
         try {
+            OrderLifecycles orders = lifecycles;
+            if (orders != null) {
+                if (dice < 30) {
+                    browse();
+                } else if (dice < 60) {
+                    viewMenu();
+                } else if (dice < 69) {
+                    orders.begin();
+                }
+                return;
+            }
             if (dice < 40) {
                 browse();
             } else if (dice < 80) {
@@ -235,6 +264,9 @@ final class LoadGenerator implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         ticker.shutdownNow();
+        if (lifecycles != null) {
+            lifecycles.close();
+        }
         senders.shutdown();
         senders.awaitTermination(10, TimeUnit.SECONDS);
         senders.shutdownNow();

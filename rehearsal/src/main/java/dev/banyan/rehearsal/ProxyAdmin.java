@@ -38,6 +38,24 @@ final class ProxyAdmin {
         }
     }
 
+    /**
+     * Moves an event route; only a 200 counts, as it means the monolith's switch confirmed the stage (a 202 would
+     * leave the rehearsal unsure which side handles the next accepted order).
+     */
+    void eventStage(String eventRouteId, String stage) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(admin.resolve("/admin/event-routes/" + eventRouteId))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"stage\":\"" + stage + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("The monolith's switch did not confirm event route " + eventRouteId + " at "
+                    + stage + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+    }
+
     /** Shadow comparisons of one route so far. */
     ShadowCounts shadow(String routeId) throws IOException, InterruptedException {
         JsonNode route = route(routeId);

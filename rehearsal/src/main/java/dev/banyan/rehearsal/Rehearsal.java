@@ -17,9 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The strangler-fig migration of the catalog, step by step, under live traffic: legacy baseline, backfill and
- * forward CDC, shadow reads, sticky canary, migrated reads, write cutover with reverse CDC, a rollback drill and a
- * final reconciliation.
+ * The rehearsal on one topology, started once: the strangler-fig migration of the catalog, step by step, under live
+ * traffic (legacy baseline, backfill and forward CDC, shadow reads, sticky canary, migrated reads, write cutover with
+ * reverse CDC, a rollback drill and a final reconciliation), then the event-driven extraction of delivery
+ * ({@link DeliveryRehearsal}), or either one alone.
  */
 final class Rehearsal {
 
@@ -48,70 +49,22 @@ final class Rehearsal {
         topology.start(progress);
         admin = new ProxyAdmin(topology.proxyAdmin(), topology.adminToken());
         load = new LoadGenerator(topology.proxy());
-        String monolithUrl = topology.monolithDb().jdbcUrl(Topology.MONOLITH_DB);
-        String catalogUrl = topology.catalogDb().jdbcUrl(Topology.CATALOG_DB);
-        Path forward = writeConfig("cdc-forward.yml", CdcPipelines.forward(monolithUrl, catalogUrl));
-        Path both = writeConfig("cdc-both.yml", CdcPipelines.bothDirections(monolithUrl, catalogUrl));
         try {
             load.prepare(100);
             load.start(options.requestsPerSecond());
             progress.line("");
             progress.line(StepResult.HEADER);
-
-            trafficStep("1 LEGACY baseline", null);
-
-            topology.runBridge(forward, progress);
-            int drift = awaitInSync(forward, "2 backfill + forward CDC");
-            trafficStep("2 backfill + forward CDC", drift, "verify reached zero drift");
-
-            load.catalogWrites(false);
-            admin.stage(RoutesFile.READS, "SHADOW", 0);
-            StepResult shadow = trafficStep(
-                    "3 SHADOW reads", null, true, "catalog writes held so mismatches are contract differences");
-            shadowMismatches += shadow.shadowMismatches();
-            if (shadow.shadowMatches() + shadow.shadowMismatches() == 0) {
-                problems.add("SHADOW compared no responses");
-            }
-            load.catalogWrites(true);
-
-            admin.stage(RoutesFile.READS, "CANARY", 10);
-            trafficStep("4a CANARY reads 10%", null, "sticky by X-Customer-Id");
-            admin.stage(RoutesFile.READS, "CANARY", 50);
-            trafficStep("4b CANARY reads 50%", null, "sticky by X-Customer-Id");
-            admin.stage(RoutesFile.READS, "MIGRATED", 100);
-            trafficStep("5 MIGRATED reads", null);
-
-            load.catalogWrites(false);
-            awaitInSync(forward, "6 write cutover");
-            topology.runBridge(both, progress);
-            admin.stage(RoutesFile.WRITES, "MIGRATED", 100);
-            load.catalogWrites(true);
-            trafficStep("6 write cutover + reverse CDC", null, "both pipelines run; writes go to the service");
-
-            admin.stage(RoutesFile.WRITES, "LEGACY", 0);
-            admin.stage(RoutesFile.READS, "LEGACY", 0);
-            load.catalogWrites(false);
-            int rollbackDrift = awaitInSync(both, "7 rollback drill");
-            int[] lost = lostServiceWrites();
-            load.catalogWrites(true);
-            trafficStep(
-                    "7 rollback drill",
-                    rollbackDrift,
-                    lost[0] + " service-side writes checked in the monolith, " + lost[1]
-                            + " lost; writes go to legacy again");
-            if (lost[1] > 0) {
-                problems.add(lost[1]
-                        + " writes taken by the catalog-service are missing from the monolith after the rollback");
-            }
-            if (lost[0] == 0) {
-                problems.add("The write cutover took no writes on the service side, so the rollback proved nothing");
-            }
-
-            load.catalogWrites(false);
-            int finalDrift = awaitInSync(both, "8 final reconciliation");
-            trafficStep("8 final reconciliation", finalDrift);
-            if (finalDrift != 0) {
-                problems.add("Final reconciliation found drift between the monolith and the catalog-service");
+            int[] catalog = options.context().catalog() ? catalog() : new int[] {0, 0, 0};
+            DeliveryFigures delivery = null;
+            if (options.context().delivery()) {
+                String catalogPipelines = options.context().catalog()
+                        ? CdcPipelines.bothDirections(
+                                topology.monolithDb().jdbcUrl(Topology.MONOLITH_DB),
+                                topology.catalogDb().jdbcUrl(Topology.CATALOG_DB))
+                        : null;
+                delivery = new DeliveryRehearsal(
+                                topology, admin, load, progress, new DeliverySteps(), problems, catalogPipelines)
+                        .run();
             }
             int failed =
                     steps.stream().mapToInt(step -> step.traffic().failures()).sum();
@@ -126,13 +79,91 @@ final class Rehearsal {
                     Instant.now(),
                     List.copyOf(steps),
                     failed,
-                    finalDrift,
-                    lost[0],
-                    lost[1],
+                    catalog[0],
+                    catalog[1],
+                    catalog[2],
                     shadowMismatches,
+                    delivery,
                     List.copyOf(problems));
         } finally {
             load.close();
+        }
+    }
+
+    /** The catalog's steps; returns the final drift, the service-side writes and those lost after the rollback. */
+    private int[] catalog() throws Exception {
+        String monolithUrl = topology.monolithDb().jdbcUrl(Topology.MONOLITH_DB);
+        String catalogUrl = topology.catalogDb().jdbcUrl(Topology.CATALOG_DB);
+        Path forward = writeConfig("cdc-forward.yml", CdcPipelines.forward(monolithUrl, catalogUrl));
+        Path both = writeConfig("cdc-both.yml", CdcPipelines.bothDirections(monolithUrl, catalogUrl));
+        trafficStep("1 LEGACY baseline", null);
+
+        topology.runBridge(forward, progress);
+        int drift = awaitInSync(forward, "2 backfill + forward CDC");
+        trafficStep("2 backfill + forward CDC", drift, "verify reached zero drift");
+
+        load.catalogWrites(false);
+        admin.stage(RoutesFile.READS, "SHADOW", 0);
+        StepResult shadow =
+                trafficStep("3 SHADOW reads", null, true, "catalog writes held so mismatches are contract differences");
+        shadowMismatches += shadow.shadowMismatches();
+        if (shadow.shadowMatches() + shadow.shadowMismatches() == 0) {
+            problems.add("SHADOW compared no responses");
+        }
+        load.catalogWrites(true);
+
+        admin.stage(RoutesFile.READS, "CANARY", 10);
+        trafficStep("4a CANARY reads 10%", null, "sticky by X-Customer-Id");
+        admin.stage(RoutesFile.READS, "CANARY", 50);
+        trafficStep("4b CANARY reads 50%", null, "sticky by X-Customer-Id");
+        admin.stage(RoutesFile.READS, "MIGRATED", 100);
+        trafficStep("5 MIGRATED reads", null);
+
+        load.catalogWrites(false);
+        awaitInSync(forward, "6 write cutover");
+        topology.runBridge(both, progress);
+        admin.stage(RoutesFile.WRITES, "MIGRATED", 100);
+        load.catalogWrites(true);
+        trafficStep("6 write cutover + reverse CDC", null, "both pipelines run; writes go to the service");
+
+        admin.stage(RoutesFile.WRITES, "LEGACY", 0);
+        admin.stage(RoutesFile.READS, "LEGACY", 0);
+        load.catalogWrites(false);
+        int rollbackDrift = awaitInSync(both, "7 rollback drill");
+        int[] lost = lostServiceWrites();
+        load.catalogWrites(true);
+        trafficStep(
+                "7 rollback drill",
+                rollbackDrift,
+                lost[0] + " service-side writes checked in the monolith, " + lost[1]
+                        + " lost; writes go to legacy again");
+        if (lost[1] > 0) {
+            problems.add(
+                    lost[1] + " writes taken by the catalog-service are missing from the monolith after the rollback");
+        }
+        if (lost[0] == 0) {
+            problems.add("The write cutover took no writes on the service side, so the rollback proved nothing");
+        }
+
+        load.catalogWrites(false);
+        int finalDrift = awaitInSync(both, "8 final reconciliation");
+        trafficStep("8 final reconciliation", finalDrift);
+        if (finalDrift != 0) {
+            problems.add("Final reconciliation found drift between the monolith and the catalog-service");
+        }
+        return new int[] {finalDrift, lost[0], lost[1]};
+    }
+
+    /** The delivery extraction runs its steps through the same table and the same verify loop. */
+    private final class DeliverySteps implements DeliveryRehearsal.Steps {
+        @Override
+        public StepResult run(String name, Integer drift, String... notes) throws Exception {
+            return trafficStep(name, drift, notes);
+        }
+
+        @Override
+        public int awaitInSync(Path config, List<String> pipelines, String step) throws Exception {
+            return Rehearsal.this.awaitInSync(config, pipelines, step);
         }
     }
 
@@ -186,10 +217,14 @@ final class Rehearsal {
 
     /** Runs {@code verify} until the two sides agree, so lag is never mistaken for loss. */
     private int awaitInSync(Path config, String step) throws Exception {
+        return awaitInSync(config, List.of(), step);
+    }
+
+    private int awaitInSync(Path config, List<String> pipelines, String step) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         int drift = -1;
         while (Instant.now().isBefore(deadline)) {
-            drift = verifyOnce(config);
+            drift = verifyOnce(config, pipelines);
             if (drift == 0) {
                 return 0;
             }
@@ -200,8 +235,8 @@ final class Rehearsal {
         return drift;
     }
 
-    private int verifyOnce(Path config) throws Exception {
-        Topology.CommandResult result = topology.verify(config);
+    private int verifyOnce(Path config, List<String> pipelines) throws Exception {
+        Topology.CommandResult result = topology.verify(config, pipelines);
         if (result.exitCode() == 0) {
             return 0;
         }

@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
         versionProvider = RehearsalCommand.Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        description = "Rehearses a strangler-fig migration of the catalog on embedded databases, under live traffic,"
-                + " and says whether it held: no failed request, no drift, no lost write.",
+        description = "Rehearses the strangler-fig extractions of the catalog (routing and table CDC) and of delivery"
+                + " (outbox, Kafka, a Saga and an event cutover) on embedded databases, under live traffic, and says"
+                + " whether they held: no failed request, no drift, no lost write, no lost, doubled or stuck order.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:passed", "1:failed (the report and the component logs say why)", "2:usage error"})
 public final class RehearsalCommand implements Callable<Integer> {
@@ -68,6 +69,15 @@ public final class RehearsalCommand implements Callable<Integer> {
             description = "requests per second sent by the load generator, 1 to 2000 (default ${DEFAULT-VALUE})")
     private int rate;
 
+    @Option(
+            names = "--context",
+            paramLabel = "NAME",
+            defaultValue = "all",
+            converter = ContextConverter.class,
+            description = "which extraction to rehearse: catalog, delivery or all (catalog then delivery on one"
+                    + " topology; default ${DEFAULT-VALUE})")
+    private RehearsalOptions.Context context;
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -87,7 +97,8 @@ public final class RehearsalCommand implements Callable<Integer> {
                 checkout,
                 workDir != null ? workDir.toAbsolutePath() : checkout.resolve(".banyan"),
                 Duration.ofSeconds(seconds),
-                within("--rate", rate, 2000));
+                within("--rate", rate, 2000),
+                context);
     }
 
     private int within(String option, int value, int max) {
@@ -101,7 +112,7 @@ public final class RehearsalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RehearsalOptions options = options();
-        List<String> missing = Topology.missingJars(options.home());
+        List<String> missing = Topology.missingJars(options.home(), options.context());
         if (!missing.isEmpty()) {
             throw new ParameterException(
                     spec.commandLine(),
@@ -119,15 +130,21 @@ public final class RehearsalCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(topology::close, "rehearsal-shutdown"));
         try {
             Files.createDirectories(runDir);
-            progress.line("Banyan rehearsal: strangling the catalog out of the monolith"
-                    + (options.quick() ? " (quick)" : ""));
+            progress.line("Banyan rehearsal: strangling "
+                    + switch (options.context()) {
+                        case CATALOG -> "the catalog";
+                        case DELIVERY -> "delivery";
+                        case ALL -> "the catalog, then delivery,";
+                    }
+                    + " out of the monolith" + (options.quick() ? " (quick)" : ""));
             progress.line("Working in " + runDir + "; component logs in " + runDir.resolve("logs"));
             Report report = new Rehearsal(options, topology, progress).run();
             List<Path> files = report.write(options.workDir().resolve("reports"));
             progress.line("");
             progress.line(
                     report.passed()
-                            ? "PASSED: no failed requests, no drift, no lost writes."
+                            ? "PASSED: no failed requests, no drift, no lost writes"
+                                    + (options.context().delivery() ? ", no lost, doubled or stuck orders." : ".")
                             : "FAILED: " + String.join("; ", report.problems()));
             progress.line("Report: " + files.get(0) + " and " + files.get(1));
             if (options.keepRunning()) {
@@ -156,10 +173,30 @@ public final class RehearsalCommand implements Callable<Integer> {
         progress.line("  routes file      " + topology.routesFile() + "   (edit it: the proxy reloads within 2 s)");
         progress.line("  monolith         " + topology.monolith());
         progress.line("  catalog-service  " + topology.catalogService());
+        if (topology.deliveryDb() != null) {
+            progress.line("  delivery-service " + topology.deliveryService());
+            progress.line("  Kafka            " + topology.kafkaBootstrapServers());
+            progress.line(
+                    "  delivery DB      " + topology.deliveryDb().jdbcUrl(Topology.DELIVERY_DB) + " (user postgres)");
+        }
         progress.line("  cdc-bridge       " + topology.cdcBridge() + "/actuator/prometheus");
         progress.line("  monolith DB      " + topology.monolithDb().jdbcUrl(Topology.MONOLITH_DB) + " (user postgres)");
         progress.line("  catalog DB       " + topology.catalogDb().jdbcUrl(Topology.CATALOG_DB) + " (user postgres)");
         new CountDownLatch(1).await();
+    }
+
+    /** Reads {@code catalog}, {@code delivery} or {@code all}, in any case; anything else names the choices. */
+    static final class ContextConverter implements CommandLine.ITypeConverter<RehearsalOptions.Context> {
+        @Override
+        public RehearsalOptions.Context convert(String value) {
+            for (RehearsalOptions.Context context : RehearsalOptions.Context.values()) {
+                if (context.name().equalsIgnoreCase(value)) {
+                    return context;
+                }
+            }
+            throw new CommandLine.TypeConversionException(
+                    "expected one of catalog, delivery, all but was '" + value + "'");
+        }
     }
 
     /** The version of the jar (from its manifest). */

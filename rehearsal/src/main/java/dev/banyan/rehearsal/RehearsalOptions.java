@@ -13,7 +13,23 @@ record RehearsalOptions(
         Path home,
         Path workDir,
         Duration stepTraffic,
-        int requestsPerSecond) {
+        int requestsPerSecond,
+        Context context) {
+
+    /** Which extraction to rehearse; {@code all} runs the catalog, then delivery, on one topology. */
+    enum Context {
+        CATALOG,
+        DELIVERY,
+        ALL;
+
+        boolean catalog() {
+            return this != DELIVERY;
+        }
+
+        boolean delivery() {
+            return this != CATALOG;
+        }
+    }
 
     /** Parses and validates {@code args} as {@code rehearse} would; a bad line throws picocli's ParameterException. */
     static RehearsalOptions parse(String... args) {

@@ -21,6 +21,7 @@ record Report(
         int serviceWrites,
         int lostWrites,
         long shadowMismatches,
+        DeliveryFigures delivery,
         List<String> problems) {
 
     boolean passed() {
@@ -42,6 +43,9 @@ record Report(
         document.put("finalDriftedKeys", finalDrift);
         document.put("serviceSideWrites", serviceWrites);
         document.put("lostWrites", lostWrites);
+        if (delivery != null) {
+            document.put("delivery", delivery);
+        }
         document.put("problems", problems);
         document.put("steps", steps);
         Files.writeString(
@@ -54,7 +58,7 @@ record Report(
     }
 
     String markdown() {
-        StringBuilder md = new StringBuilder("# Banyan rehearsal: strangling the catalog\n\n")
+        StringBuilder md = new StringBuilder("# Banyan rehearsal\n\n")
                 .append("Started ")
                 .append(startedAt)
                 .append(", finished ")
@@ -98,6 +102,36 @@ record Report(
                 .append("\n- Drifted keys at the final reconciliation: ")
                 .append(finalDrift)
                 .append('\n');
+        if (delivery != null) {
+            md.append("\n## Delivery extraction\n\n")
+                    .append("| figure | value |\n|---|---:|\n")
+                    .append(row("accepted orders", delivery.acceptedOrders()))
+                    .append(row("handled by the delivery-service", delivery.serviceHandled()))
+                    .append(row("handled by the monolith", delivery.monolithHandled()))
+                    .append(row(
+                            "saga convergence accepted → assigned, p50 / p99 ms",
+                            String.format("%.0f / %.0f", delivery.assignP50Millis(), delivery.assignP99Millis())))
+                    .append(row(
+                            "saga convergence completed → DELIVERED, p50 / p99 ms",
+                            String.format("%.0f / %.0f", delivery.deliveredP50Millis(), delivery.deliveredP99Millis())))
+                    .append(row("stuck orders", delivery.stuckOrders()))
+                    .append(row("duplicate assignments", delivery.duplicateAssignments()))
+                    .append(row("lost assignments", delivery.lostAssignments()))
+                    .append(row("lost events", delivery.lostEvents()))
+                    .append(row("deliveries changed by the wrong side", delivery.changedByTheWrongSide()))
+                    .append(row("dead letters", delivery.deadLetters()))
+                    .append(row("cancelled yet delivered", delivery.cancelledYetDelivered()))
+                    .append(row(
+                            "shadow decisions alike",
+                            (delivery.shadowCompared() - delivery.shadowDisagreements()) + " of "
+                                    + delivery.shadowCompared()))
+                    .append(row("orders stamped against a confirmed switch", delivery.misstampedOrders()))
+                    .append(row("orders accepted during the rollback drill", delivery.rollbackOrders()))
+                    .append("\nClients: ")
+                    .append(delivery.clients())
+                    .append(".\n");
+        }
+        md.append('\n');
         for (StepResult step : steps) {
             for (String note : step.notes()) {
                 md.append("- ").append(step.step()).append(": ").append(note).append('\n');
@@ -108,5 +142,9 @@ record Report(
             problems.forEach(problem -> md.append("- ").append(problem).append('\n'));
         }
         return md.toString();
+    }
+
+    private static String row(String figure, Object value) {
+        return "| " + figure + " | " + value + " |\n";
     }
 }

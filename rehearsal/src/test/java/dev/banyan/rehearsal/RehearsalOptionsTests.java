@@ -38,6 +38,37 @@ class RehearsalOptionsTests {
     }
 
     @Test
+    void runsBothExtractionsUnlessAContextIsNamed() {
+        assertThat(RehearsalOptions.parse().context()).isEqualTo(RehearsalOptions.Context.ALL);
+        assertThat(RehearsalOptions.parse("--context", "delivery").context())
+                .isEqualTo(RehearsalOptions.Context.DELIVERY);
+        assertThat(RehearsalOptions.parse("--context=CATALOG").context()).isEqualTo(RehearsalOptions.Context.CATALOG);
+        assertThat(RehearsalOptions.Context.ALL.catalog()).isTrue();
+        assertThat(RehearsalOptions.Context.ALL.delivery()).isTrue();
+        assertThat(RehearsalOptions.Context.CATALOG.delivery()).isFalse();
+        assertThat(RehearsalOptions.Context.DELIVERY.catalog()).isFalse();
+    }
+
+    @Test
+    void rejectsAnUnknownContextNamingTheChoices() {
+        assertThatThrownBy(() -> RehearsalOptions.parse("--context", "payment"))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("--context")
+                .hasMessageContaining("expected one of catalog, delivery, all but was 'payment'");
+    }
+
+    @Test
+    void onlyTheDeliveryExtractionNeedsTheDeliveryServiceJar(@TempDir Path notACheckout) {
+        assertThat(Topology.missingJars(notACheckout, RehearsalOptions.Context.CATALOG))
+                .doesNotContain(Topology.DELIVERY_JAR)
+                .contains(Topology.MONOLITH_JAR);
+        assertThat(Topology.missingJars(notACheckout, RehearsalOptions.Context.DELIVERY))
+                .contains(Topology.DELIVERY_JAR, Topology.BRIDGE_JAR);
+        assertThat(Topology.missingJars(notACheckout, RehearsalOptions.Context.ALL))
+                .contains(Topology.DELIVERY_JAR);
+    }
+
+    @Test
     void rejectsAnUnknownOptionByName() {
         assertThatThrownBy(() -> RehearsalOptions.parse("--quik"))
                 .isInstanceOf(ParameterException.class)
@@ -76,7 +107,13 @@ class RehearsalOptionsTests {
             System.setErr(err);
         }
         assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("Usage: rehearse", "--step-seconds=N", "Exit codes:", "rehearse ")
+                .contains(
+                        "Usage: rehearse",
+                        "--step-seconds=N",
+                        "--context=NAME",
+                        "catalog, delivery or all",
+                        "Exit codes:")
+                .contains("rehearse ")
                 .contains("Unknown option: '--bogus'")
                 .contains("Option --rate must be between 1 and 2000, was 0");
     }
@@ -95,6 +132,7 @@ class RehearsalOptionsTests {
                 .contains("--home " + notACheckout + " is not a built Banyan checkout: missing "
                         + "legacy-monolith/target/legacy-monolith.jar, ")
                 .contains("cdc-bridge/target/cdc-bridge.jar")
+                .contains("extracted-services/delivery-service/target/delivery-service.jar")
                 .contains("./mvnw -B package -DskipTests");
         assertThat(notACheckout.resolve(".banyan")).doesNotExist();
     }

@@ -80,9 +80,9 @@ class RehearsalPartsTests {
     void reportFailsWhenAnyProblemIsRecorded() {
         TrafficStats.Snapshot traffic = new TrafficStats().snapshot();
         StepResult step = new StepResult("1 LEGACY baseline", traffic, null, null, null, null, List.of());
-        Report passed = new Report(Instant.EPOCH, Instant.EPOCH, List.of(step), 0, 0, 3, 0, 0, List.of());
+        Report passed = new Report(Instant.EPOCH, Instant.EPOCH, List.of(step), 0, 0, 3, 0, 0, null, List.of());
         Report failed = new Report(
-                Instant.EPOCH, Instant.EPOCH, List.of(step), 2, 0, 3, 0, 0, List.of("2 client requests failed"));
+                Instant.EPOCH, Instant.EPOCH, List.of(step), 2, 0, 3, 0, 0, null, List.of("2 client requests failed"));
         assertThat(passed.passed()).isTrue();
         assertThat(passed.markdown()).contains("**Verdict: PASSED**", "| 1 LEGACY baseline |");
         assertThat(failed.passed()).isFalse();

@@ -153,6 +153,30 @@ class DeliveryApiIntegrationTests extends ApplicationIntegrationTest {
         assertThat(metrics.body()).contains("application=\"delivery-service\"");
     }
 
+    @Test
+    void aLiveDeliveryBackfilledFromTheMonolithIsLeftToItWith421() {
+        // a row as the backfill pipeline writes it: the monolith's columns only, so not owned here
+        UUID order = UUID.randomUUID();
+        jdbc.sql("insert into delivery (id, order_id, rider_id, status, assigned_at, version)"
+                        + " select :id, :order, id, 'ASSIGNED', now(), 0 from rider limit 1")
+                .param("id", UUID.randomUUID())
+                .param("order", order)
+                .update();
+
+        Response pickup = post("/api/deliveries/" + order + "/pickup");
+        Response complete = post("/api/deliveries/" + order + "/complete");
+
+        assertThat(pickup.status()).isEqualTo(421);
+        assertThat(pickup.contentType()).startsWith("application/problem+json");
+        assertThat(pickup.json().get("type").stringValue()).isEqualTo("https://banyan.dev/problems/misdirected");
+        assertThat(pickup.json().get("detail").stringValue())
+                .isEqualTo("delivery of order " + order + " is handled by the monolith");
+        assertThat(complete.status()).isEqualTo(421);
+        assertThat(status(order)).isEqualTo("ASSIGNED");
+        assertThat(outboxTypes(order)).isEmpty();
+        assertThat(get("/api/deliveries/" + order).status()).isEqualTo(200);
+    }
+
     private UUID assignedOrder() {
         UUID order = UUID.randomUUID();
         publishAccepted(order, "delivery-service");

@@ -49,7 +49,7 @@ public class DeliveryService {
 
     /** The rider collected the food at the restaurant: from now on the order can no longer be cancelled. */
     public DeliveryWithRider pickUp(OrderId orderId) {
-        Delivery delivery = deliveries.lockByOrder(orderId).orElseThrow(() -> notFound(orderId));
+        Delivery delivery = owned(deliveries.lockByOrder(orderId).orElseThrow(() -> notFound(orderId)));
         delivery.pickUp(now());
         deliveries.update(delivery);
         outbox.append(new DeliveryPickedUp(
@@ -59,12 +59,23 @@ public class DeliveryService {
 
     /** The rider handed the food over: the order becomes DELIVERED. */
     public DeliveryWithRider complete(OrderId orderId) {
-        Delivery delivery = deliveries.lockByOrder(orderId).orElseThrow(() -> notFound(orderId));
+        Delivery delivery = owned(deliveries.lockByOrder(orderId).orElseThrow(() -> notFound(orderId)));
         delivery.complete(now());
         deliveries.update(delivery);
         outbox.append(new DeliveryCompleted(
                 orderId, delivery.getId(), Objects.requireNonNull(delivery.deliveredAt(), "deliveredAt")));
         return withRider(delivery);
+    }
+
+    /**
+     * A live delivery backfilled from the monolith is the monolith's to change (421, replayed to it by the proxy);
+     * only the ones this service created are changed here.
+     */
+    private Delivery owned(Delivery delivery) {
+        if (!deliveries.owns(delivery.orderId())) {
+            throw new MisdirectedException("delivery of order " + delivery.orderId() + " is handled by the monolith");
+        }
+        return delivery;
     }
 
     private DeliveryWithRider withRider(Delivery delivery) {

@@ -16,7 +16,13 @@ public interface Deliveries extends Repository<Delivery, DeliveryId> {
      */
     Optional<Delivery> lockByOrder(OrderId orderId);
 
-    /** Inserts unless the order has a delivery already; returns whether it was inserted. */
+    /**
+     * Whether this service created the order's delivery itself (it owns it), rather than holding a copy backfilled
+     * from the monolith.
+     */
+    boolean owns(OrderId orderId);
+
+    /** Inserts, as owned by this service, unless the order has a delivery already; returns whether it was inserted. */
     boolean addIfAbsent(Delivery delivery);
 
     /** Stores a changed delivery; fails if it was changed since it was read (its version moved on). */

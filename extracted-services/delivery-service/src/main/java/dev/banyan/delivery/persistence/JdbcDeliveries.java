@@ -46,9 +46,19 @@ class JdbcDeliveries implements Deliveries {
     }
 
     @Override
+    public boolean owns(OrderId orderId) {
+        return jdbc.sql("select owned from delivery where order_id = :order")
+                .param("order", orderId.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    @Override
     public boolean addIfAbsent(Delivery delivery) {
-        return jdbc.sql("insert into delivery (" + COLUMNS + ") values (:id, :order, :rider, :restaurant, :pickup, "
-                                + ":dropOff, :status, :assigned, :pickedUp, :delivered, :cancelled, :version) "
+        return jdbc.sql("insert into delivery (" + COLUMNS + ", owned) values (:id, :order, :rider, :restaurant, "
+                                + ":pickup, :dropOff, :status, :assigned, :pickedUp, :delivered, :cancelled, :version, "
+                                + "true) "
                                 + "on conflict (order_id) do nothing")
                         .param("id", delivery.getId().value())
                         .param("order", delivery.orderId().value())

@@ -1,13 +1,20 @@
 package dev.banyan.delivery.web;
 
+import java.net.URI;
+
+import dev.banyan.delivery.application.MisdirectedException;
 import dev.banyan.delivery.application.NotFoundException;
 import dev.banyan.delivery.domain.IllegalTransitionException;
 import dev.banyan.http.problem.ProblemAdvice;
 
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 
 /**
@@ -21,6 +28,16 @@ class ProblemHandler extends ProblemAdvice {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Object> notFound(NotFoundException e, WebRequest request) {
         return problem(e, Kind.NOT_FOUND, e.getMessage(), request);
+    }
+
+    /** 421: the proxy replays it to the monolith (fallback reason {@code misdirected}); nothing was changed here. */
+    @ExceptionHandler(MisdirectedException.class)
+    ResponseEntity<Object> misdirected(MisdirectedException e, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.MISDIRECTED_REQUEST, e.getMessage());
+        body.setType(URI.create(TYPE_BASE + "misdirected"));
+        body.setTitle("Misdirected request");
+        body.setInstance(URI.create(((ServletWebRequest) request).getRequest().getRequestURI()));
+        return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.MISDIRECTED_REQUEST, request);
     }
 
     @ExceptionHandler(IllegalTransitionException.class)
