@@ -41,7 +41,9 @@ public final class RehearsalCommand implements Callable<Integer> {
     @Option(names = "--keep-running", description = "leave the topology up at the end and print its URLs")
     private boolean keepRunning;
 
-    @Option(names = "--random-ports", description = "pick free ports instead of 8080-8090 / 15432-15433")
+    @Option(
+            names = "--random-ports",
+            description = "pick free ports instead of 8080-8090, 15432-15434 and 19092 (Kafka)")
     private boolean randomPorts;
 
     @Option(
