@@ -45,7 +45,7 @@ class HealthAccessIntegrationTests {
     static void startAHaltedBridge() throws Exception {
         db = TestDatabases.pair("health_access");
         db.execCatalog("alter table public.category add constraint no_secret_names check (name <> '비밀')");
-        // a tiny WAL threshold: once the pipeline halts, the slot stops advancing and the source's heartbeats exceed it
+        // a tiny WAL threshold: once the pipeline halts, the slot stops advancing and what is written after exceeds it
         Path config = Files.writeString(
                 dir.resolve("cdc.yml"),
                 "retained-wal-warning: 1KB\npipelines:\n"
@@ -66,6 +66,10 @@ class HealthAccessIntegrationTests {
         db.execMonolith("insert into catalog.category values ('secret-key-42', '비밀', 1)");
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> get("/actuator/health", false).statusCode() == 503);
+        // The halted slot no longer advances; write well over the threshold of WAL after it, rather than hoping the
+        // source's own background writes do (one CI run saw 1,000 bytes retained against the 1 kB threshold).
+        db.execMonolith("create table public.wal_after_the_halt as select g, repeat('x', 100) as filler "
+                + "from generate_series(1, 1000) g");
     }
 
     @AfterAll
